@@ -1,0 +1,34 @@
+from .articles import Article, Source
+from .entities import (
+    Event,
+    EventAlias,
+    Organisation,
+    OrganisationAlias,
+    Person,
+    PersonAlias,
+    PersonRole,
+    Place,
+    PlaceAlias,
+)
+from .kinds import ENTITY_KINDS, EntityKind
+from .mentions import EventMention, OrganisationMention, PersonMention, PlaceMention
+
+__all__ = [
+    "ENTITY_KINDS",
+    "Article",
+    "EntityKind",
+    "Event",
+    "EventAlias",
+    "EventMention",
+    "Organisation",
+    "OrganisationAlias",
+    "OrganisationMention",
+    "Person",
+    "PersonAlias",
+    "PersonMention",
+    "PersonRole",
+    "Place",
+    "PlaceAlias",
+    "PlaceMention",
+    "Source",
+]

@@ -1,0 +1,69 @@
+"""Article-to-entity links: how often and where an article mentions an entity."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class Mention(models.Model):
+    article = models.ForeignKey("Article", on_delete=models.CASCADE)
+    count = models.PositiveIntegerField(default=1)
+    # Offset of the first mention in the body; null when only the title names it.
+    first_offset = models.PositiveIntegerField(null=True, blank=True)
+
+    entity_field: str = ""
+
+    class Meta:
+        abstract = True
+        ordering = ["article", "-count"]
+
+    def __str__(self) -> str:
+        return f"{getattr(self, self.entity_field)} in {self.article}"
+
+
+class PersonMention(Mention):
+    person = models.ForeignKey("Person", on_delete=models.CASCADE, related_name="mentions")
+
+    entity_field = "person"
+
+    class Meta(Mention.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["article", "person"], name="person_mention_unique"),
+        ]
+
+
+class OrganisationMention(Mention):
+    organisation = models.ForeignKey(
+        "Organisation", on_delete=models.CASCADE, related_name="mentions"
+    )
+
+    entity_field = "organisation"
+
+    class Meta(Mention.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "organisation"], name="organisation_mention_unique"
+            ),
+        ]
+
+
+class PlaceMention(Mention):
+    place = models.ForeignKey("Place", on_delete=models.CASCADE, related_name="mentions")
+
+    entity_field = "place"
+
+    class Meta(Mention.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["article", "place"], name="place_mention_unique"),
+        ]
+
+
+class EventMention(Mention):
+    event = models.ForeignKey("Event", on_delete=models.CASCADE, related_name="mentions")
+
+    entity_field = "event"
+
+    class Meta(Mention.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["article", "event"], name="event_mention_unique"),
+        ]

@@ -1,0 +1,10 @@
+"""Signals the archive sends about its own work, for whoever keeps derived data.
+
+A bulk write (an ingest run) lets listeners such as the search index batch their
+work instead of acting on every single article.
+"""
+
+from django.dispatch import Signal
+
+bulk_write_started = Signal()
+bulk_write_finished = Signal()

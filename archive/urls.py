@@ -1,0 +1,31 @@
+from django.urls import path
+
+from . import views
+
+app_name = "archive"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("articles/", views.ArticleListView.as_view(), name="article-list"),
+    path("articles/<int:pk>/", views.ArticleDetailView.as_view(), name="article-short"),
+    path("articles/<int:pk>/<slug:slug>/", views.ArticleDetailView.as_view(), name="article"),
+    path("sources/<slug:slug>/", views.SourceDetailView.as_view(), name="source"),
+]
+
+# One index and one page per kind of entity: /people/, /people/<slug>/, ...
+_PREFIXES = {
+    "person": "people",
+    "organisation": "organisations",
+    "place": "places",
+    "event": "events",
+}
+for _kind, _prefix in _PREFIXES.items():
+    urlpatterns += [
+        path(f"{_prefix}/", views.entity_index, {"kind": _kind}, name=f"{_kind}-list"),
+        path(
+            f"{_prefix}/<slug:slug>/",
+            views.EntityDetailView.as_view(),
+            {"kind": _kind},
+            name=_kind,
+        ),
+    ]

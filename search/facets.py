@@ -1,0 +1,97 @@
+"""Turn raw facet counts into rows a template can show: label, count, links."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.http import QueryDict
+
+from archive.models import ENTITY_KINDS, Source
+
+
+@dataclass(frozen=True)
+class FacetRow:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    url: str  # the query string that selects (or, if selected, deselects) this value
+
+
+@dataclass(frozen=True)
+class Facet:
+    field: str
+    label: str
+    rows: list[FacetRow]
+
+
+def facet_param(field: str, value: str) -> str:
+    return f"{field}:{value}"
+
+
+def toggle_url(params: QueryDict, field: str, value: str) -> str:
+    """The query string with this facet value added, or removed if present; page reset."""
+    params = params.copy()
+    params.pop("page", None)
+    selected = params.getlist("selected_facets")
+    item = facet_param(field, value)
+    if item in selected:
+        selected.remove(item)
+    else:
+        selected.append(item)
+    params.setlist("selected_facets", selected)
+    return "?" + params.urlencode()
+
+
+def build_facets(
+    counts: dict[str, list[tuple[str, int]]],
+    selected: dict[str, list[str]],
+    params: QueryDict,
+    *,
+    limit: int | None = None,
+    labels: dict[str, dict[str, str]] | None = None,
+) -> list[Facet]:
+    """Rows for every configured facet, selected values first and always shown.
+
+    ``counts`` maps a facet field to ``(value, count)`` pairs as the backend
+    returns them; ``labels`` maps field -> value -> display name.
+    """
+    limit = limit or settings.SEARCH_FACET_LIMIT
+    labels = labels if labels is not None else facet_labels(counts, selected)
+    facets = []
+    for field, config in settings.SEARCH_FACETS.items():
+        chosen = selected.get(field, [])
+        pairs = dict(counts.get(field, []))
+        ordered = sorted(pairs.items(), key=lambda pair: (-pair[1], pair[0]))
+        if field == "year":
+            ordered = sorted(pairs.items(), reverse=True)
+        shown = [value for value, count in ordered if count > 0][:limit]
+        shown = [value for value in chosen if value not in shown] + shown
+        rows = [
+            FacetRow(
+                value=value,
+                label=labels.get(field, {}).get(value, value),
+                count=pairs.get(value, 0),
+                selected=value in chosen,
+                url=toggle_url(params, field, value),
+            )
+            for value in shown
+        ]
+        facets.append(Facet(field=field, label=config["label"], rows=rows))
+    return facets
+
+
+def facet_labels(
+    counts: dict[str, list[tuple[str, int]]], selected: dict[str, list[str]]
+) -> dict[str, dict[str, str]]:
+    """Display names for entity slugs, one query per facet that has values."""
+    labels: dict[str, dict[str, str]] = {}
+    for field, config in settings.SEARCH_FACETS.items():
+        kind = config["entity"]
+        slugs = {value for value, _ in counts.get(field, [])} | set(selected.get(field, []))
+        if not kind or not slugs:
+            continue
+        model = Source if kind == "source" else ENTITY_KINDS[kind].model
+        labels[field] = dict(model.objects.filter(slug__in=slugs).values_list("slug", "name"))
+    return labels

@@ -1,0 +1,48 @@
+"""The search form: free text plus facet filters, all carried in the URL."""
+
+from __future__ import annotations
+
+import re
+
+from django import forms
+from django.conf import settings
+from haystack.query import SearchQuerySet
+
+_FACET_VALUE = re.compile(r"^[\w-]{1,200}$")
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(required=False, max_length=500, label="Search the archive")
+
+    def __init__(self, data=None, **kwargs):
+        super().__init__(data, **kwargs)
+        self.selected_facets = self._selected_facets(data)
+
+    @staticmethod
+    def _selected_facets(data) -> dict[str, list[str]]:
+        """``field:value`` pairs from the URL; unknown fields and odd values are dropped."""
+        selected: dict[str, list[str]] = {}
+        if data is None:
+            return selected
+        for item in data.getlist("selected_facets"):
+            field, _, value = item.partition(":")
+            if field in settings.SEARCH_FACETS and _FACET_VALUE.match(value):
+                values = selected.setdefault(field, [])
+                if value not in values:
+                    values.append(value)
+        return selected
+
+    def search(self) -> SearchQuerySet:
+        sqs = SearchQuerySet()
+        query = self.cleaned_data.get("q", "").strip() if self.is_valid() else ""
+        if query:
+            sqs = sqs.auto_query(query).highlight()
+        else:
+            sqs = sqs.all().order_by("-published")
+        for field, values in self.selected_facets.items():
+            # Values of one facet OR together; facets AND together.
+            either = " OR ".join(f'"{sqs.query.clean(value)}"' for value in values)
+            sqs = sqs.narrow(f"{field}_exact:({either})")
+        for field in settings.SEARCH_FACETS:
+            sqs = sqs.facet(field, limit=settings.SEARCH_FACET_LIMIT)
+        return sqs
