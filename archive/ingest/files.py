@@ -27,6 +27,7 @@ __all__ = [
     "KNOWN_SUFFIXES",
     "MAX_DECOMPRESSED_BYTES",
     "MAX_FILE_BYTES",
+    "holds_one_article",
     "iter_input_files",
     "read_records",
 ]
@@ -96,6 +97,11 @@ def _walk(directory: Path, ancestors: tuple[tuple[int, int], ...]) -> Iterator[P
             yield from _walk(path, (*ancestors, identity))
         elif _is_known(path):
             yield path if stat.S_ISREG(info.st_mode) else ParseError(f"{path}: not a regular file")
+
+
+def holds_one_article(path: Path) -> bool:
+    """True for text and HTML files; a JSON Lines file holds many articles."""
+    return _format_suffix(path) not in _JSONL
 
 
 def _is_known(path: Path) -> bool:

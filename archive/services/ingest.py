@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from archive.ingest.files import iter_input_files, read_records
+from archive.ingest.files import holds_one_article, iter_input_files, read_records
 from archive.ingest.records import ParseError
 from archive.signals import bulk_write_finished, bulk_write_started
 
@@ -39,7 +39,7 @@ class _IngestRun:
 
     def ingest_file(self, path: Path) -> None:
         # In a file of many records, the file name does not identify an article.
-        one_article_file = _holds_one_article(path)
+        one_article_file = holds_one_article(path)
         for record in read_records(path):
             if isinstance(record, ParseError):
                 self.problem(str(record))
@@ -87,7 +87,3 @@ def ingest_paths(
         bulk_write_finished.send(sender=IngestSummary)
     return run.summary
 
-
-def _holds_one_article(path: Path) -> bool:
-    suffixes = [suffix for suffix in path.suffixes if suffix not in (".xz", ".gz")]
-    return not suffixes or suffixes[-1] not in (".jsonl", ".ndjson", ".json")

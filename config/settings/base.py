@@ -136,3 +136,4 @@ SEARCH_FACETS = {
     "year": {"label": "Year", "entity": None},
 }
 SEARCH_FACET_LIMIT = 15
+FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 default, opted into now
