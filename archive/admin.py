@@ -1,7 +1,10 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.template.response import TemplateResponse
 
 from archive.models import (
     Article,
+    EntityRedirect,
     Event,
     EventAlias,
     EventMention,
@@ -15,8 +18,10 @@ from archive.models import (
     Place,
     PlaceAlias,
     PlaceMention,
+    RejectedName,
     Source,
 )
+from archive.services.editing import kind_of, merge_entities, reject_name
 
 
 @admin.register(Source)
@@ -32,6 +37,47 @@ class EntityAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["created", "updated"]
     show_full_result_count = False
+    actions = ["merge_selected", "reject_selected"]
+
+    @admin.action(description="Merge selected %(verbose_name_plural)s into one…")
+    def merge_selected(self, request, queryset):
+        entities = list(queryset.order_by("name"))
+        if len(entities) < 2:
+            self.message_user(request, "Select at least two to merge.", messages.WARNING)
+            return None
+        survivor_pk = request.POST.get("survivor")
+        if survivor_pk:
+            survivor = next((e for e in entities if str(e.pk) == survivor_pk), None)
+            if survivor is None:
+                self.message_user(request, "Choose one of the selected.", messages.ERROR)
+                return None
+            articles = merge_entities(survivor=survivor, others=entities)
+            self.message_user(
+                request,
+                f"Merged {len(entities) - 1} into “{survivor}”; "
+                f"{len(articles)} article(s) updated.",
+                messages.SUCCESS,
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Choose the one to keep",
+            "entities": entities,
+            "opts": self.model._meta,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/archive/merge_entities.html", context)
+
+    @admin.action(description="Not an entity: remove and never extract again")
+    def reject_selected(self, request, queryset):
+        entities = list(queryset)
+        for entity in entities:
+            names = [entity.name, *entity.aliases.values_list("name", flat=True)]
+            for name in names:
+                reject_name(name=name, kind=kind_of(entity).name)
+        self.message_user(
+            request, f"Rejected {len(entities)}; their names will not be extracted again."
+        )
 
 
 def alias_inline(model):
@@ -93,6 +139,14 @@ class ArticleAdmin(admin.ModelAdmin):
 class AliasAdmin(admin.ModelAdmin):
     list_display = ["name", "entity"]
     search_fields = ["name"]
+    actions = ["reject_selected"]
+
+    @admin.action(description="Not an entity: remove and never extract again")
+    def reject_selected(self, request, queryset):
+        aliases = list(queryset)
+        for alias in aliases:
+            reject_name(name=alias.name, kind=self.entity_field)
+        self.message_user(request, f"Rejected {len(aliases)} name(s).")
 
     @admin.display(description="entity")
     def entity(self, alias):
@@ -154,3 +208,22 @@ class PersonRoleAdmin(admin.ModelAdmin):
     list_filter = ["seen_on"]
     raw_id_fields = ["person", "article"]
     list_select_related = ["person", "article"]
+
+
+@admin.register(RejectedName)
+class RejectedNameAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "created"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # Entities and aliases known by the name go at once, not at the next ingest.
+        reject_name(name=obj.name, kind=obj.kind)
+
+
+@admin.register(EntityRedirect)
+class EntityRedirectAdmin(admin.ModelAdmin):
+    list_display = ["kind", "old_slug", "target_id", "created"]
+    list_filter = ["kind"]
+    search_fields = ["old_slug"]

@@ -8,3 +8,7 @@ from django.dispatch import Signal
 
 bulk_write_started = Signal()
 bulk_write_finished = Signal()
+
+# The derived data of some articles changed (entities merged, rejected or
+# re-extracted) without the articles themselves being saved. ``ids``: article pks.
+articles_changed = Signal()

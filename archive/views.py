@@ -6,7 +6,7 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.generic import DetailView, ListView
 
-from archive.models import ENTITY_KINDS, Article, Source
+from archive.models import ENTITY_KINDS, Article, EntityRedirect, Source
 from archive.selectors import entities_by_articles, entity_mentions
 
 
@@ -97,7 +97,11 @@ class EntityDetailView(EntityArticlesMixin, ListView):
     def get(self, request, *args, **kwargs):
         self.kind = ENTITY_KINDS[kwargs["kind"]]
         self.facet_field = self.kind.name
-        self.entity = get_object_or_404(self.kind.model, slug=kwargs["slug"])
+        self.entity = self.kind.model.objects.filter(slug=kwargs["slug"]).first()
+        if self.entity is None:
+            # A merged-away or renamed entity's old address leads to its successor.
+            moved = get_object_or_404(EntityRedirect, kind=self.kind.name, old_slug=kwargs["slug"])
+            return redirect(get_object_or_404(self.kind.model, pk=moved.target_id), permanent=True)
         return super().get(request, *args, **kwargs)
 
     def get_articles(self):

@@ -62,7 +62,8 @@ def build_facets(
     facets = []
     for field, config in settings.SEARCH_FACETS.items():
         chosen = selected.get(field, [])
-        pairs = dict(counts.get(field, []))
+        # Articles without a value (no date, no source) come back as None.
+        pairs = {value: count for value, count in counts.get(field, []) if value is not None}
         ordered = sorted(pairs.items(), key=lambda pair: (-pair[1], pair[0]))
         if field == "year":
             ordered = sorted(pairs.items(), reverse=True)
@@ -89,7 +90,9 @@ def facet_labels(
     labels: dict[str, dict[str, str]] = {}
     for field, config in settings.SEARCH_FACETS.items():
         kind = config["entity"]
-        slugs = {value for value, _ in counts.get(field, [])} | set(selected.get(field, []))
+        slugs = {value for value, _ in counts.get(field, []) if value} | set(
+            selected.get(field, [])
+        )
         if not kind or not slugs:
             continue
         model = Source if kind == "source" else ENTITY_KINDS[kind].model

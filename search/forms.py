@@ -40,9 +40,12 @@ class SearchForm(forms.Form):
         else:
             sqs = sqs.all().order_by("-published")
         for field, values in self.selected_facets.items():
-            # Values of one facet OR together; facets AND together.
-            either = " OR ".join(f'"{sqs.query.clean(value)}"' for value in values)
+            # Values of one facet OR together; facets AND together. Values are
+            # slugs (checked above), so quoting is enough; escaping would keep
+            # the backslashes inside the quotes.
+            either = " OR ".join(f'"{value}"' for value in values)
             sqs = sqs.narrow(f"{field}_exact:({either})")
         for field in settings.SEARCH_FACETS:
-            sqs = sqs.facet(field, limit=settings.SEARCH_FACET_LIMIT)
+            # Count the whole-value twin of each field, the one filters match on.
+            sqs = sqs.facet(f"{field}_exact")
         return sqs

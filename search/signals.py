@@ -18,7 +18,7 @@ from django.db.models import signals
 from haystack.signals import BaseSignalProcessor
 
 from archive.models import ENTITY_KINDS, Article
-from archive.signals import bulk_write_finished, bulk_write_started
+from archive.signals import articles_changed, bulk_write_finished, bulk_write_started
 
 from .indexing import remove_articles, update_articles
 
@@ -34,6 +34,7 @@ class QueuedSignalProcessor(BaseSignalProcessor):
             (signals.post_delete, self.article_deleted, Article),
             (bulk_write_started, self.bulk_started, None),
             (bulk_write_finished, self.bulk_finished, None),
+            (articles_changed, self.articles_changed, None),
         ]
         for kind in ENTITY_KINDS.values():
             self._connections += [
@@ -55,6 +56,9 @@ class QueuedSignalProcessor(BaseSignalProcessor):
 
     def article_deleted(self, sender, instance, **kwargs) -> None:
         transaction.on_commit(partial(remove_articles, [instance.pk]), robust=True)
+
+    def articles_changed(self, sender, ids, **kwargs) -> None:
+        transaction.on_commit(partial(self._update, list(ids)), robust=True)
 
     # Entities: only a new name or slug changes what articles' documents say.
 

@@ -32,7 +32,8 @@ def search(request):
         if int(hit.pk) in articles
     ]
     raw_counts = sqs.facet_counts().get("fields", {})
-    counts = {field: raw_counts.get(f"{field}_exact", []) for field in settings.SEARCH_FACETS}
+    # Haystack reports the counts of "organisation_exact" under "organisation".
+    counts = {field: raw_counts.get(field, []) for field in settings.SEARCH_FACETS}
     params = request.GET.copy()
     params.pop("page", None)
     context = {

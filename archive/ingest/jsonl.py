@@ -138,7 +138,12 @@ def _entity(kind: str, position: int, item: object) -> EntityRecord:
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
         raise ParseError(f"{where} ({name}): 'aliases' must be a list of strings")
     clean = dict.fromkeys(" ".join(a.split()) for a in aliases if a.strip())
-    return EntityRecord(name=" ".join(name.split()), aliases=tuple(clean))
+    kind_of_entity = item.get("kind") or ""
+    if not isinstance(kind_of_entity, str):
+        raise ParseError(f"{where} ({name}): 'kind' must be a string")
+    return EntityRecord(
+        name=" ".join(name.split()), aliases=tuple(clean), kind=kind_of_entity.strip()
+    )
 
 
 def _json_type(value: object) -> str:

@@ -20,6 +20,8 @@ class EntityRecord:
 
     name: str
     aliases: tuple[str, ...] = ()
+    # The entity's own kind, e.g. "intergovernmental" for an organisation.
+    kind: str = ""
 
 
 @dataclass(frozen=True)

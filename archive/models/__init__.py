@@ -1,4 +1,5 @@
 from .articles import Article, Source
+from .editorial import EntityRedirect, RejectedName
 from .entities import (
     Event,
     EventAlias,
@@ -17,6 +18,7 @@ __all__ = [
     "ENTITY_KINDS",
     "Article",
     "EntityKind",
+    "EntityRedirect",
     "Event",
     "EventAlias",
     "EventMention",
@@ -30,5 +32,6 @@ __all__ = [
     "Place",
     "PlaceAlias",
     "PlaceMention",
+    "RejectedName",
     "Source",
 ]

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 
 from django.conf import settings
+from django.db.models import Count
 from django.utils.module_loading import import_string
 
 from archive.extraction.normalize import name_key
@@ -21,6 +23,7 @@ from archive.models import (
     Place,
 )
 
+from .editing import rejected_keys
 from .slugs import unique_slug
 
 
@@ -70,9 +73,13 @@ def link_entities(article: Article, extracted: list[ExtractedEntity]) -> None:
         kind.mention_model.objects.filter(article=article).delete()
     PersonRole.objects.filter(article=article).delete()
 
+    rejected = rejected_keys()
     mentions: dict[tuple[str, int], object] = {}
     for item in extracted:
         kind = ENTITY_KINDS[item.kind]
+        item = _without_rejected(item, rejected.get("", set()) | rejected.get(kind.name, set()))
+        if item is None:
+            continue
         entity = resolve(kind, item)
         known = mentions.get((kind.name, entity.pk))
         if known is not None:
@@ -105,22 +112,33 @@ def link_entities(article: Article, extracted: list[ExtractedEntity]) -> None:
         )
 
 
+def _without_rejected(item: ExtractedEntity, rejected: set[str]) -> ExtractedEntity | None:
+    """Drop surface forms editors rejected; drop the entity if no good name is left."""
+    if not rejected:
+        return item
+    aliases = {alias for alias in item.aliases if name_key(alias) not in rejected}
+    if name_key(item.name) not in rejected:
+        return replace(item, aliases=aliases)
+    if not aliases:
+        return None
+    return replace(item, name=max(aliases, key=len), aliases=aliases)
+
+
 def resolve(kind: EntityKind, item: ExtractedEntity):
     """The one stored entity that ``item`` names, created if the archive has none.
 
-    A canonical name wins; otherwise an alias, but only when a single entity
-    claims it, so that a shared surname never joins two people.
+    First the entity whose canonical name it is; then the entity that knows the
+    name as an alias (a merged-away name leads to the survivor); then one that
+    knows another of its surface forms, but only when a single entity claims it,
+    so that a shared surname never joins two people.
     """
     model = kind.model
     key = name_key(item.name)
     entity = model.objects.filter(key=key).order_by("pk").first()
     if entity is None:
-        keys = {key} | {name_key(alias) for alias in item.aliases}
-        owners = set(
-            kind.alias_model.objects.filter(key__in=keys).values_list(f"{kind.name}_id", flat=True)
-        )
-        if len(owners) == 1:
-            entity = model.objects.get(pk=owners.pop())
+        entity = _by_alias(kind, {key}, pick_most_mentioned=True)
+    if entity is None:
+        entity = _by_alias(kind, {name_key(alias) for alias in item.aliases} - {key})
     if entity is None:
         entity = model(name=item.name[:300], slug=unique_slug(model, item.name, fallback=kind.name))
         _fill_attributes(entity, item)
@@ -129,12 +147,25 @@ def resolve(kind: EntityKind, item: ExtractedEntity):
     elif _fill_attributes(entity, item):
         entity.save()
 
-    known = set(
-        kind.alias_model.objects.filter(**{kind.name: entity}).values_list("name", flat=True)
-    )
-    for alias in sorted(item.aliases - known - {""}):
+    known = set(entity.aliases.values_list("name", flat=True))
+    for alias in sorted(item.aliases - known - {"", entity.name}):
         kind.alias_model.objects.create(name=alias[:300], **{kind.name: entity})
     return entity
+
+
+def _by_alias(kind: EntityKind, keys: set[str], *, pick_most_mentioned: bool = False):
+    if not keys:
+        return None
+    owners = (
+        kind.model.objects.filter(aliases__key__in=keys)
+        .annotate(mention_count=Count("mentions", distinct=True))
+        .order_by("-mention_count", "pk")
+        .distinct()
+    )
+    found = list(owners[:2])
+    if len(found) == 1 or (found and pick_most_mentioned):
+        return found[0]
+    return None
 
 
 def _fill_attributes(entity, item: ExtractedEntity) -> bool:

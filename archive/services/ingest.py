@@ -86,4 +86,3 @@ def ingest_paths(
     finally:
         bulk_write_finished.send(sender=IngestSummary)
     return run.summary
-

@@ -136,4 +136,3 @@ SEARCH_FACETS = {
     "year": {"label": "Year", "entity": None},
 }
 SEARCH_FACET_LIMIT = 15
-FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 default, opted into now
