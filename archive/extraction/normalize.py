@@ -2,28 +2,52 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 _SPELLINGS = [
     (re.compile(r"isation"), "ization"),
-    (re.compile(r"\bcentre\b"), "center"),
+    (re.compile(r"\bcentres?\b"), "center"),
     (re.compile(r"\bdefence\b"), "defense"),
-    (re.compile(r"\bprogramme\b"), "program"),
+    (re.compile(r"\bprogrammes?\b"), "program"),
+    (re.compile(r"\blabour\b"), "labor"),
+    (re.compile(r"\bst\b"), "saint"),
 ]
+# Typographic variants of apostrophes, hyphens and ampersands.
+_TRANSLATE = str.maketrans(
+    {
+        "’": "'",
+        "‘": "'",
+        "`": "'",
+        "‐": "-",
+        "‑": "-",
+        "‒": "-",
+        "–": "-",
+        "—": "-",
+        "&": " and ",
+    }
+)
 _NON_WORD = re.compile(r"[^\w]+")
+_CO = re.compile(r"\bco-(operat|ordinat)")
+_POSSESSIVE = re.compile(r"'s\b")
 
 
+# Cached: the extractor asks for the same few thousand names over and over.
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """Fold case, accents, punctuation and British/American spelling.
 
     ``Organisation of Islamic Cooperation`` and ``organization of islamic
-    co-operation`` share one key, so they resolve to one entity.
+    co-operation`` share one key, so they resolve to one entity. Also folds
+    typographic apostrophes and dashes, ``&``/``and``, ``St.``/``Saint`` and a
+    leading "the".
     """
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.casefold().replace("’", "'").replace("co-operation", "cooperation")
-    text = re.sub(r"'s\b", "s", text)
+    text = text.translate(_TRANSLATE).casefold()
+    text = _CO.sub(r"co\1", text)
+    text = _POSSESSIVE.sub("s", text)
     for pattern, replacement in _SPELLINGS:
         text = pattern.sub(replacement, text)
     text = _NON_WORD.sub(" ", text).strip()

@@ -1,0 +1,319 @@
+"""Closed word lists the rule extractor reasons with.
+
+These are grammar, not reference data: titles, head nouns that make a
+capitalised phrase an organisation, event or place, and words that are never
+names. Reference data (countries, organisations, leaders) lives in
+``fixtures/reference``.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Honorifics show that a name follows but are not a role.
+HONORIFICS = _words(
+    """Dr Dr. Mr Mr. Mrs Mrs. Ms Ms. Miss Prof Prof. Professor Sir Dame Lord Lady
+    Hon Hon. Honorable Honourable H.E. Excellency Rev Rev. Reverend Mullah Maulawi
+    Haji Hajji Sayyid Sheikh Sheikha Shaikh Prince Princess"""
+)
+
+# Nouns that end a title and can be followed directly by a name.
+TITLE_HEADS = _words(
+    """President President-elect Vice-President Premier Chancellor King Queen Emperor
+    Empress Prince Princess Crown Sheikh Sheikha Shaikh Emir Amir Sultan Pope Leader
+    Speaker Chairman Chairwoman Chairperson Chair Co-Chair Secretary Secretary-General
+    Under-Secretary-General Undersecretary Minister Ministers Ambassador
+    Ambassador-at-Large Envoy Representative Director Director-General Head Chief
+    Commissioner Governor Governor-General Mayor Senator Congressman Congresswoman
+    Spokesperson Spokesman Spokeswoman Admiral Colonel Commander Marshal General
+    Judge Prosecutor Attorney Professor Imam Patriarch Archbishop Bishop Cardinal
+    Rabbi Mufti Adviser Advisor Counselor Counsellor Coordinator Assistant Deputy
+    Rector CEO Chargé Lieutenant Captain Sergeant Consul Consul-General Delegate
+    Ombudsman Founder Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Prof. Sir Dame Lord Lady
+    Gen. Gen Col. Lt. Sen. Rep. Gov. Amb. Capt. Maj. Adm. Mullah Maulawi Premier
+    Taoiseach Vice Chairman-in-Office Official Officer Negotiator Emissary Attaché
+    Aide Correspondent Editor Journalist Analyst Expert MP Elect President-Elect"""
+)
+
+# Titles strong enough to accept a lone surname ("President Biden", "Mr. Price").
+STRONG_TITLES = _words(
+    """President President-elect Premier Chancellor King Queen Emperor Sheikh Sheikha
+    Emir Amir Sultan Pope Speaker Secretary Secretary-General Minister Ambassador
+    Envoy Senator Congressman Congresswoman Governor Mayor Spokesperson Spokesman
+    Spokeswoman Admiral Commissioner Chairman Chairwoman Prince Princess Imam
+    Patriarch Cardinal Rabbi Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Prof. Professor Sir
+    Dame Lord Lady Gen. Col. Sen. Rep. Gov. Amb. Taoiseach Director-General
+    Under-Secretary-General Vice-President"""
+)
+
+# Everything that may appear inside a role ("Minister of Foreign Affairs of",
+# "Assistant Secretary-General for Economic Affairs"): such words never start a
+# person's name, which is how a name is cut off the title in front of it.
+ROLE_WORDS = TITLE_HEADS | _words(
+    """Vice Deputy First Second Third Assistant Acting Interim Former Prime Foreign
+    Defense Defence Finance Interior Economy Economic Economics Energy Trade Justice
+    Health Education Culture Cultural Agriculture Transport Transportation Labour
+    Labor Environment Environmental Ecology Science Sciences Technology Technologies
+    Digital Development Tourism Sport Sports Youth Emergency Emergencies Situations
+    Security Intelligence Planning Investment Investments Communications
+    Communication Information Infrastructure Housing Water Resources Natural Mining
+    Oil Gas Petroleum Fisheries Social Protection Welfare Family Women Children
+    Human Rights Religious Religion Diaspora Migration Immigration Homeland Public
+    Administration Administrative Regional Local Government Political Military
+    Strategic Legal International Relations Cooperation Integration Reform Reforms
+    Reconstruction Innovation Innovations Research Management Policy Operations
+    Programs Programmes Multilateral Bilateral Consular Press Media Budget Treasury
+    Revenue Taxes Customs Commerce Business Enterprise Entrepreneurship Heritage
+    Arts Antiquities Endowments Hajj Affairs State States Cabinet Office Staff
+    Armed Forces Army Navy Air Force Mission Delegation Embassy Council Committee
+    Commission Department Ministry Bureau Directorate Parliament Assembly Republic
+    Federation Kingdom National Federal Central Supreme Senior High Special
+    Permanent Executive Under Associate Principal Lead Member Members Managing
+    Extraordinary Plenipotentiary Resident Regent Grand Chief-of-Staff Joint
+    Parliamentary Presidential Royal Highness Majesty Excellency Holiness General
+    Generals Industry Industries Economy Finances Justice Trade Statistics Tax
+    Cyber Peace Global Policies Institutional Organizational Humanitarian Crisis
+    Climate Sustainable Sustainability Nuclear Arms Control Disarmament Counter
+    Counterterrorism Terrorism Narcotics Democracy Governance Partnerships Civil
+    Society Outreach Afghanistan-Pakistan Asia-Pacific Commerce Logistics Ecology
+    Labour Employment Urban Rural Light Heavy Manufacturing Space Aviation
+    Maritime Ports Railways Roads Highways Telecommunications Posts Mass Youth
+    Physical Veterans Martyrs Families Prosecutor's General's Islamic"""
+)
+
+# A capitalised phrase ending in one of these is an organisation of that kind.
+ORG_HEADS: dict[str, str] = {
+    **dict.fromkeys(
+        _words(
+            """Ministry Department Government Cabinet Parliament Senate Congress Majlis Milli
+            Embassy Consulate Administration Army Navy Forces Police Guard Guards
+            Gendarmerie Presidency Secretariat Prosecutor's Judiciary Kremlin"""
+        ),
+        "government",
+    ),
+    **dict.fromkeys(
+        _words(
+            """Company Corporation Corp Corp. Inc Inc. Ltd Ltd. LLC PLC Holding Holdings
+            Airlines Airways Bank Industries Motors"""
+        ),
+        "company",
+    ),
+    **dict.fromkeys(
+        _words(
+            """News Times Post Press Radio Television TV Media Gazette Herald Tribune Journal
+            Telegraph"""
+        ),
+        "media",
+    ),
+    **dict.fromkeys(
+        _words(
+            """Foundation Association Society Federation Network Alliance Coalition Initiative
+            Club League Party Front Movement Watch Institute Institution Trust Fund Group
+            Council Committee Commission Agency Union Organization Organisation Assembly
+            Court Tribunal Authority Board Bureau Office Centre Center Chamber University
+            Academy College School Service Services Observatory Mission Community
+            Partnership Program Programme Consortium Church Brigade Brigades Battalion
+            Regiment Command Hospital Library Museum Team Taliban Hezbollah Hamas"""
+        ),
+        "other",
+    ),
+}
+
+# Heads that make a phrase an organisation when they come first and take "of".
+ORG_HEADS_FIRST = frozenset(
+    _words(
+        """Ministry Department Embassy Consulate Office Bank Council Organization
+            Organisation University Academy Institute Government Parliament Court Union
+            Federation Association League Commission Committee Assembly Chamber Agency
+            Cabinet Secretariat Presidency Mission Board Fund Army Navy Republic Kingdom
+            Party Network Alliance Center Centre Coalition College School Church Society
+            Administration Service Command"""
+    )
+)
+
+EVENT_HEADS: dict[str, str] = {
+    "Summit": "summit",
+    "Forum": "forum",
+    "Conference": "conference",
+    "Symposium": "conference",
+    "Seminar": "conference",
+    "Workshop": "conference",
+    "Session": "session",
+    "Sessions": "session",
+    "Meeting": "meeting",
+    "Meetings": "meeting",
+    "Talks": "meeting",
+    "Dialogue": "meeting",
+    "Negotiations": "meeting",
+    "Ministerial": "meeting",
+    "War": "war",
+    "Wars": "war",
+    "Agreement": "agreement",
+    "Treaty": "agreement",
+    "Accord": "agreement",
+    "Accords": "agreement",
+    "Declaration": "agreement",
+    "Protocol": "agreement",
+    "Pact": "agreement",
+    "Memorandum": "agreement",
+    "Games": "other",
+    "Olympics": "other",
+    "Expo": "other",
+    "Exhibition": "other",
+    "Festival": "other",
+    "Process": "other",
+    "Revolution": "war",
+    "Battle": "war",
+    "Siege": "war",
+    "Uprising": "war",
+    "Crisis": "other",
+    "Visit": "visit",
+}
+
+# Determiners and quantifiers that never start a name, wherever they stand.
+DETERMINERS = _words(
+    "The A An This That These Those Last Next Every Each Our Their His Her Its My "
+    "Your Any Some No Another Such"
+)
+
+# Function words that headlines capitalise ("Blinken and Popescu Before Their
+# Meeting"): a capitalised run is cut at them.
+TITLE_CASE_BREAKS = DETERMINERS | _words(
+    """Before After With Without In At On To From During Into Onto Over About Between
+    Among Against Through For Of And Or But Nor Is Are Was Were Be Been Will Would
+    Can Could Should Might Must Has Have Had As Than Via Per Amid Ahead Following
+    Upon By We They He She It I You Us Them Who What When Where Why How Not Also"""
+)
+
+# Capitalised common nouns that end titles of things, not people: a phrase
+# ending in one is no person even with a speech verb after it.
+NOT_PERSON_WORDS = _words(
+    """Day Days House Week Year Month Plan Act Law Bill Report Strategy Statement
+    Office Building Room Center Centre Award Prize Fund Program Programme Project
+    Policy Framework Day Night Month Anniversary Holiday Festival Memorial Tower
+    Gate Wall Square Hall Street Avenue Road Station Airport Palace Park Embassy
+    Consulate Agreement Treaty Declaration Initiative Campaign Plan Vision Mission
+    Road Corridor Pipeline Project Program Line Council Court Team Press Media
+    News Times Post Ministry Department Service Services Agency Bank Party Group"""
+)
+
+# Event heads that come first and take "of": "Summit of Heads of State".
+EVENT_HEADS_FIRST = frozenset(
+    _words(
+        """Summit Forum Conference Congress Session Meeting Treaty Agreement Declaration
+            Battle Siege Festival Games Expo"""
+    )
+)
+
+# Kinds whose editions recur, so the year is part of what identifies them.
+RECURRENT_EVENT_KINDS = frozenset({"summit", "session", "meeting"})
+
+PLACE_HEADS: dict[str, str] = {
+    **dict.fromkeys(
+        _words(
+            """Region Province District Oblast Governorate Prefecture County Territory
+            Territories Peninsula Island Islands Valley Mountains Mountain Desert Sea Ocean
+            Gulf Strait Straits Bay River Lake Basin Corridor Plateau Coast Highlands Rayon"""
+        ),
+        "region",
+    ),
+    **dict.fromkeys(["City", "Town", "Village", "Municipality"], "city"),
+    **dict.fromkeys(
+        _words(
+            """Airport Square Street Avenue Palace Bridge Port Harbour Harbor Canal Dam Stadium
+            Arena Hall Mosque Cathedral Monastery Temple Base"""
+        ),
+        "site",
+    ),
+}
+
+# Lower-case nouns after a name that make it a place ("Aghdam region", "Ganja city").
+PLACE_TRIGGERS_AFTER = frozenset(
+    _words("""city town village region district province oblast governorate settlement capital""")
+)
+
+# Name particles: lower-case words allowed inside a personal name.
+PARTICLES = frozenset(
+    _words(
+        """bin bint ibn ben al el van von der den ter de del della da das do dos di du des
+            la le y"""
+    )
+)
+
+MONTHS = _words(
+    """January February March April May June July August September October November
+    December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"""
+)
+WEEKDAYS = _words(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Wed Thu Fri Sat Sun"
+)
+
+# Words that are never (part of) a name on their own: page furniture, time zones,
+# religions, communities, adjectives often capitalised in news.
+NON_NAMES = (
+    MONTHS
+    | WEEKDAYS
+    | _words(
+        """Home About Menu Search Share Print Email Photo Photos Video Videos Read More
+        Tags Tag Related Source Sources Follow Subscribe Click Copyright Comments
+        Comment Login Contact Next Previous Back Top Top News Latest Advertisement
+        UTC GMT CET EST EDT PST AM PM A.M. P.M. Muslim Muslims Islam Islamic
+        Islamophobia Christian Christians Christianity Jewish Jews Judaism Arab Arabs
+        Sunni Shia Shiite Catholic Orthodox Buddhist Hindu God Allah Ummah Halal
+        Internet COVID COVID-19 Covid Covid-19 Coronavirus Quran Koran Ramadan Eid
+        Soviet Turkic Slavic Latin Anglo
+        I I'm I've I'd Me My We Our Us You Your He She It They Them Their His Her
+        Its OK Okay Yes No Thank Thanks Please Hello Mr.Speaker Q A Question Answer
+        QUESTION Moderator MODERATOR Operator OPERATOR Note Notes Update Updated
+        Breaking Exclusive Opinion Editorial Interview Statement Readout Fact Sheet
+        Media Note Remarks Briefing Transcript Press Release"""
+    )
+)
+
+# Words that start sentences: dropped when a capitalised run begins a sentence.
+SENTENCE_STOPWORDS = NON_NAMES | _words(
+    """The A An This That These Those It Its In On At By For From With Without To Of
+    As But And Or Nor Yet So If When While After Before During Since Until Also
+    However Meanwhile Moreover Furthermore Additionally Besides Further Following
+    According Earlier Later Today Yesterday Tomorrow Tonight Now Then Thus Hence
+    Therefore Still Many Some Most All Several Both Each Every Other Another Such
+    There Here What Which Who Whom Whose Why How Where Whether Although Though
+    Because Once Under Over Between Among Against Through Throughout Within Across
+    Around About Above Below Near Despite Regarding Concerning Including Given
+    Speaking Addressing Noting Stressing Emphasizing Emphasising Highlighting
+    Underlining Recalling Touching Turning Commenting Answering Asked Asked
+    Recently Currently Previously Finally Firstly Secondly Lastly Overall Indeed
+    Nevertheless Nonetheless Instead Otherwise Likewise Similarly Accordingly
+    Consequently Additionally Notably Importantly Unfortunately Fortunately Sadly
+    Clearly Obviously Really Actually Basically Well Yes No Not Never Always Only
+    Just Even Please Let Our Your Their His Her My We They He She You I Every
+    Any Few More Less Much Good Great New Last Next First Second Third One Two
+    Three Four Five Six Seven Eight Nine Ten Dear Ladies Gentlemen Welcome Thank
+    Thanks Congratulations Happy Today's Nothing Everything Something Anything
+    Nobody Everybody Someone Anyone Everyone Whoever Whatever Wherever Whenever
+    Had Has Have Having Was Were Is Are Be Been Being Do Does Did Will Would Shall
+    Should Can Could May Might Must Ought Like Unlike Beyond Via Per Upon Amid
+    Amidst Towards Toward Along Alongside Behind Beside Besides Inside Outside
+    Onto Into Off Out Up Down Near Next Past Round Throughout Whilst"""
+)
+
+# Speech verbs: "Sengendo said", "Smith, who ...", evidence that a name is a person.
+SPEECH_VERBS = (
+    "said|says|told|tells|stated|states|noted|notes|added|adds|stressed|stresses|"
+    "emphasized|emphasised|emphasizes|emphasises|underlined|underlines|highlighted|"
+    "highlights|explained|explains|announced|announces|remarked|commented|pointed|"
+    "urged|urges|called|wrote|writes|tweeted|declared|declares|asked|asks|replied|"
+    "answered|insisted|warned|warns|recalled|recalls|expressed|expresses|thanked|"
+    "thanks|welcomed|welcomes|praised|praises|met|meets|visited|visits|received|"
+    "receives|spoke|speaks|argued|believes|believed|described|describes|mentioned|"
+    "mentions|reiterated|reiterates|confirmed|confirms|denied|denies|acknowledged|"
+    "criticized|criticised|condemned|condemns|signed|signs|chaired|hosted|"
+    "congratulated|briefed|discussed|discusses|affirmed|affirms|assured|informed|"
+    "concluded"
+)
+
+# Personal pronouns that show the previous name was a person.
+PERSON_PRONOUNS = frozenset(_words("""he she his her him himself herself"""))

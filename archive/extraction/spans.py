@@ -1,0 +1,67 @@
+"""What the mention finder produces: typed spans and unresolved candidates.
+
+Offsets are into the text the finder read (title, blank line, body), so a
+span-level evaluation (CoNLL style) can score them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from archive.extraction.matcher import Match
+
+# A unit of a run: (start, end, text, gazetteer match or None).
+Unit = tuple[int, int, str, "Match | None"]
+
+
+@dataclass(slots=True)
+class Mention:
+    kind: str  # "person", "organisation", "place", "event"
+    start: int
+    end: int
+    surface: str
+    ref: str = ""  # gazetteer id; "" when found by a pattern
+    name: str = ""  # proposed name when not from the gazetteer
+    evidence: str = ""
+    role: str = ""
+    title_alias: str = ""  # "President Ilham Aliyev"
+    title: str = ""  # bare title before a name ("President")
+    acronym: str = ""
+    org_kind: str = ""
+    place_kind: str = ""
+    country: str = ""
+    event_kind: str = ""
+    year: int | None = None
+    explicit_year: bool = False
+    date: dt.date | None = None
+    place: str = ""
+    aliases: tuple[str, ...] = ()
+    surname_only: bool = False
+    demonym: bool = False
+    candidates: tuple[str, ...] = ()  # ambiguous acronym: possible org ids
+
+
+@dataclass(slots=True)
+class Candidate:
+    """Capitalised words not known to be anything yet."""
+
+    start: int
+    end: int
+    surface: str
+    tokens: tuple[str, ...]
+    evidence: str = ""
+    role: str = ""
+    alone_on_line: bool = False
+    place_hint: bool = False
+
+
+@dataclass
+class Findings:
+    text: str
+    body_start: int
+    mentions: list[Mention] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
+    singles: list[Candidate] = field(default_factory=list)
+    # In-article acronym definitions: acronym -> the mention it abbreviates.
+    acronyms: dict[str, Mention] = field(default_factory=dict)
