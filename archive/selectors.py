@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db.models import Count, Prefetch, QuerySet
+from django.db.models.functions import TruncMonth
 
 from archive.models import ENTITY_KINDS, Article, EntityKind
 
@@ -22,6 +25,7 @@ def entity_mentions(article: Article, kind: EntityKind) -> QuerySet:
     return (
         kind.mention_model.objects.filter(article=article)
         .select_related(kind.name)
+        .prefetch_related(f"{kind.name}__aliases")
         .order_by("-count", f"{kind.name}__name")
     )
 
@@ -31,3 +35,44 @@ def entities_by_articles(kind: EntityKind) -> QuerySet:
     return kind.model.objects.annotate(article_count=Count("mentions")).order_by(
         "-article_count", "name"
     )
+
+
+def monthly_counts(articles: QuerySet[Article] | None = None) -> list[tuple[dt.date, int]]:
+    """Dated articles per month, oldest first, months without articles included."""
+    articles = Article.objects.all() if articles is None else articles
+    rows = (
+        articles.exclude(published=None)
+        .annotate(month=TruncMonth("published"))
+        .values_list("month")
+        .annotate(count=Count("pk"))
+        .order_by("month")
+    )
+    counts = {_as_date(month): count for month, count in rows}
+    if not counts:
+        return []
+    months = []
+    month, last = min(counts), max(counts)
+    while month <= last:
+        months.append((month, counts.get(month, 0)))
+        month = (month + dt.timedelta(days=32)).replace(day=1)
+    return months
+
+
+def _as_date(value) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def co_occurring(entity, kind: EntityKind, *, limit: int = 8) -> list[tuple[EntityKind, list]]:
+    """Entities most often mentioned in the same articles as ``entity``, by kind."""
+    article_ids = kind.mention_model.objects.filter(**{kind.name: entity}).values("article_id")
+    groups = []
+    for other in ENTITY_KINDS.values():
+        together = (
+            other.model.objects.filter(mentions__article_id__in=article_ids)
+            .annotate(together=Count("mentions"))
+            .order_by("-together", "name")
+        )
+        if other is kind:
+            together = together.exclude(pk=entity.pk)
+        groups.append((other, list(together[:limit])))
+    return groups

@@ -1,15 +1,23 @@
 from django.urls import path
 
 from . import views
+from .feeds import EntityArticlesFeed, LatestArticlesFeed
 
 app_name = "archive"
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("articles/", views.ArticleListView.as_view(), name="article-list"),
-    path("articles/<int:pk>/", views.ArticleDetailView.as_view(), name="article-short"),
-    path("articles/<int:pk>/<slug:slug>/", views.ArticleDetailView.as_view(), name="article"),
+    path("articles/<int:year>/", views.ArticleYearView.as_view(), name="article-year"),
+    path(
+        "articles/<int:year>/<int:month>/",
+        views.ArticleMonthView.as_view(),
+        name="article-month",
+    ),
+    # The id alone identifies an article; the slug is for readers and redirects if stale.
+    path("articles/<int:pk>-<slug:slug>/", views.ArticleDetailView.as_view(), name="article"),
     path("sources/<slug:slug>/", views.SourceDetailView.as_view(), name="source"),
+    path("feeds/latest/", LatestArticlesFeed(), name="feed-latest"),
 ]
 
 # One index and one page per kind of entity: /people/, /people/<slug>/, ...
@@ -27,5 +35,11 @@ for _kind, _prefix in _PREFIXES.items():
             views.EntityDetailView.as_view(),
             {"kind": _kind},
             name=_kind,
+        ),
+        path(
+            f"feeds/{_prefix}/<slug:slug>/",
+            EntityArticlesFeed(),
+            {"kind": _kind},
+            name=f"{_kind}-feed",
         ),
     ]

@@ -1,13 +1,23 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Max, Min
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.generic import DetailView, ListView
+from django.urls import reverse
+from django.views.generic import DetailView, ListView, MonthArchiveView, YearArchiveView
 
 from archive.models import ENTITY_KINDS, Article, EntityRedirect, Source
-from archive.selectors import entities_by_articles, entity_mentions
+from archive.selectors import (
+    co_occurring,
+    entities_by_articles,
+    entity_mentions,
+    monthly_counts,
+)
+from archive.text import citation, first_mention_links, render_body
+from archive.timeline import build_timeline
 
 
 def home(request):
@@ -19,15 +29,87 @@ def home(request):
             for kind in ENTITY_KINDS.values()
             if kind.name != "event"
         ],
+        "timeline": build_timeline(monthly_counts()),
     }
     return render(request, "archive/home.html", context)
 
 
-class ArticleListView(ListView):
+class ArticleFilterMixin:
+    """Article lists narrowed by ``?organisation=<slug>&person=…&place=…&source=…``."""
+
     paginate_by = settings.ARCHIVE_ARTICLES_PER_PAGE
 
+    def get_filters(self) -> list[tuple[str, object]]:
+        if not hasattr(self, "_filters"):
+            self._filters = []
+            for field in ("organisation", "person", "place", "source"):
+                slug = self.request.GET.get(field, "")
+                if not slug:
+                    continue
+                model = Source if field == "source" else ENTITY_KINDS[field].model
+                self._filters.append((field, get_object_or_404(model, slug=slug)))
+        return self._filters
+
+    def filter_articles(self, articles):
+        for field, entity in self.get_filters():
+            lookup = "source" if field == "source" else ENTITY_KINDS[field].plural
+            articles = articles.filter(**{lookup: entity})
+        return articles
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        context["filters"] = self.get_filters()
+        context["extra_params"] = params.urlencode()
+        context["timeline_query"] = f"?{params.urlencode()}" if params else ""
+        return context
+
+
+class ArticleListView(ArticleFilterMixin, ListView):
     def get_queryset(self):
-        return Article.objects.with_source().newest_first()
+        return self.filter_articles(Article.objects.with_source().newest_first())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["timeline"] = build_timeline(monthly_counts(self.filter_articles(Article.objects)))
+        return context
+
+
+class ArticleYearView(ArticleFilterMixin, YearArchiveView):
+    date_field = "published"
+    make_object_list = True
+    template_name = "archive/article_archive.html"
+
+    def get_queryset(self):
+        return self.filter_articles(Article.objects.with_source().newest_first())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        year = int(self.get_year())
+        articles = self.filter_articles(Article.objects.filter(published__year=year))
+        context["timeline"] = build_timeline(monthly_counts(articles))
+        context["period"] = str(year)
+        return context
+
+
+class ArticleMonthView(ArticleFilterMixin, MonthArchiveView):
+    date_field = "published"
+    month_format = "%m"
+    template_name = "archive/article_archive.html"
+
+    def get_queryset(self):
+        return self.filter_articles(Article.objects.with_source().newest_first())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        year = int(self.get_year())
+        articles = self.filter_articles(Article.objects.filter(published__year=year))
+        context["timeline"] = build_timeline(monthly_counts(articles))
+        month = int(self.get_month())
+        context["period"] = dt.date(year, month, 1).strftime("%B %Y")
+        context["year"], context["month"] = year, month
+        return context
 
 
 class ArticleDetailView(DetailView):
@@ -42,7 +124,9 @@ class ArticleDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        roles = {role.person_id: role.title for role in self.object.roles.all()}
+        article = self.object
+        roles = {role.person_id: role.title for role in article.roles.all()}
+        groups = [(kind, list(entity_mentions(article, kind))) for kind in ENTITY_KINDS.values()]
         context["entity_groups"] = [
             (
                 kind,
@@ -52,11 +136,13 @@ class ArticleDetailView(DetailView):
                         "count": mention.count,
                         "role": roles.get(mention.person_id) if kind.name == "person" else "",
                     }
-                    for mention in entity_mentions(self.object, kind)
+                    for mention in mentions
                 ],
             )
-            for kind in ENTITY_KINDS.values()
+            for kind, mentions in groups
         ]
+        context["body_html"] = render_body(article.body, first_mention_links(article, groups))
+        context["citation"] = citation(article, self.request.build_absolute_uri())
         return context
 
 
@@ -111,11 +197,16 @@ class EntityDetailView(EntityArticlesMixin, ListView):
         context = super().get_context_data(**kwargs)
         context["kind"] = self.kind
         context["aliases"] = self.entity.aliases.all()
+        context["timeline"] = build_timeline(monthly_counts(self.get_articles()))
+        context["together"] = co_occurring(self.entity, self.kind)
+        context["feed_url"] = reverse(
+            f"archive:{self.kind.name}-feed", kwargs={"slug": self.entity.slug}
+        )
         if self.kind.name == "person":
             context["roles"] = (
                 self.entity.roles.values("title")
-                .annotate(times=Count("id"))
-                .order_by("-times", "title")
+                .annotate(times=Count("id"), first=Min("seen_on"), last=Max("seen_on"))
+                .order_by("-last", "title")
             )
         return context
 

@@ -18,7 +18,11 @@ class Mention(models.Model):
         ordering = ["article", "-count"]
 
     def __str__(self) -> str:
-        return f"{getattr(self, self.entity_field)} in {self.article}"
+        return f"{self.entity} in {self.article}"
+
+    @property
+    def entity(self):
+        return getattr(self, self.entity_field)
 
 
 class PersonMention(Mention):

@@ -49,13 +49,9 @@ def test_undated_article_says_so(seeds, client):
 
 def test_article_with_an_old_slug_redirects_permanently(seeds, client):
     article = seeds["003_6d2201c64f15c868.txt"]
-    for url in (
-        reverse("archive:article", kwargs={"pk": article.pk, "slug": "old-slug"}),
-        reverse("archive:article-short", kwargs={"pk": article.pk}),
-    ):
-        response = client.get(url)
-        assert response.status_code == 301
-        assert response["Location"] == article.get_absolute_url()
+    response = client.get(reverse("archive:article", kwargs={"pk": article.pk, "slug": "old"}))
+    assert response.status_code == 301
+    assert response["Location"] == article.get_absolute_url()
 
 
 @pytest.mark.parametrize("model", [Person, Organisation, Place])

@@ -1,0 +1,132 @@
+"""Browsing by date and by entity, feeds, the sitemap, and bounded queries."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from archive.models import Article, Organisation, Person, Place
+from conftest import ROOT
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_home_timeline_has_a_linked_bar_per_month_with_articles(seeds, client):
+    content = client.get(reverse("archive:home")).content.decode()
+    svg = content[content.index("<svg") : content.index("</svg>")]
+    assert 'role="img"' in svg and "<title" in svg
+    assert svg.count("<rect") == 3  # April 2021, April 2025, October 2025
+    assert reverse("archive:article-month", kwargs={"year": 2025, "month": 10}) in svg
+    assert "October 2025: 1 article" in svg
+
+
+def test_year_and_month_pages_list_their_articles(seeds, client):
+    year = client.get(reverse("archive:article-year", kwargs={"year": 2025}))
+    assert {a.source_file for a in year.context["object_list"]} == {
+        "000_559ac3be9b7589b6.txt",
+        "002_a6d354069dc08d8b.txt",
+    }
+    month = client.get(reverse("archive:article-month", kwargs={"year": 2025, "month": 4}))
+    assert [a.source_file for a in month.context["object_list"]] == ["002_a6d354069dc08d8b.txt"]
+    assert "April 2025" in month.content.decode()
+    empty = client.get(reverse("archive:article-month", kwargs={"year": 2024, "month": 4}))
+    assert empty.status_code == 404
+
+
+def test_article_list_filters_by_entity_and_source(seeds, client):
+    icesco = Organisation.objects.get(acronym="ICESCO")
+    response = client.get(reverse("archive:article-list"), {"organisation": icesco.slug})
+    assert [a.source_file for a in response.context["object_list"]] == ["002_a6d354069dc08d8b.txt"]
+    assert "Clear filters" in response.content.decode()
+    unknown = client.get(reverse("archive:article-list"), {"person": "nobody-at-all"})
+    assert unknown.status_code == 404
+
+
+def test_article_links_the_first_mention_of_each_entity(seeds, client):
+    article = seeds["002_a6d354069dc08d8b.txt"]
+    content = client.get(article.get_absolute_url()).content.decode()
+    body = content[content.index('<div class="body">') : content.index('<section class="cite"')]
+    person = Person.objects.get(name="Salim bin Mohammed AlMalik")
+    links = re.findall(rf'<a href="{person.get_absolute_url()}"[^>]*>([^<]+)</a>', body)
+    assert links == ["Salim bin Mohammed AlMalik"]
+    icesco = Organisation.objects.get(acronym="ICESCO")
+    assert body.count(f'href="{icesco.get_absolute_url()}"') == 1
+
+
+def test_article_offers_a_citation(seeds, client):
+    article = seeds["002_a6d354069dc08d8b.txt"]
+    content = client.get(article.get_absolute_url()).content.decode()
+    assert "Laman Ismayilova, “" in content
+    assert "Azernews, 29 April 2025." in content
+
+
+def test_entity_page_shows_timeline_and_who_appears_with_whom(seeds, client):
+    oic = Organisation.objects.get(acronym="OIC")
+    response = client.get(oic.get_absolute_url())
+    together = {
+        kind.name: {entity.name: entity.together for entity in entities}
+        for kind, entities in response.context["together"]
+    }
+    assert together["place"]["Azerbaijan"] == 4
+    assert together["person"]["Ahmad Kawesa Sengendo"] == 2
+    assert "Organisation of Islamic Cooperation" not in together["organisation"]
+    assert "<svg" in response.content.decode()
+
+
+def test_latest_feed_is_atom_newest_first(seeds, client):
+    response = client.get(reverse("archive:feed-latest"))
+    assert response["Content-Type"].startswith("application/atom+xml")
+    feed = ET.fromstring(response.content)
+    titles = [entry.find(f"{ATOM}title").text for entry in feed.iter(f"{ATOM}entry")]
+    newest = Article.objects.newest_first()
+    assert titles == [article.title for article in newest]
+
+
+def test_each_entity_has_a_feed(seeds, client):
+    place = Place.objects.get(name="Baku")
+    response = client.get(reverse("archive:place-feed", kwargs={"slug": place.slug}))
+    feed = ET.fromstring(response.content)
+    assert len(list(feed.iter(f"{ATOM}entry"))) == place.articles.count()
+    assert client.get(place.get_absolute_url()).content.decode().count("Atom feed") == 1
+
+
+def test_sitemap_lists_articles_and_entities(seeds, client):
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    articles = client.get("/sitemap-articles.xml").content.decode()
+    for article in Article.objects.all():
+        assert article.get_absolute_url() in articles
+    assert (
+        Person.objects.first().get_absolute_url()
+        in client.get("/sitemap-persons.xml").content.decode()
+    )
+
+
+def _queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context.captured_queries)
+
+
+def test_pages_run_the_same_number_of_queries_as_the_archive_grows(seeds, ingest, client, tmp_path):
+    oic = Organisation.objects.get(acronym="OIC")
+    urls = [
+        reverse("archive:home"),
+        reverse("archive:article-list"),
+        seeds["001_7ce36fb11aacb69e.txt"].get_absolute_url(),
+        oic.get_absolute_url(),
+        reverse("archive:person-list"),
+        reverse("archive:article-year", kwargs={"year": 2021}),
+        reverse("archive:feed-latest"),
+    ]
+    small = [_queries(client, url) for url in urls]
+    more = tmp_path / "more.jsonl"
+    lines = (ROOT / "fixtures" / "demo" / "state-dept-sample.jsonl").read_text().splitlines()
+    more.write_text("\n".join(lines[:40]) + "\n")
+    ingest(more)
+    assert Article.objects.count() == 44
+    assert [_queries(client, url) for url in urls] == small
