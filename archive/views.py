@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import string
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -147,17 +148,26 @@ class ArticleDetailView(DetailView):
 
 
 def entity_index(request, kind: str):
+    """All entities of a kind, A–Z, with article counts; filter by initial or name."""
     entity_kind = ENTITY_KINDS[kind]
     entities = entities_by_articles(entity_kind).order_by("name")
     name_filter = request.GET.get("name", "").strip()[:100]
+    letter = request.GET.get("letter", "")[:1].upper()
     if name_filter:
         entities = entities.filter(name__icontains=name_filter)
+    if letter.isalpha():
+        entities = entities.filter(name__istartswith=letter)
+    params = request.GET.copy()
+    params.pop("page", None)
     page = Paginator(entities, 100).get_page(request.GET.get("page"))
     context = {
         "kind": entity_kind,
         "page_obj": page,
         "entities": page.object_list,
         "name_filter": name_filter,
+        "letter": letter,
+        "letters": string.ascii_uppercase,
+        "extra_params": params.urlencode(),
     }
     return render(request, "archive/entity_index.html", context)
 

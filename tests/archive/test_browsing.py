@@ -130,3 +130,11 @@ def test_pages_run_the_same_number_of_queries_as_the_archive_grows(seeds, ingest
     ingest(more)
     assert Article.objects.count() == 44
     assert [_queries(client, url) for url in urls] == small
+
+
+def test_entity_index_goes_a_to_z_by_initial(seeds, client):
+    response = client.get(reverse("archive:place-list"), {"letter": "b"})
+    names = [entity.name for entity in response.context["entities"]]
+    assert "Baku" in names
+    assert all(name.upper().startswith("B") for name in names)
+    assert 'aria-current="page">B<' in response.content.decode()
