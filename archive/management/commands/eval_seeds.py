@@ -1,4 +1,5 @@
 import json
+import os
 import tempfile
 from io import StringIO
 from pathlib import Path
@@ -85,6 +86,10 @@ class _throwaway_archive:
         self._info["PATH"] = self._index_dir.name
         connections.reload("default")
         self._db_name = connection.settings_dict["NAME"]
+        if connection.vendor != "sqlite":
+            # Never the name a test run uses: autoclobber would drop that database.
+            test = connection.settings_dict.setdefault("TEST", {})
+            test["NAME"] = f"eval_seeds_{os.getpid()}"
         connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
         return self
 
