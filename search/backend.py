@@ -2,18 +2,96 @@
 
 The rest of the code talks to haystack's public API only, so moving to
 Elasticsearch is a change of ``HAYSTACK_CONNECTIONS`` and nothing else.
+
+What this module fixes in django-haystack 3.4's Whoosh backend:
+
+- segments are read without memory-mapping (a worker copied gigabytes otherwise);
+- facet fields are indexed whole, not through the stemming analyzer;
+- ``narrow()`` filters are applied as an unscored Whoosh filter in the same search,
+  not as one extra full scored search each;
+- any slice of results is right, not only slices that start on a page boundary
+  (haystack #1664, #694);
+- a spelling suggestion is made when nothing is found (#644), word by word, and
+  only for words the index does not know;
+- highlighting returns several escaped fragments, for the query's positive terms;
+- index writers wait for the lock (one at a time per process, with a timeout
+  across processes) and fail loudly instead of dropping a deletion;
+- segment names come from a private random generator, so ``random.seed()``
+  elsewhere cannot make two writers pick the same name.
 """
 
 from __future__ import annotations
 
-from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend
-from haystack.fields import FacetField
+import random
+import threading
+from collections.abc import Iterator
+
+import whoosh.codec.base
+import whoosh.filedb.filestore
+import whoosh.writing
+from django.conf import settings
+from django.utils.encoding import force_str
+from haystack import connections
+from haystack.backends import log_query
+from haystack.backends.whoosh_backend import (
+    WhooshEngine,
+    WhooshHtmlFormatter,
+    WhooshSearchBackend,
+    WhooshSearchQuery,
+)
+from haystack.constants import DJANGO_CT, DJANGO_ID, ID
+from haystack.exceptions import SearchBackendError, SkipDocument
+from haystack.fields import CharField, FacetField
+from haystack.models import SearchResult
+from haystack.utils import get_identifier
+from haystack.utils.app_loading import haystack_get_model
 from whoosh import index
-from whoosh.fields import ID, KEYWORD
+from whoosh import query as wq
+from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer
+from whoosh.fields import ID as WHOOSH_ID
+from whoosh.fields import KEYWORD, NUMERIC, STORED, TEXT
 from whoosh.filedb.filestore import FileStorage
+from whoosh.highlight import (
+    SCORE,
+    BasicFragmentScorer,
+    ContextFragmenter,
+    set_matched_filter,
+    top_fragments,
+)
+from whoosh.sorting import Count, FieldFacet
+from whoosh.util import IDCHARS
+
+# Whoosh draws segment and temp-file names from the global `random` module; a
+# `random.seed()` anywhere in the process would make two writers pick the same
+# name. A private, OS-seeded generator cannot be reseeded by anyone else.
+_names = random.SystemRandom()
+
+
+def _private_random_name(size: int = 28) -> str:
+    return "".join(_names.choice(IDCHARS) for _ in range(size))
+
+
+for _module in (whoosh.codec.base, whoosh.filedb.filestore, whoosh.writing):
+    _module.random_name = _private_random_name
+
+# One writer at a time in this process; other processes are waited for through
+# Whoosh's own lock file, up to WRITE_LOCK_TIMEOUT seconds.
+_write_lock = threading.Lock()
+WRITE_LOCK_TIMEOUT = 30.0
+SNIPPET_FRAGMENTS = 3
+SNIPPET_CHARS = 240
+MLT_TERMS = 12  # how many of an article's key terms "more like this" looks for
+# Lowercased words, stop words kept: what the speller looks at.
+_SPELLING_WORDS = RegexTokenizer() | LowercaseFilter()
 
 
 class ArchiveWhooshBackend(WhooshSearchBackend):
+    def __init__(self, connection_alias, **connection_options):
+        super().__init__(connection_alias, **connection_options)
+        self.write_timeout = connection_options.get("WRITE_LOCK_TIMEOUT", WRITE_LOCK_TIMEOUT)
+        # The stored field snippets are cut from (the document itself if it is stored).
+        self.highlight_field = connection_options.get("HIGHLIGHT_FIELD")
+
     def setup(self) -> None:
         super().setup()
         if self.use_file_storage:
@@ -27,18 +105,360 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
 
     def build_schema(self, fields):
         content_field_name, schema = super().build_schema(fields)
-        # Haystack indexes facet fields with the stemming text analyzer, which
-        # splits "saudi-arabia" into words. Facet values must stay whole.
         for field_class in fields.values():
+            name = field_class.index_fieldname
             if isinstance(field_class, FacetField):
-                name = field_class.index_fieldname
+                # Haystack indexes facet fields with the stemming text analyzer,
+                # which splits "saudi-arabia" into words. Facet values stay whole.
                 schema.remove(name)
                 if field_class.is_multivalued:
                     schema.add(name, KEYWORD(stored=True, commas=True, scorable=False))
                 else:
-                    schema.add(name, ID(stored=True))
+                    schema.add(name, WHOOSH_ID(stored=True))
+            elif field_class.document:
+                # Haystack always stores the document; ours is searched, never shown.
+                schema.remove(name)
+                schema.add(
+                    name,
+                    TEXT(analyzer=StemmingAnalyzer(), stored=field_class.stored, spelling=True),
+                )
+            elif type(field_class) is CharField and not field_class.indexed:
+                schema.remove(name)
+                schema.add(name, STORED())
+            elif type(field_class) is CharField and not field_class.stored:
+                # Search-only text (entity names): analysed like the document,
+                # but neither stored nor sortable, which would only cost space.
+                schema.remove(name)
+                schema.add(
+                    name,
+                    TEXT(analyzer=StemmingAnalyzer(), field_boost=field_class.boost),
+                )
+            elif field_class.field_type == "integer":
+                schema.remove(name)
+                schema.add(name, NUMERIC(int, stored=field_class.stored, sortable=True))
         return content_field_name, schema
+
+    # Writing
+
+    def _writer(self):
+        # Whoosh fails at once on a locked index unless told to wait.
+        return self.index.writer(timeout=self.write_timeout)
+
+    def update(self, index, iterable, commit=True):
+        if not self.setup_complete:
+            self.setup()
+        docs = []
+        for obj in iterable:
+            try:
+                doc = index.full_prepare(obj)
+            except SkipDocument:
+                continue
+            doc = {key: self._from_python(value) for key, value in doc.items()}
+            doc.pop("boost", None)  # Whoosh has no document boosts.
+            docs.append(doc)
+        if not docs:
+            return
+        with _write_lock:
+            self.index = self.index.refresh()
+            writer = self._writer()
+            try:
+                for doc in docs:
+                    writer.update_document(**doc)
+            except Exception:
+                writer.cancel()
+                raise
+            writer.commit()
+
+    def remove(self, obj_or_string, commit=True):
+        self.remove_many([get_identifier(obj_or_string)])
+
+    def remove_many(self, identifiers) -> None:
+        """Delete these documents in one commit; raises rather than losing a deletion."""
+        if not self.setup_complete:
+            self.setup()
+        identifiers = list(identifiers)
+        if not identifiers:
+            return
+        with _write_lock:
+            self.index = self.index.refresh()
+            writer = self._writer()
+            try:
+                for identifier in identifiers:
+                    writer.delete_by_term(ID, identifier)
+            except Exception:
+                writer.cancel()
+                raise
+            writer.commit()
+
+    def indexed_documents(self, fieldname: str) -> Iterator[tuple[str, str, object]]:
+        """``(django_ct, django_id, value of fieldname)`` for every indexed document."""
+        if not self.setup_complete:
+            self.setup()
+        self.index = self.index.refresh()
+        with self.index.searcher() as searcher:
+            for fields in searcher.reader().all_stored_fields():
+                yield fields[DJANGO_CT], fields[DJANGO_ID], fields.get(fieldname)
+
+    # Searching
+
+    @log_query
+    def search(
+        self,
+        query_string,
+        sort_by=None,
+        start_offset=0,
+        end_offset=None,
+        fields="",
+        highlight=False,
+        facets=None,
+        date_facets=None,
+        query_facets=None,
+        narrow_queries=None,
+        spelling_query=None,
+        within=None,
+        dwithin=None,
+        distance_point=None,
+        models=None,
+        limit_to_registered_models=None,
+        result_class=None,
+        **kwargs,
+    ):
+        if date_facets or query_facets:
+            # Haystack's Whoosh date facets run one range query per bucket; we
+            # facet on stored year/month values instead.
+            raise SearchBackendError("Use field facets (year, month) with this backend.")
+        if not self.setup_complete:
+            self.setup()
+        query_string = force_str(query_string or "")
+        empty = {"results": [], "hits": 0, "facets": {}, "spelling_suggestion": None}
+        if not query_string:
+            return empty
+
+        sortedby, reverse = self._sort_fields(sort_by)
+        facet_names = list(facets or [])
+        groupedby = [FieldFacet(name, allow_overlap=True, maptype=Count) for name in facet_names]
+        self.index = self.index.refresh()
+        with self.index.searcher() as searcher:
+            parsed = self.parser.parse(query_string)
+            if parsed is None or parsed is wq.NullQuery:
+                # Only stop words: nothing to look for.
+                empty["spelling_suggestion"] = self._suggest(searcher, spelling_query)
+                return empty
+            start = max(start_offset or 0, 0)
+            limit = end_offset if end_offset is not None else None
+            if limit is not None and limit <= start:
+                limit = start + 1
+            raw = searcher.search(
+                parsed,
+                limit=limit,
+                sortedby=sortedby or None,
+                reverse=reverse,
+                groupedby=groupedby or None,
+                filter=self._filter(narrow_queries, models, limit_to_registered_models),
+            )
+            hits = len(raw)
+            terms = _positive_terms(parsed) if highlight else None
+            unified_index = connections[self.connection_alias].get_unified_index()
+            results = [
+                result
+                for number in range(start, min(raw.scored_length(), limit or hits))
+                if (result := self._result(raw[number], unified_index, result_class, terms))
+                is not None
+            ]
+            facet_counts = {"fields": {}, "dates": {}, "queries": {}}
+            for name in facet_names:
+                groups = raw.groups(name)
+                facet_counts["fields"][name] = sorted(
+                    groups.items(), key=lambda item: (-item[1], item[0] or "")
+                )
+            suggestion = None
+            if self.include_spelling:
+                suggestion = self._suggest(searcher, spelling_query or query_string)
+        return {
+            "results": results,
+            "hits": hits,
+            "facets": facet_counts if facet_names else {},
+            "spelling_suggestion": suggestion,
+        }
+
+    def more_like_this(
+        self,
+        model_instance,
+        additional_query_string=None,
+        start_offset=0,
+        end_offset=None,
+        models=None,
+        limit_to_registered_models=None,
+        result_class=None,
+        **kwargs,
+    ):
+        """Documents sharing the most telling terms of this one's stored text.
+
+        Haystack's version needs the document stored and runs every narrow
+        query as a full search; this one reads the stored snippet text and
+        filters in the same search.
+        """
+        if not self.setup_complete:
+            self.setup()
+        narrow = [additional_query_string] if additional_query_string not in (None, "*") else []
+        self.index = self.index.refresh()
+        with self.index.searcher() as searcher:
+            docnum = searcher.document_number(**{ID: get_identifier(model_instance)})
+            if docnum is None:
+                return {"results": [], "hits": 0}
+            stored = searcher.stored_fields(docnum)
+            text = stored.get(self.highlight_field or self.content_field_name) or ""
+            raw = searcher.more_like(
+                docnum,
+                self.content_field_name,
+                text=text,
+                top=end_offset or 10,
+                numterms=MLT_TERMS,
+                filter=self._filter(narrow, models, limit_to_registered_models),
+            )
+            unified_index = connections[self.connection_alias].get_unified_index()
+            results = [
+                result
+                for number in range(start_offset or 0, raw.scored_length())
+                if (result := self._result(raw[number], unified_index, result_class, None))
+                is not None
+            ]
+            return {"results": results, "hits": len(raw)}
+
+    @staticmethod
+    def _sort_fields(sort_by) -> tuple[list[str], bool]:
+        if not sort_by:
+            return [], False
+        descending = {field.startswith("-") for field in sort_by}
+        if len(descending) > 1:
+            raise SearchBackendError("Whoosh sorts all fields in one direction.")
+        return [field.lstrip("-") for field in sort_by], descending.pop()
+
+    def _filter(self, narrow_queries, models, limit_to_registered_models):
+        """The narrow queries as one unscored Whoosh filter (None when there are none)."""
+        queries = [self.parser.parse(force_str(nq)) for nq in narrow_queries or ()]
+        if limit_to_registered_models is None:
+            limit_to_registered_models = getattr(
+                settings, "HAYSTACK_LIMIT_TO_REGISTERED_MODELS", True
+            )
+        if models:
+            choices = sorted(f"{m._meta.app_label}.{m._meta.model_name}" for m in models)
+        elif limit_to_registered_models:
+            choices = self.build_models_list()
+        else:
+            choices = []
+        if choices:
+            queries.append(wq.Or([wq.Term(DJANGO_CT, choice) for choice in choices]))
+        queries = [q for q in queries if q is not None and q is not wq.NullQuery]
+        return wq.And(queries) if queries else None
+
+    def _result(self, hit, unified_index, result_class, terms):
+        app_label, model_name = hit[DJANGO_CT].split(".")
+        model = haystack_get_model(app_label, model_name)
+        if model is None or model not in unified_index.get_indexed_models():
+            return None
+        search_index = unified_index.get_index(model)
+        stored = {}
+        for key, value in hit.fields().items():
+            field = search_index.fields.get(key)
+            if key in (DJANGO_CT, DJANGO_ID):
+                continue
+            if field is not None and field.is_multivalued:
+                stored[key] = value.split(",") if value else []
+            elif field is not None and hasattr(field, "convert"):
+                stored[key] = field.convert(value)
+            else:
+                stored[key] = self._to_python(value)
+        if terms is not None:
+            text = stored.get(self.highlight_field or self.content_field_name) or ""
+            stored["highlighted"] = {self.content_field_name: self._fragments(text, terms)}
+        return (result_class or SearchResult)(
+            app_label, model_name, hit[DJANGO_ID], hit.score or 0, **stored
+        )
+
+    def _fragments(self, text: str, terms: frozenset[str]) -> list[str]:
+        """Up to SNIPPET_FRAGMENTS passages with the terms marked, text HTML-escaped."""
+        if not terms or not text:
+            return []
+        analyzer = self.schema[self.content_field_name].analyzer
+        tokens = analyzer(text, chars=True, mode="query", removestops=False)
+        tokens = set_matched_filter(tokens, terms)
+        fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60)
+        fragments = top_fragments(
+            fragmenter.fragment_tokens(text, tokens),
+            SNIPPET_FRAGMENTS,
+            BasicFragmentScorer(),
+            SCORE,
+        )
+        # Keep the article's own order, so the snippets read top to bottom.
+        fragments.sort(key=lambda fragment: fragment.startchar)
+        formatter = WhooshHtmlFormatter("em")  # escapes the text between the marks
+        return [formatter.format_fragment(fragment, replace=False) for fragment in fragments]
+
+    # Spelling
+
+    def create_spelling_suggestion(self, query_string):
+        self.index = self.index.refresh()
+        with self.index.searcher() as searcher:
+            return self._suggest(searcher, query_string)
+
+    def _suggest(self, searcher, text) -> str | None:
+        """The query's words with unknown ones corrected; None when nothing changes.
+
+        Haystack drops words it has no suggestion for and "corrects" words the
+        index knows; this keeps every word and corrects only those that find
+        nothing, preferring the closest, then the most frequent, correction.
+        """
+        if not text:
+            return None
+        reader = searcher.reader()
+        field = self.content_field_name
+        fieldobj = self.schema[field]
+        spelling_field = fieldobj.spelling_fieldname(field)
+        words = [token.text for token in _SPELLING_WORDS(force_str(text))]
+        changed = False
+        suggested = []
+        for word in words:
+            terms = [token.text for token in fieldobj.analyzer(word)]
+            # A stop word (no terms) or a word that finds something needs no fixing.
+            known = not terms or any(reader.doc_frequency(field, term) for term in terms)
+            best = None
+            if not known and len(word) > 2:
+                for distance in (1, 2):
+                    candidates = list(reader.terms_within(spelling_field, word, distance, 1))
+                    if candidates:
+                        best = max(
+                            candidates,
+                            key=lambda term: (reader.frequency(spelling_field, term), term),
+                        )
+                        break
+            changed = changed or best is not None
+            suggested.append(best or word)
+        return " ".join(suggested) if changed else None
+
+
+def _positive_terms(query) -> frozenset[str]:
+    """Terms the query looks for (not those it excludes), for highlighting."""
+    found: set[str] = set()
+
+    def walk(node):
+        if isinstance(node, wq.Not):
+            return
+        if node.is_leaf():
+            for _field, text in node.iter_all_terms(phrases=True):
+                found.add(text.decode() if isinstance(text, bytes) else str(text))
+            return
+        for child in node.children():
+            walk(child)
+
+    walk(query)
+    return frozenset(found)
+
+
+class ArchiveWhooshSearchQuery(WhooshSearchQuery):
+    """Haystack's query class; kept as our own so fixes have one place to go."""
 
 
 class ArchiveWhooshEngine(WhooshEngine):
     backend = ArchiveWhooshBackend
+    query = ArchiveWhooshSearchQuery

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.http import QueryDict
 
 from archive.models import ENTITY_KINDS, Source
+
+from .search_indexes import UNKNOWN_DATE
+
+UNKNOWN_DATE_LABEL = "Date unknown"
+# Facets whose values are dates: listed newest first, not by count.
+DATE_FACETS = ("year", "month")
 
 
 @dataclass(frozen=True)
@@ -17,6 +24,15 @@ class FacetRow:
     count: int
     selected: bool
     url: str  # the query string that selects (or, if selected, deselects) this value
+
+
+@dataclass(frozen=True)
+class Chip:
+    """An active filter, shown with a link that removes it."""
+
+    label: str
+    value: str
+    url: str
 
 
 @dataclass(frozen=True)
@@ -65,8 +81,10 @@ def build_facets(
         # Articles without a value (no date, no source) come back as None.
         pairs = {value: count for value, count in counts.get(field, []) if value is not None}
         ordered = sorted(pairs.items(), key=lambda pair: (-pair[1], pair[0]))
-        if field == "year":
-            ordered = sorted(pairs.items(), reverse=True)
+        if field in DATE_FACETS:
+            # Newest first; "unknown" after every date.
+            ordered = sorted(pairs.items(), key=lambda pair: (pair[0] != UNKNOWN_DATE, pair[0]))
+            ordered.reverse()
         shown = [value for value, count in ordered if count > 0][:limit]
         shown = [value for value in chosen if value not in shown] + shown
         rows = [
@@ -93,8 +111,46 @@ def facet_labels(
         slugs = {value for value, _ in counts.get(field, []) if value} | set(
             selected.get(field, [])
         )
+        if field in DATE_FACETS:
+            labels[field] = {value: date_label(value) for value in slugs}
         if not kind or not slugs:
             continue
         model = Source if kind == "source" else ENTITY_KINDS[kind].model
         labels[field] = dict(model.objects.filter(slug__in=slugs).values_list("slug", "name"))
     return labels
+
+
+def date_label(value: str) -> str:
+    """ "2025" stays; "2025-10" reads "October 2025"; "unknown" says so."""
+    if value == UNKNOWN_DATE:
+        return UNKNOWN_DATE_LABEL
+    if len(value) == 7:
+        try:
+            return dt.date(int(value[:4]), int(value[5:]), 1).strftime("%B %Y")
+        except ValueError:
+            return value
+    return value
+
+
+def active_filters(
+    selected: dict[str, list[str]],
+    params: QueryDict,
+    labels: dict[str, dict[str, str]],
+    dates: dict[str, dt.date | None],
+) -> list[Chip]:
+    """A chip per selected facet value and per date bound, each removing only itself."""
+    chips = []
+    for field, values in selected.items():
+        label = settings.SEARCH_FACETS[field]["label"]
+        for value in values:
+            name = labels.get(field, {}).get(value, value)
+            chips.append(Chip(label=label, value=name, url=toggle_url(params, field, value)))
+    for key, label in (("start", "From"), ("end", "To")):
+        if dates.get(key):
+            rest = params.copy()
+            rest.pop("page", None)
+            rest.pop(key, None)
+            chips.append(
+                Chip(label=label, value=f"{dates[key]:%Y-%m-%d}", url="?" + rest.urlencode())
+            )
+    return chips

@@ -1,4 +1,8 @@
-"""The search form: free text plus facet filters, all carried in the URL."""
+"""The search form: query, facet filters, date range and sort, all carried in the URL.
+
+Nothing a user puts in the URL makes an error page: a bad value is dropped (or the
+date range left unapplied) and the page says so.
+"""
 
 from __future__ import annotations
 
@@ -6,46 +10,79 @@ import re
 
 from django import forms
 from django.conf import settings
-from haystack.query import SearchQuerySet
 
-_FACET_VALUE = re.compile(r"^[\w-]{1,200}$")
+from .engine import SORTS, SearchState
+from .query import parse_query
+from .search_indexes import UNKNOWN_DATE
+
+_SLUG = re.compile(r"^[\w-]{1,200}$")
+_FACET_VALUES = {
+    "year": re.compile(rf"^(\d{{4}}|{UNKNOWN_DATE})$"),
+    "month": re.compile(r"^\d{4}-(0[1-9]|1[0-2])$"),
+}
+DATE_FORMAT = "%Y-%m-%d"
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(required=False, max_length=500, label="Search the archive")
+    q = forms.CharField(required=False, label="Search the archive")
+    start = forms.DateField(required=False, input_formats=[DATE_FORMAT], label="From")
+    end = forms.DateField(required=False, input_formats=[DATE_FORMAT], label="To")
+    sort = forms.ChoiceField(required=False, choices=list(SORTS.items()), label="Sort by")
 
     def __init__(self, data=None, **kwargs):
-        super().__init__(data, **kwargs)
+        super().__init__(data if data is not None else {}, **kwargs)
+        self.ignored_facets: list[str] = []
         self.selected_facets = self._selected_facets(data)
 
-    @staticmethod
-    def _selected_facets(data) -> dict[str, list[str]]:
+    def _selected_facets(self, data) -> dict[str, list[str]]:
         """``field:value`` pairs from the URL; unknown fields and odd values are dropped."""
         selected: dict[str, list[str]] = {}
         if data is None:
             return selected
         for item in data.getlist("selected_facets"):
             field, _, value = item.partition(":")
-            if field in settings.SEARCH_FACETS and _FACET_VALUE.match(value):
+            pattern = _FACET_VALUES.get(field, _SLUG)
+            if field in settings.SEARCH_FACETS and pattern.match(value):
                 values = selected.setdefault(field, [])
                 if value not in values:
                     values.append(value)
+            else:
+                self.ignored_facets.append(item[:100])
         return selected
 
-    def search(self) -> SearchQuerySet:
-        sqs = SearchQuerySet()
-        query = self.cleaned_data.get("q", "").strip() if self.is_valid() else ""
-        if query:
-            sqs = sqs.auto_query(query).highlight()
-        else:
-            sqs = sqs.all().order_by("-published")
-        for field, values in self.selected_facets.items():
-            # Values of one facet OR together; facets AND together. Values are
-            # slugs (checked above), so quoting is enough; escaping would keep
-            # the backslashes inside the quotes.
-            either = " OR ".join(f'"{value}"' for value in values)
-            sqs = sqs.narrow(f"{field}_exact:({either})")
-        for field in settings.SEARCH_FACETS:
-            # Count the whole-value twin of each field, the one filters match on.
-            sqs = sqs.facet(f"{field}_exact")
-        return sqs
+    def state(self) -> SearchState:
+        self.is_valid()  # fills cleaned_data with the fields that are valid
+        data = self.cleaned_data
+        messages = []
+        if self.ignored_facets:
+            messages.append(
+                "Ignored filters this archive does not have: "
+                + ", ".join(f"“{item}”" for item in self.ignored_facets)
+            )
+        start, end = data.get("start"), data.get("end")
+        if "start" in self.errors or "end" in self.errors:
+            messages.append(
+                "Dates must be written YYYY-MM-DD, e.g. 2025-10-09; the date range was not applied."
+            )
+            start = end = None
+        elif start and end and start > end:
+            messages.append(
+                f"The start date ({start:%Y-%m-%d}) is after the end date "
+                f"({end:%Y-%m-%d}); the date range was not applied."
+            )
+            start = end = None
+        query = parse_query(data.get("q", ""))
+        if query.fallback:
+            searched = " ".join(query.words) if query.words else "every article"
+            messages.append(
+                f"We could not read your query as written ({query.problem}), "
+                f"so we searched for: {searched}."
+            )
+        return SearchState(
+            query=query,
+            selected=self.selected_facets,
+            start=start,
+            end=end,
+            sort=data.get("sort") or "relevance",
+            messages=tuple(messages),
+        )

@@ -1,12 +1,19 @@
-"""Keep the search index in step with the database."""
+"""Keep the search index in step with the database, and check that it is."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 
 from haystack import connections
+from haystack.query import SearchQuerySet
+from haystack.utils import get_model_ct
 
 from archive.models import Article
+
+from .search_indexes import index_timestamp
+
+BATCH_SIZE = 500
 
 
 def update_articles(ids: Iterable[int], using: str = "default") -> None:
@@ -19,11 +26,70 @@ def update_articles(ids: Iterable[int], using: str = "default") -> None:
     articles = list(index.index_queryset(using=using).filter(pk__in=ids))
     if articles:
         backend.update(index, articles)
-    for pk in ids - {article.pk for article in articles}:
-        backend.remove(f"archive.article.{pk}")
+    remove_articles(ids - {article.pk for article in articles}, using=using)
 
 
 def remove_articles(ids: Iterable[int], using: str = "default") -> None:
     backend = connections[using].get_backend()
-    for pk in ids:
-        backend.remove(f"archive.article.{pk}")
+    identifiers = [f"archive.article.{pk}" for pk in ids]
+    if hasattr(backend, "remove_many"):
+        backend.remove_many(identifiers)  # one commit for all of them
+    else:
+        for identifier in identifiers:
+            backend.remove(identifier)
+
+
+@dataclass
+class IndexDrift:
+    """How the index differs from the database."""
+
+    indexed: int = 0
+    stored: int = 0
+    missing: list[int] = field(default_factory=list)  # in the database, not the index
+    stale: list[int] = field(default_factory=list)  # indexed before their last change
+    orphans: list[int] = field(default_factory=list)  # indexed, no longer in the database
+
+    @property
+    def found(self) -> bool:
+        return bool(self.missing or self.stale or self.orphans)
+
+
+def indexed_versions(using: str = "default") -> Iterator[tuple[int, object]]:
+    """``(article pk, updated)`` for every article document in the index."""
+    backend = connections[using].get_backend()
+    if hasattr(backend, "indexed_documents"):
+        article_ct = get_model_ct(Article)
+        for ct, pk, updated in backend.indexed_documents("updated"):
+            if ct == article_ct:
+                yield int(pk), updated
+        return
+    # Any other backend: page through the index with haystack's public API.
+    sqs = SearchQuerySet(using=using).models(Article).order_by("pk")
+    for start in range(0, sqs.count(), BATCH_SIZE):
+        for hit in sqs[start : start + BATCH_SIZE]:
+            yield int(hit.pk), getattr(hit, "updated", None)
+
+
+def index_drift(using: str = "default") -> IndexDrift:
+    in_index = dict(indexed_versions(using))
+    in_database = {
+        pk: index_timestamp(updated) for pk, updated in Article.objects.values_list("pk", "updated")
+    }
+    return IndexDrift(
+        indexed=len(in_index),
+        stored=len(in_database),
+        missing=sorted(in_database.keys() - in_index.keys()),
+        stale=sorted(
+            pk for pk in in_database.keys() & in_index.keys() if in_index[pk] != in_database[pk]
+        ),
+        orphans=sorted(in_index.keys() - in_database.keys()),
+    )
+
+
+def repair(drift: IndexDrift, using: str = "default") -> None:
+    """Index the missing and stale articles and drop the orphans, a batch at a time."""
+    todo = drift.missing + drift.stale
+    for start in range(0, len(todo), BATCH_SIZE):
+        update_articles(todo[start : start + BATCH_SIZE], using=using)
+    if drift.orphans:
+        remove_articles(drift.orphans, using=using)

@@ -1,28 +1,46 @@
 """The search document of an article: its text, its entities' names, its facets.
 
 Facet fields hold entity slugs, which never contain commas or quotes; pages show
-the names from the database.
+the names from the database. The ``*_names`` fields hold the same entities'
+names and aliases, analysed like the text, for fielded queries (``person:aliyev``).
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from haystack import indexes
 
 from archive.models import ENTITY_KINDS, Article
 from archive.selectors import articles_with_entities
 
+# The facet value of articles whose date is unknown: a choice like any year.
+UNKNOWN_DATE = "unknown"
+
 
 class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
-    text = indexes.CharField(document=True, use_template=True)
+    # The document is searched, never shown: snippets come from the stored body.
+    text = indexes.CharField(document=True, use_template=True, stored=False)
     title = indexes.CharField(model_attr="title", boost=2.0)
+    body = indexes.CharField(model_attr="body", indexed=False)
     published = indexes.DateField(model_attr="published", null=True)
-    year = indexes.CharField(faceted=True, null=True)
+    # 1 when the date is known: "newest first" sorts on (dated, published), so
+    # articles of unknown date come last rather than first.
+    dated = indexes.IntegerField()
+    # When the article row last changed: `check_index` finds stale documents by it.
+    updated = indexes.DateTimeField()
+    year = indexes.CharField(faceted=True)
     month = indexes.CharField(faceted=True, null=True)
     source = indexes.CharField(faceted=True, null=True)
     person = indexes.MultiValueField(faceted=True)
     organisation = indexes.MultiValueField(faceted=True)
     place = indexes.MultiValueField(faceted=True)
     event = indexes.MultiValueField(faceted=True)
+    person_names = indexes.CharField(stored=False, null=True)
+    organisation_names = indexes.CharField(stored=False, null=True)
+    place_names = indexes.CharField(stored=False, null=True)
+    event_names = indexes.CharField(stored=False, null=True)
+    source_name = indexes.CharField(stored=False, null=True)
 
     def get_model(self):
         return Article
@@ -30,8 +48,18 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     def index_queryset(self, using=None):
         return articles_with_entities()
 
-    def prepare_year(self, article: Article) -> str | None:
-        return str(article.published.year) if article.published else None
+    def get_updated_field(self):
+        return "updated"
+
+    def prepare_updated(self, article: Article) -> dt.datetime:
+        # Whoosh cannot store aware datetimes; the index keeps naive UTC.
+        return index_timestamp(article.updated)
+
+    def prepare_dated(self, article: Article) -> int:
+        return int(article.published is not None)
+
+    def prepare_year(self, article: Article) -> str:
+        return str(article.published.year) if article.published else UNKNOWN_DATE
 
     def prepare_month(self, article: Article) -> str | None:
         return article.published.strftime("%Y-%m") if article.published else None
@@ -39,17 +67,48 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     def prepare_source(self, article: Article) -> str | None:
         return article.source.slug if article.source else None
 
-    def _slugs(self, article: Article, kind: str) -> list[str]:
-        return [entity.slug for entity in getattr(article, ENTITY_KINDS[kind].plural).all()]
+    def prepare_source_name(self, article: Article) -> str | None:
+        return article.source.name if article.source else None
+
+    def _entities(self, article: Article, kind: str) -> list:
+        return list(getattr(article, ENTITY_KINDS[kind].plural).all())
+
+    def _names(self, article: Article, kind: str) -> str:
+        names = []
+        for entity in self._entities(article, kind):
+            names.append(entity.name)
+            names.extend(alias.name for alias in entity.aliases.all())
+            if getattr(entity, "acronym", ""):
+                names.append(entity.acronym)
+        return "\n".join(names)
 
     def prepare_person(self, article: Article) -> list[str]:
-        return self._slugs(article, "person")
+        return [entity.slug for entity in self._entities(article, "person")]
 
     def prepare_organisation(self, article: Article) -> list[str]:
-        return self._slugs(article, "organisation")
+        return [entity.slug for entity in self._entities(article, "organisation")]
 
     def prepare_place(self, article: Article) -> list[str]:
-        return self._slugs(article, "place")
+        return [entity.slug for entity in self._entities(article, "place")]
 
     def prepare_event(self, article: Article) -> list[str]:
-        return self._slugs(article, "event")
+        return [entity.slug for entity in self._entities(article, "event")]
+
+    def prepare_person_names(self, article: Article) -> str:
+        return self._names(article, "person")
+
+    def prepare_organisation_names(self, article: Article) -> str:
+        return self._names(article, "organisation")
+
+    def prepare_place_names(self, article: Article) -> str:
+        return self._names(article, "place")
+
+    def prepare_event_names(self, article: Article) -> str:
+        return self._names(article, "event")
+
+
+def index_timestamp(value: dt.datetime) -> dt.datetime:
+    """A database timestamp as the index stores it: naive UTC."""
+    if value.tzinfo is not None:
+        value = value.astimezone(dt.UTC).replace(tzinfo=None)
+    return value

@@ -1,48 +1,51 @@
+"""Search pages and their machine-readable twins; the work is done in search/ modules."""
+
 from __future__ import annotations
 
-from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import InvalidPage
+from django.http import Http404, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_GET
 
-from archive.models import Article
-
-from .facets import build_facets
+from .engine import run_search
+from .entities import autocomplete as autocomplete_entities
+from .exports import csv_chunks, json_chunks
+from .feeds import SearchFeed
 from .forms import SearchForm
+from .pages import search_context
 
 
+@require_GET
 def search(request):
-    form = SearchForm(request.GET or None)
-    sqs = form.search()
-    paginator = Paginator(sqs, settings.HAYSTACK_SEARCH_RESULTS_PER_PAGE)
+    form = SearchForm(request.GET)
+    state = form.state()
     try:
-        page = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page = paginator.page(1)
-    except EmptyPage:
-        page = paginator.page(paginator.num_pages)
-
-    hits = [hit for hit in page.object_list if hit is not None]
-    articles = Article.objects.with_source().in_bulk([int(hit.pk) for hit in hits])
-    results = [
-        {
-            "article": articles[int(hit.pk)],
-            "snippets": (getattr(hit, "highlighted", None) or {}).get("text", [])[:3],
-        }
-        for hit in hits
-        if int(hit.pk) in articles
-    ]
-    raw_counts = sqs.facet_counts().get("fields", {})
-    # Haystack reports the counts of "organisation_exact" under "organisation".
-    counts = {field: raw_counts.get(field, []) for field in settings.SEARCH_FACETS}
-    params = request.GET.copy()
-    params.pop("page", None)
-    context = {
-        "form": form,
-        "page_url_prefix": "?" + (params.urlencode() + "&" if params else ""),
-        "query": form.cleaned_data.get("q", "") if form.is_bound and form.is_valid() else "",
-        "page_obj": page,
-        "results": results,
-        "facets": build_facets(counts, form.selected_facets, request.GET),
-        "total": paginator.count,
-    }
+        outcome = run_search(state, request.GET.get("page"))
+    except InvalidPage as error:
+        raise Http404(str(error)) from None
+    context = {"form": form, **search_context(request.GET, state, outcome)}
     return render(request, "search/search.html", context)
+
+
+@require_GET
+def export_json(request):
+    state = SearchForm(request.GET).state()
+    return StreamingHttpResponse(
+        json_chunks(state, request.GET), content_type="application/json; charset=utf-8"
+    )
+
+
+@require_GET
+def export_csv(request):
+    state = SearchForm(request.GET).state()
+    response = StreamingHttpResponse(csv_chunks(state), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="search.csv"'
+    return response
+
+
+@require_GET
+def autocomplete(request):
+    return JsonResponse({"results": autocomplete_entities(request.GET.get("q", ""))})
+
+
+feed = SearchFeed()

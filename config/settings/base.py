@@ -106,6 +106,10 @@ HAYSTACK_CONNECTIONS = {
         "ENGINE": "search.backend.ArchiveWhooshEngine",
         "PATH": os.environ.get("ARCHIVE_INDEX_DIR", str(ARCHIVE_DATA_DIR / "whoosh")),
         "INCLUDE_SPELLING": True,
+        # Snippets are cut from the stored body; the document itself is not stored.
+        "HIGHLIGHT_FIELD": "body",
+        # Seconds an index write waits for another process's writer before failing.
+        "WRITE_LOCK_TIMEOUT": 30,
     },
 }
 # Only Article is indexed; skipping haystack's per-query model filter saves a full
@@ -135,5 +139,10 @@ SEARCH_FACETS = {
     "event": {"label": "Events", "entity": "event"},
     "source": {"label": "Sources", "entity": "source"},
     "year": {"label": "Year", "entity": None},
+    "month": {"label": "Month", "entity": None},
 }
 SEARCH_FACET_LIMIT = 15
+# Most rows /search/export.json and /search/export.csv return; the count says how
+# many matched in all.
+SEARCH_EXPORT_LIMIT = 10_000
+SEARCH_FEED_ITEMS = 50

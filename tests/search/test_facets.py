@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from urllib.parse import parse_qs
 
 from django.http import QueryDict
 
-from search.facets import build_facets
+from search.facets import active_filters, build_facets
 
 
 def test_rows_carry_labels_counts_and_toggle_links():
@@ -41,3 +42,34 @@ def test_zero_counts_are_hidden_and_the_limit_holds():
     facets = build_facets(counts, {}, QueryDict(""), limit=5, labels={})
     rows = next(f for f in facets if f.field == "person").rows
     assert [row.value for row in rows] == ["p0", "p1", "p2", "p3", "p4"]
+
+
+def test_date_facets_list_newest_first_with_unknown_last_and_readable_labels():
+    counts = {
+        "month": [("2024-12", 9), ("2025-10", 1)],
+        "year": [("unknown", 5), ("2021", 1), ("2025", 2)],
+    }
+    facets = {f.field: f for f in build_facets(counts, {}, QueryDict(""))}
+    assert [row.value for row in facets["year"].rows] == ["2025", "2021", "unknown"]
+    assert facets["year"].rows[-1].label == "Date unknown"
+    assert [row.label for row in facets["month"].rows] == ["October 2025", "December 2024"]
+
+
+def test_chips_remove_one_filter_each_and_keep_the_query():
+    params = QueryDict(
+        "q=oic&selected_facets=year:2025&selected_facets=place:baku&start=2025-01-01"
+    )
+    chips = active_filters(
+        {"year": ["2025"], "place": ["baku"]},
+        params,
+        {"place": {"baku": "Baku"}},
+        {"start": dt.date(2025, 1, 1), "end": None},
+    )
+    assert [(chip.label, chip.value) for chip in chips] == [
+        ("Year", "2025"),
+        ("Places", "Baku"),
+        ("From", "2025-01-01"),
+    ]
+    baku = parse_qs(chips[1].url.lstrip("?"))
+    assert baku == {"q": ["oic"], "selected_facets": ["year:2025"], "start": ["2025-01-01"]}
+    assert "start" not in parse_qs(chips[2].url.lstrip("?"))

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.urls import reverse
 
 from archive.models import Organisation
+from tests.search.factories import ArticleFactory
+from tests.search.helpers import found, in_order
 
 SEARCH = reverse("search:search")
 
@@ -84,3 +86,134 @@ def test_rebuild_index_indexes_every_article(seeds, client):
 
     call_command("rebuild_index", interactive=False, stdout=StringIO())
     assert client.get(SEARCH).context["total"] == 4
+
+
+# The query language, through the page.
+
+
+def test_a_phrase_finds_only_the_articles_with_those_words_together(seeds, client):
+    response = client.get(SEARCH, {"q": '"Islamic Development Bank"'})
+    assert found(response) == {"000", "002"}
+
+
+def test_minus_excludes_articles_with_the_word(seeds, client):
+    assert found(client.get(SEARCH, {"q": "Karabakh"})) == {"000", "001", "003"}
+    assert found(client.get(SEARCH, {"q": "Karabakh -Sengendo"})) == {"001"}
+
+
+def test_or_and_not_combine(seeds, client):
+    assert found(client.get(SEARCH, {"q": "Sengendo OR ICESCO"})) == {"000", "002", "003"}
+    assert found(client.get(SEARCH, {"q": "(Sengendo OR ICESCO) NOT Aghdam"})) == {"000", "002"}
+
+
+def test_stemming_matches_other_forms_of_a_word(seeds, client):
+    assert found(client.get(SEARCH, {"q": "investing"})) == {"000"}
+
+
+def test_fielded_terms_search_entity_names_and_aliases(seeds, client):
+    assert found(client.get(SEARCH, {"q": 'person:"Ilham Aliyev"'})) == {"001"}
+    # The organisation is spelled out in its article; the field knows its acronym.
+    assert found(client.get(SEARCH, {"q": "organisation:ICESCO"})) == {"002"}
+    assert found(client.get(SEARCH, {"q": "title:ICESCO"})) == {"002"}
+    # "Sengendo" is in 000's and 003's text, but the field looks at people only.
+    assert found(client.get(SEARCH, {"q": "place:Sengendo"})) == set()
+
+
+MALFORMED = [
+    '"Islamic Development',
+    "(OIC",
+    "OIC)",
+    "OR",
+    "-",
+    "person:",
+    "OIC AND",
+    "x" * 5000,
+    "title:(",
+    "((",
+    '"',
+]
+
+
+def test_malformed_queries_give_a_page_not_an_error(seeds, client):
+    # One test for them all: each would otherwise ingest the seeds again.
+    for typed in MALFORMED:
+        response = client.get(SEARCH, {"q": typed})
+        assert response.status_code == 200, typed
+        assert "could not read your query" in " ".join(response.context["notices"]), typed
+
+
+def test_odd_unicode_is_tidied_away_silently(seeds, client):
+    response = client.get(SEARCH, {"q": "\u202e\u0000OIC\u200b ❤️"})
+    assert response.status_code == 200 and not response.context["notices"]
+    assert found(response) == {"000", "001", "002", "003"}
+
+
+def test_a_malformed_query_searches_its_plain_words_and_says_so(seeds, client):
+    response = client.get(SEARCH, {"q": '"Islamic Development'})
+    assert found(response) == {"000", "002"}
+    assert b"could not read your query as written" in response.content
+
+
+def test_an_empty_query_browses_everything_newest_first_with_every_facet(seeds, client):
+    response = client.get(SEARCH, {"q": ""})
+    assert in_order(response) == ["000", "002", "003", "001"]
+    fields = {facet.field for facet in response.context["facets"] if facet.rows}
+    assert fields == {"organisation", "person", "place", "event", "source", "year", "month"}
+
+
+# Snippets
+
+
+def test_snippets_escape_the_article_text(client, reindex):
+    article = ArticleFactory(
+        title="Payload", body='Before <script>alert("x")</script> the summit <b>opened</b>.'
+    )
+    reindex(article)
+    response = client.get(SEARCH, {"q": "summit"})
+    [row] = response.context["results"]
+    assert "&lt;script&gt;" in row["snippets"][0] and "<em>summit</em>" in row["snippets"][0]
+    assert b"<script>alert" not in response.content
+
+
+def test_long_articles_get_several_snippets(client, reindex):
+    filler = " ".join(["the delegation discussed trade and transport routes"] * 40)
+    body = f"Sanctions were named first. {filler} Sanctions again. {filler} Sanctions last."
+    article = ArticleFactory(title="Long", body=body)
+    reindex(article)
+    [row] = client.get(SEARCH, {"q": "sanctions"}).context["results"]
+    assert len(row["snippets"]) == 3
+    assert all("<em>Sanctions</em>" in snippet for snippet in row["snippets"]), row["snippets"]
+
+
+# Suggestions and entities
+
+
+def test_a_misspelled_query_that_finds_nothing_gets_a_suggestion(seeds, client):
+    response = client.get(SEARCH, {"q": "Karabak"})
+    assert response.context["total"] == 0
+    assert response.context["suggestion"] == "Karabakh"
+    assert found(client.get(SEARCH + response.context["suggestion_url"])) == {"000", "001", "003"}
+
+
+def test_words_the_index_knows_are_not_corrected(seeds, client):
+    assert client.get(SEARCH, {"q": "OIC Sengendo"}).context["suggestion"] is None
+
+
+def test_zero_results_with_filters_offer_the_query_without_them(seeds, client):
+    response = client.get(SEARCH, {"q": "ICESCO", "selected_facets": "year:2021"})
+    assert response.context["total"] == 0
+    url = response.context["clear_filters_url"]
+    assert url == "?q=ICESCO"
+    assert url.encode() in response.content
+    assert found(client.get(SEARCH + url)) == {"002"}
+
+
+def test_entities_matching_the_query_are_listed_above_the_results(seeds, client):
+    response = client.get(SEARCH, {"q": "Ilham Aliyev"})
+    [group] = response.context["entity_groups"]
+    [aliyev] = group.entities
+    assert (group.kind.name, aliyev.name, aliyev.article_count) == ("person", "Ilham Aliyev", 1)
+    assert aliyev.get_absolute_url().encode() in response.content
+    oic = client.get(SEARCH, {"q": "OIC"}).context["entity_groups"]
+    names = {entity.name for group in oic for entity in group.entities}
+    assert "Organisation of Islamic Cooperation" in names

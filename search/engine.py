@@ -1,0 +1,153 @@
+"""Run a search: a SearchState in, one page of hits, counts and suggestions out.
+
+Only haystack's public API is used here. Facet counts follow the "multi-select"
+rule: a facet's own counts apply every active filter except that facet's own, so
+choosing one organisation still shows how many articles each other one has.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.paginator import InvalidPage, Page, Paginator
+from haystack.query import SearchQuerySet
+
+from .query import ParsedQuery
+
+SORTS = {"relevance": "Relevance", "newest": "Newest first", "oldest": "Oldest first"}
+# Deeper pages than this are refused (404): nobody reads them, crawlers do.
+MAX_PAGE = 500
+
+
+@dataclass(frozen=True)
+class SearchState:
+    """Everything the URL says about a search, checked."""
+
+    query: ParsedQuery
+    selected: dict[str, list[str]] = field(default_factory=dict)
+    start: dt.date | None = None
+    end: dt.date | None = None
+    sort: str = "relevance"
+    messages: tuple[str, ...] = ()
+
+    @property
+    def effective_sort(self) -> str:
+        # Relevance means nothing without a query: browse newest first.
+        return "newest" if self.sort == "relevance" and self.query.is_empty else self.sort
+
+    @property
+    def has_filters(self) -> bool:
+        return bool(self.selected or self.start or self.end)
+
+
+@dataclass
+class SearchOutcome:
+    page: Page  # object_list: haystack SearchResults of this page
+    count: int
+    facet_counts: dict[str, list[tuple[str, int]]]
+    suggestion: str | None
+
+
+def build_queryset(
+    state: SearchState,
+    *,
+    without_facet: str | None = None,
+    facets: list[str] | None = None,
+    highlight: bool = True,
+) -> SearchQuerySet:
+    """The state as a SearchQuerySet; ``without_facet`` leaves that facet's filter out."""
+    sqs = SearchQuerySet()
+    if state.query.is_empty:
+        sqs = sqs.all()
+    else:
+        sqs = sqs.raw_search(state.query.backend_query)
+        if highlight:
+            sqs = sqs.highlight()
+    if state.start:
+        sqs = sqs.filter(published__gte=state.start)
+    if state.end:
+        sqs = sqs.filter(published__lte=state.end)
+    for name, values in state.selected.items():
+        if name == without_facet:
+            continue
+        # Values of one facet OR together; facets AND together. Values are checked
+        # slugs, years or months, so quoting is enough.
+        either = " OR ".join(f'"{value}"' for value in values)
+        sqs = sqs.narrow(f"{name}_exact:({either})")
+    sort = state.effective_sort
+    # Undated articles come last both ways: "unknown" is neither new nor old.
+    if sort == "newest":
+        sqs = sqs.order_by("-dated", "-published")
+    elif sort == "oldest":
+        sqs = sqs.order_by("published")
+    for name in settings.SEARCH_FACETS if facets is None else facets:
+        sqs = sqs.facet(name)
+    return sqs
+
+
+def run_search(state: SearchState, page_number: object = 1, per_page: int | None = None):
+    """One page of results with facet counts; raises InvalidPage for a page that isn't."""
+    per_page = per_page or settings.HAYSTACK_SEARCH_RESULTS_PER_PAGE
+    number = _page_number(page_number)
+    sqs = build_queryset(state)
+    if state.query.words:
+        sqs.query.set_spelling_query(state.query.plain)
+    start = (number - 1) * per_page
+    hits = sqs[start : start + per_page]  # one search: hits, count, facets, spelling
+    count = sqs.count()
+    # The page number is checked against the count once it is known.
+    page = Paginator(range(count), per_page).page(number)
+    page.object_list = [hit for hit in hits if hit is not None]
+    return SearchOutcome(
+        page=page,
+        count=count,
+        facet_counts=facet_counts(state, sqs),
+        suggestion=suggestion(state, sqs),
+    )
+
+
+def facet_counts(state: SearchState, sqs: SearchQuerySet) -> dict[str, list[tuple[str, int]]]:
+    raw = sqs.facet_counts().get("fields", {})
+    counts = {name: raw.get(name, []) for name in settings.SEARCH_FACETS}
+    for name in state.selected:
+        # This facet's counts without its own filter: one more search per active facet.
+        others = build_queryset(state, without_facet=name, facets=[name], highlight=False)
+        others.count()
+        counts[name] = others.facet_counts().get("fields", {}).get(name, [])
+    return counts
+
+
+def suggestion(state: SearchState, sqs: SearchQuerySet) -> str | None:
+    """The user's query with misspelled words corrected, or None."""
+    if not state.query.words:
+        return None
+    corrected = sqs.spelling_suggestion()
+    if not corrected:
+        return None
+    replacements = {
+        word.lower(): better
+        for word, better in zip(state.query.words, corrected.split(), strict=False)
+        if word.lower() != better
+    }
+    if not replacements:
+        return None
+
+    def fix(match: re.Match) -> str:
+        word = match.group(0)
+        better = replacements.get(word.lower(), word)
+        return better.capitalize() if word[:1].isupper() and better != word else better
+
+    return re.sub(r"\w+", fix, state.query.text)
+
+
+def _page_number(value: object) -> int:
+    try:
+        number = int(str(value or 1))
+    except ValueError:
+        raise InvalidPage("That page number is not a number.") from None
+    if not 1 <= number <= MAX_PAGE:
+        raise InvalidPage("That page is out of range.")
+    return number

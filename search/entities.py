@@ -1,0 +1,82 @@
+"""Entities whose names match what the user typed: above the results, and as-you-type.
+
+These read the database, not the index: entity names, aliases and article counts
+are the archive's own, and always current.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+
+from archive.models import ENTITY_KINDS, EntityKind
+from archive.selectors import entities_by_articles
+
+from .query import ParsedQuery
+
+# Shorter text matches whole names only; "un" would otherwise match half the archive.
+MIN_CONTAINS = 4
+AUTOCOMPLETE_MIN = 2
+
+
+@dataclass(frozen=True)
+class EntityGroup:
+    kind: EntityKind
+    entities: list  # entities annotated with article_count
+
+
+def matching_entities(query: ParsedQuery, *, per_kind: int = 5) -> list[EntityGroup]:
+    """Entities named by the whole query or by one of its phrases, most covered first."""
+    if query.is_empty:
+        return []
+    candidates = list(dict.fromkeys([" ".join(query.words), *query.phrases]))
+    candidates = [text for text in candidates if text.strip()]
+    groups = []
+    for kind in ENTITY_KINDS.values():
+        condition = Q()
+        for text in candidates:
+            condition |= Q(name__iexact=text) | Q(aliases__name__iexact=text)
+            if kind.name == "organisation":
+                condition |= Q(acronym__iexact=text)
+            if len(text) >= MIN_CONTAINS:
+                condition |= Q(name__icontains=text)
+        if not condition:
+            continue
+        ids = kind.model.objects.filter(condition).values("pk")
+        entities = list(
+            entities_by_articles(kind).filter(pk__in=ids, article_count__gt=0)[:per_kind]
+        )
+        if entities:
+            groups.append(EntityGroup(kind=kind, entities=entities))
+    return groups
+
+
+def autocomplete(text: str, *, limit: int = 10) -> list[dict]:
+    """Entities whose name, a word of it, an alias or acronym starts with ``text``."""
+    text = " ".join(text.split())[:100]
+    if len(text) < AUTOCOMPLETE_MIN:
+        return []
+    found = []
+    for kind in ENTITY_KINDS.values():
+        condition = (
+            Q(name__istartswith=text)
+            | Q(name__icontains=f" {text}")
+            | Q(aliases__name__istartswith=text)
+        )
+        if kind.name == "organisation":
+            condition |= Q(acronym__istartswith=text)
+        ids = kind.model.objects.filter(condition).values("pk")
+        for entity in entities_by_articles(kind).filter(pk__in=ids)[:limit]:
+            found.append(
+                {
+                    "label": entity.name,
+                    "kind": kind.name,
+                    "kind_label": kind.label,
+                    "url": entity.get_absolute_url(),
+                    "count": entity.article_count,
+                    "facet": f"{kind.name}:{entity.slug}",
+                }
+            )
+    found.sort(key=lambda row: (-row["count"], row["label"]))
+    return found[:limit]

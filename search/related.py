@@ -1,0 +1,24 @@
+""" "More like this": articles whose text shares the most telling terms with one article."""
+
+from __future__ import annotations
+
+import logging
+
+from haystack.query import SearchQuerySet
+
+from archive.models import Article
+
+logger = logging.getLogger(__name__)
+
+
+def related_articles(article: Article, limit: int = 5) -> list[Article]:
+    """Up to ``limit`` articles like this one, most alike first; [] if the index can't say."""
+    try:
+        hits = list(SearchQuerySet().more_like_this(article)[:limit])
+    except Exception:
+        # An article page must not fail because its sidebar cannot be filled.
+        logger.exception("More like this failed for article %s", article.pk)
+        return []
+    ids = [int(hit.pk) for hit in hits if hit is not None and int(hit.pk) != article.pk]
+    articles = Article.objects.with_source().in_bulk(ids)
+    return [articles[pk] for pk in ids if pk in articles]

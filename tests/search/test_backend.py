@@ -1,0 +1,117 @@
+"""The fixes in our Whoosh backend, each shown on a small corpus."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import threading
+
+import pytest
+from haystack.query import SearchQuerySet
+from whoosh.index import LockError
+from whoosh.searching import Searcher
+
+from search.indexing import remove_articles, update_articles
+from tests.search.factories import ArticleFactory
+
+
+@pytest.fixture
+def dozen(reindex):
+    articles = [
+        ArticleFactory(
+            title=f"Report {n:02d}", body="The summit.", published=dt.date(2024, 1, n + 1)
+        )
+        for n in range(12)
+    ]
+    reindex(*articles)
+    return articles
+
+
+def _titles(hits) -> list[str]:
+    return [hit.title for hit in hits]
+
+
+def test_any_slice_is_right_not_only_whole_pages(dozen):
+    # Haystack's Whoosh backend turns [5:15] into "page 1 of 10" (#1664, #694).
+    sqs = SearchQuerySet().raw_search("(summit)").order_by("published")
+    assert _titles(sqs[5:15]) == [f"Report {n:02d}" for n in range(5, 12)]
+    assert _titles(SearchQuerySet().all().order_by("published")[7:10]) == [
+        "Report 07",
+        "Report 08",
+        "Report 09",
+    ]
+
+
+def test_filters_and_facets_run_in_one_search(dozen, monkeypatch):
+    calls = []
+    original = Searcher.search
+
+    def counting(self, *args, **kwargs):
+        calls.append(kwargs.get("filter"))
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Searcher, "search", counting)
+    sqs = (
+        SearchQuerySet()
+        .raw_search("(summit)")
+        .narrow('year_exact:("2024")')
+        .narrow('month_exact:("2024-01")')
+        .facet("year")
+    )
+    assert sqs.count() == 12
+    assert sqs.facet_counts()["fields"]["year"] == [("2024", 12)]
+    assert len(calls) == 1 and calls[0] is not None
+
+
+def test_a_spelling_suggestion_comes_when_nothing_is_found(dozen):
+    sqs = SearchQuerySet().raw_search("(sumit)")
+    sqs.query.set_spelling_query("sumit")
+    assert sqs.count() == 0
+    assert sqs.spelling_suggestion() == "summit"
+
+
+def test_seeding_the_global_random_cannot_make_segments_collide(reindex):
+    first, second = ArticleFactory(body="Alpha talks."), ArticleFactory(body="Beta talks.")
+    random.seed(4)
+    reindex(first)
+    random.seed(4)  # Whoosh would now draw the same segment name again
+    reindex(second)
+    assert SearchQuerySet().raw_search("(talks)").count() == 2
+
+
+def test_a_removal_waits_for_a_locked_index_instead_of_being_lost(dozen, search_index):
+    backend = search_index.get_backend()
+    lock = backend.index.lock("WRITELOCK")
+    assert lock.acquire()
+    started = threading.Event()
+    errors = []
+
+    def remove():
+        started.set()
+        try:
+            remove_articles([dozen[0].pk])
+        except Exception as error:  # pragma: no cover - reported below
+            errors.append(error)
+
+    worker = threading.Thread(target=remove)
+    worker.start()
+    started.wait()
+    lock.release()
+    worker.join()
+    assert errors == []
+    assert SearchQuerySet().all().count() == 11
+
+
+def test_a_write_that_cannot_get_the_lock_fails_loudly(dozen, search_index):
+    backend = search_index.get_backend()
+    backend.write_timeout = 0
+    lock = backend.index.lock("WRITELOCK")
+    assert lock.acquire()
+    try:
+        with pytest.raises(LockError):
+            remove_articles([dozen[0].pk])
+        with pytest.raises(LockError):
+            update_articles([dozen[1].pk])
+    finally:
+        lock.release()
+    assert SearchQuerySet().all().count() == 12
