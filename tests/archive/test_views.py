@@ -105,3 +105,13 @@ def test_text_from_articles_is_escaped(ingest, tmp_path, client):
     content = client.get(article.get_absolute_url()).content.decode()
     assert "<script>alert" not in content and "<img src=x" not in content
     assert "&lt;script&gt;" in content
+
+
+def test_article_page_shows_more_like_this(seeds, client):
+    article = seeds["000_559ac3be9b7589b6.txt"]
+    response = client.get(article.get_absolute_url())
+    content = response.content.decode()
+    assert "More like this" in content
+    related = content[content.index("More like this") :]
+    assert seeds["003_6d2201c64f15c868.txt"].get_absolute_url() in related
+    assert article.get_absolute_url() not in related
