@@ -120,7 +120,7 @@ class PlaceAdmin(EntityAdmin):
 class EventAdmin(EntityAdmin):
     list_display = ["name", "kind", "year", "start_date", "place"]
     list_filter = ["kind", "year"]
-    autocomplete_fields = ["place"]
+    autocomplete_fields = ["place", "organisations", "persons"]
     inlines = [alias_inline(EventAlias)]
 
 

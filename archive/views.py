@@ -212,6 +212,11 @@ class EntityDetailView(EntityArticlesMixin, ListView):
         context["feed_url"] = reverse(
             f"archive:{self.kind.name}-feed", kwargs={"slug": self.entity.slug}
         )
+        if self.kind.name == "event":
+            context["participants"] = [
+                *self.entity.organisations.all(),
+                *self.entity.persons.all(),
+            ]
         if self.kind.name == "person":
             context["roles"] = (
                 self.entity.roles.values("title")

@@ -111,6 +111,9 @@ class Event(Entity):
     place = models.ForeignKey(
         Place, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
     )
+    # Who took part, where the text says so (an "OIC Summit" involves the OIC).
+    organisations = models.ManyToManyField(Organisation, blank=True, related_name="events")
+    persons = models.ManyToManyField(Person, blank=True, related_name="events")
 
     url_name = "event"
 

@@ -74,42 +74,75 @@ def link_entities(article: Article, extracted: list[ExtractedEntity]) -> None:
     PersonRole.objects.filter(article=article).delete()
 
     rejected = rejected_keys()
-    mentions: dict[tuple[str, int], object] = {}
-    for item in extracted:
-        kind = ENTITY_KINDS[item.kind]
-        item = _without_rejected(item, rejected.get("", set()) | rejected.get(kind.name, set()))
-        if item is None:
-            continue
-        entity = resolve(kind, item)
-        known = mentions.get((kind.name, entity.pk))
-        if known is not None:
-            # Two findings resolved to one entity: add them up.
-            known.count += item.count
-            if item.first_offset is not None:
-                known.first_offset = min(
-                    offset
-                    for offset in (known.first_offset, item.first_offset)
-                    if offset is not None
-                )
-            continue
-        mentions[(kind.name, entity.pk)] = kind.mention_model(
-            article=article,
-            count=max(item.count, 1),
-            first_offset=item.first_offset,
-            **{kind.name: entity},
-        )
-        if kind.name == "person":
-            for title in dict.fromkeys(item.roles):
-                PersonRole.objects.get_or_create(
-                    person=entity,
-                    title=title[:300],
-                    article=article,
-                    defaults={"seen_on": article.published},
-                )
+    roles = []
+    resolved: dict[str, list[tuple[ExtractedEntity, object]]] = {}
     for kind in ENTITY_KINDS.values():
-        kind.mention_model.objects.bulk_create(
-            mention for (name, _), mention in mentions.items() if name == kind.name
-        )
+        refused = rejected.get("", set()) | rejected.get(kind.name, set())
+        items = [
+            kept
+            for item in extracted
+            if item.kind == kind.name and (kept := _without_rejected(item, refused)) is not None
+        ]
+        mentions: dict[int, object] = {}
+        resolved[kind.name] = list(zip(items, resolve_all(kind, items), strict=True))
+        for item, entity in resolved[kind.name]:
+            known = mentions.get(entity.pk)
+            if known is not None:
+                # Two findings resolved to one entity: add them up.
+                known.count += item.count
+                offsets = [o for o in (known.first_offset, item.first_offset) if o is not None]
+                known.first_offset = min(offsets) if offsets else None
+            else:
+                mentions[entity.pk] = kind.mention_model(
+                    article=article,
+                    count=max(item.count, 1),
+                    first_offset=item.first_offset,
+                    **{kind.name: entity},
+                )
+            roles += [
+                PersonRole(
+                    person=entity, title=title[:300], article=article, seen_on=article.published
+                )
+                for title in item.roles
+            ]
+        kind.mention_model.objects.bulk_create(mentions.values())
+    PersonRole.objects.bulk_create(roles, ignore_conflicts=True)
+    _link_participants(resolved)
+
+
+def _link_participants(resolved) -> None:
+    """Link each event to the organisations and people its own name mentions.
+
+    "OIC Summit 2026" involves the OIC; "Blinken's Meeting with Kuleba" involves
+    both. Names are matched on whole words against the event's surface forms.
+    """
+    events = resolved.get("event", [])
+    if not events:
+        return
+    for item, event in events:
+        forms = " | ".join({item.name, *item.aliases})
+        for kind_name, field in (("organisation", "organisations"), ("person", "persons")):
+            taking_part = [
+                entity
+                for other, entity in resolved.get(kind_name, [])
+                if any(
+                    re.search(rf"(?<!\w){re.escape(name)}(?!\w)", forms)
+                    for name in _short_names(other, entity)
+                )
+            ]
+            if taking_part:
+                getattr(event, field).add(*taking_part)
+
+
+def _short_names(item: ExtractedEntity, entity) -> set[str]:
+    """Names by which an entity may appear inside an event's name."""
+    names = {entity.name, item.name, *item.aliases}
+    if getattr(entity, "acronym", ""):
+        names.add(entity.acronym)
+    if item.kind == "person":
+        # People appear in event names by surname: "Blinken's Meeting".
+        names |= {name.split()[-1] for name in list(names) if len(name.split()) > 1}
+    return {name for name in names if len(name) > 1}
 
 
 def _without_rejected(item: ExtractedEntity, rejected: set[str]) -> ExtractedEntity | None:
@@ -125,47 +158,103 @@ def _without_rejected(item: ExtractedEntity, rejected: set[str]) -> ExtractedEnt
 
 
 def resolve(kind: EntityKind, item: ExtractedEntity):
-    """The one stored entity that ``item`` names, created if the archive has none.
+    """The one stored entity that ``item`` names, created if the archive has none."""
+    return resolve_all(kind, [item])[0]
+
+
+def resolve_all(kind: EntityKind, items: list[ExtractedEntity]) -> list:
+    """The stored entity each item names, created where the archive has none.
 
     First the entity whose canonical name it is; then the entity that knows the
     name as an alias (a merged-away name leads to the survivor); then one that
     knows another of its surface forms, but only when a single entity claims it,
-    so that a shared surname never joins two people.
+    so that a shared surname never joins two people. Lookups are batched: a
+    handful of queries per kind of entity, whatever the number of items.
     """
     model = kind.model
-    key = name_key(item.name)
-    entity = model.objects.filter(key=key).order_by("pk").first()
-    if entity is None:
-        entity = _by_alias(kind, {key}, pick_most_mentioned=True)
-    if entity is None:
-        entity = _by_alias(kind, {name_key(alias) for alias in item.aliases} - {key})
-    if entity is None:
-        entity = model(name=item.name[:300], slug=unique_slug(model, item.name, fallback=kind.name))
-        _fill_attributes(entity, item)
-        entity.full_clean(exclude=["key"])
-        entity.save()
-    elif _fill_attributes(entity, item):
-        entity.save()
+    keys = [name_key(item.name) for item in items]
+    by_key = {}
+    for entity in model.objects.filter(key__in=set(keys)).order_by("-pk"):
+        by_key[entity.key] = entity  # the oldest of namesakes wins
+    chosen = _choose_by_alias(kind, items, keys, by_key)
 
-    known = set(entity.aliases.values_list("name", flat=True))
-    for alias in sorted(item.aliases - known - {"", entity.name}):
-        kind.alias_model.objects.create(name=alias[:300], **{kind.name: entity})
-    return entity
+    found = []
+    for item, key in zip(items, keys, strict=True):
+        entity = by_key.get(key) or chosen.get(key)
+        if entity is None:
+            # Filling another item's attributes may have created it meanwhile
+            # (a city's country, an event's place).
+            entity = model.objects.filter(key=key).order_by("pk").first()
+        if entity is None:
+            entity = model(
+                name=item.name[:300], slug=unique_slug(model, item.name, fallback=kind.name)
+            )
+            _fill_attributes(entity, item)
+            entity.full_clean(exclude=["key"])
+            entity.save()
+            by_key[key] = entity
+        elif _fill_attributes(entity, item):
+            entity.save()
+        found.append(entity)
+    _add_aliases(kind, items, found)
+    return found
 
 
-def _by_alias(kind: EntityKind, keys: set[str], *, pick_most_mentioned: bool = False):
-    if not keys:
-        return None
-    owners = (
-        kind.model.objects.filter(aliases__key__in=keys)
-        .annotate(mention_count=Count("mentions", distinct=True))
+def _choose_by_alias(kind: EntityKind, items, keys, by_key) -> dict[str, object]:
+    """For items no canonical name matched: the entity their names are aliases of."""
+    wanted = {
+        key: {key} | {name_key(alias) for alias in item.aliases}
+        for item, key in zip(items, keys, strict=True)
+        if key not in by_key
+    }
+    if not wanted:
+        return {}
+    owners: dict[str, set[int]] = {}
+    rows = kind.alias_model.objects.filter(key__in=set().union(*wanted.values()))
+    for alias_key, owner in rows.values_list("key", f"{kind.name}_id"):
+        owners.setdefault(alias_key, set()).add(owner)
+    picks: dict[str, int] = {}
+    for key, alias_keys in wanted.items():
+        exact = owners.get(key, set())
+        others = set().union(*(owners.get(k, set()) for k in alias_keys - {key}))
+        if len(exact) == 1:
+            picks[key] = next(iter(exact))
+        elif exact:
+            picks[key] = _most_mentioned(kind, exact)
+        elif len(others) == 1:
+            picks[key] = next(iter(others))
+    entities = kind.model.objects.in_bulk(set(picks.values()))
+    return {key: entities[pk] for key, pk in picks.items() if pk in entities}
+
+
+def _most_mentioned(kind: EntityKind, ids: set[int]) -> int:
+    return (
+        kind.model.objects.filter(pk__in=ids)
+        .annotate(mention_count=Count("mentions"))
         .order_by("-mention_count", "pk")
-        .distinct()
+        .values_list("pk", flat=True)
+        .first()
     )
-    found = list(owners[:2])
-    if len(found) == 1 or (found and pick_most_mentioned):
-        return found[0]
-    return None
+
+
+def _add_aliases(kind: EntityKind, items, entities) -> None:
+    """Record every surface form seen as an alias of the entity it named."""
+    field = f"{kind.name}_id"
+    known = set(
+        kind.alias_model.objects.filter(**{f"{field}__in": {e.pk for e in entities}}).values_list(
+            field, "name"
+        )
+    )
+    new = {}
+    for item, entity in zip(items, entities, strict=True):
+        for alias in item.aliases:
+            name = alias[:300]
+            if name and name != entity.name and (entity.pk, name) not in known:
+                new[(entity.pk, name)] = kind.alias_model(
+                    name=name, key=name_key(name), **{field: entity.pk}
+                )
+    # Another ingest may add the same alias meanwhile; the unique constraint decides.
+    kind.alias_model.objects.bulk_create(new.values(), ignore_conflicts=True)
 
 
 def _fill_attributes(entity, item: ExtractedEntity) -> bool:

@@ -63,3 +63,12 @@ def test_places_and_events_are_records_of_their_own(seeds):
     baku = Place.objects.get(name="Baku")
     assert baku.articles.count() >= 3
     assert Event.objects.filter(name="Second Karabakh War").exists()
+
+
+def test_events_are_linked_to_the_organisations_taking_part(seeds, client):
+    summit = Event.objects.get(name="OIC Summit 2026")
+    assert list(summit.organisations.values_list("acronym", flat=True)) == ["OIC"]
+    assert summit.place.name == "Baku"
+    content = client.get(summit.get_absolute_url()).content.decode()
+    assert "Taking part" in content
+    assert Organisation.objects.get(acronym="OIC").get_absolute_url() in content
