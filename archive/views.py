@@ -77,9 +77,10 @@ class ArticleListView(ArticleFilterMixin, ListView):
         return context
 
 
-class ArticleYearView(ArticleFilterMixin, YearArchiveView):
+class ArticleDateMixin(ArticleFilterMixin):
+    """Year and month pages: the filtered articles of a period, with the year's timeline."""
+
     date_field = "published"
-    make_object_list = True
     template_name = "archive/article_archive.html"
 
     def get_queryset(self):
@@ -94,20 +95,16 @@ class ArticleYearView(ArticleFilterMixin, YearArchiveView):
         return context
 
 
-class ArticleMonthView(ArticleFilterMixin, MonthArchiveView):
-    date_field = "published"
-    month_format = "%m"
-    template_name = "archive/article_archive.html"
+class ArticleYearView(ArticleDateMixin, YearArchiveView):
+    make_object_list = True
 
-    def get_queryset(self):
-        return self.filter_articles(Article.objects.with_source().newest_first())
+
+class ArticleMonthView(ArticleDateMixin, MonthArchiveView):
+    month_format = "%m"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        year = int(self.get_year())
-        articles = self.filter_articles(Article.objects.filter(published__year=year))
-        context["timeline"] = build_timeline(monthly_counts(articles))
-        month = int(self.get_month())
+        year, month = int(self.get_year()), int(self.get_month())
         context["period"] = dt.date(year, month, 1).strftime("%B %Y")
         context["year"], context["month"] = year, month
         return context
