@@ -239,7 +239,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         groupedby = [FieldFacet(name, allow_overlap=True, maptype=Count) for name in facet_names]
         self.index = self.index.refresh()
         with self.index.searcher() as searcher:
-            parsed = self.parser.parse(query_string)
+            parsed = self._parse(query_string)
             if parsed is None or parsed is wq.NullQuery:
                 # Only stop words: nothing to look for.
                 empty["spelling_suggestion"] = self._suggest(searcher, spelling_query)
@@ -333,6 +333,14 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         if len(descending) > 1:
             raise SearchBackendError("Whoosh sorts all fields in one direction.")
         return [field.lstrip("-") for field in sort_by], descending.pop()
+
+    def _parse(self, query_string: str):
+        # Haystack sends "*" for "every document"; parsed, that becomes Every("text"),
+        # which reads the postings of every word in the index. Whoosh's own Every()
+        # just walks the document numbers.
+        if query_string.strip() in ("*", "*:*"):
+            return wq.Every()
+        return self.parser.parse(query_string)
 
     def _filter(self, narrow_queries, models, limit_to_registered_models):
         """The narrow queries as one unscored Whoosh filter (None when there are none)."""
@@ -457,6 +465,14 @@ def _positive_terms(query) -> frozenset[str]:
 
 class ArchiveWhooshSearchQuery(WhooshSearchQuery):
     """Haystack's query class; kept as our own so fixes have one place to go."""
+
+    def _convert_datetime(self, date):
+        # strftime("%Y") does not pad years before 1000 ("522" for 0522), which
+        # Whoosh's date parser then rejects with an error page.
+        moment = (date.hour, date.minute, date.second) if hasattr(date, "hour") else (0, 0, 0)
+        return "{:04d}{:02d}{:02d}{:02d}{:02d}{:02d}".format(
+            date.year, date.month, date.day, *moment
+        )
 
 
 class ArchiveWhooshEngine(WhooshEngine):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.conf import settings
 from django.core.paginator import InvalidPage, Page, Paginator
@@ -86,6 +86,22 @@ def build_queryset(
     for name in settings.SEARCH_FACETS if facets is None else facets:
         sqs = sqs.facet(name)
     return sqs
+
+
+def settle(state: SearchState, *, using: str = "default") -> SearchState:
+    """The search to run: a query of several words that no article has all of
+    searches for any of them, best matches (most words) first, and says so.
+
+    Long questions in plain language rarely have every word in one article;
+    an empty page helps nobody there.
+    """
+    relaxed = state.query.any_of_words()
+    if relaxed is None:
+        return state
+    if build_queryset(state, facets=[], highlight=False).using(using).count():
+        return state
+    notice = "No article has all of these words; showing articles with any of them."
+    return replace(state, query=relaxed, messages=(*state.messages, notice))
 
 
 def run_search(state: SearchState, page_number: object = 1, per_page: int | None = None):

@@ -30,7 +30,7 @@ from haystack.backends.whoosh_backend import WhooshEngine
 
 from archive.models import ENTITY_KINDS, Article
 
-from .engine import SearchState, build_queryset
+from .engine import SearchState, build_queryset, settle
 from .query import ParsedQuery, normalise, parse_query
 
 Qrels = dict[str, dict[str, int]]  # qid -> docno -> grade
@@ -294,7 +294,10 @@ def rank(text: str, alias: str, *, variant: str = "archive", depth: int = DEPTH)
         return []
     # The page's own queryset, minus what does not change the order (facets,
     # highlighting), on the scratch connection.
-    sqs = build_queryset(SearchState(query=query), facets=[], highlight=False).using(alias)
+    state = SearchState(query=query)
+    if variant == "archive":
+        state = settle(state, using=alias)
+    sqs = build_queryset(state, facets=[], highlight=False).using(alias)
     return [str(result.pk) for result in sqs[:depth] if result is not None]
 
 

@@ -13,7 +13,7 @@ from django.utils.text import Truncator
 
 from archive.models import Article
 
-from .engine import build_queryset
+from .engine import build_queryset, settle
 from .forms import SearchForm
 from .pages import state_params
 
@@ -22,7 +22,7 @@ class SearchFeed(Feed):
     feed_type = Atom1Feed
 
     def get_object(self, request, *args, **kwargs):
-        state = replace(SearchForm(request.GET).state(), sort="newest")
+        state = replace(settle(SearchForm(request.GET).state()), sort="newest")
         return state, state_params(request.GET).urlencode()
 
     def title(self, obj) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 # The user's field name -> the index field it searches.
 FIELDS = {
@@ -63,6 +63,17 @@ class ParsedQuery:
     def plain(self) -> str:
         """The query's positive words, e.g. for spelling suggestions."""
         return " ".join(self.words)
+
+    def any_of_words(self) -> ParsedQuery | None:
+        """The same words as "any of them", for a query of nothing but words.
+
+        None for a single word, or where the user asked for more (phrases,
+        fields, OR, NOT): those say exactly what they want.
+        """
+        lowered = [word.lower() for word in self.words]
+        if len(lowered) < 2 or self.backend_query != "(" + " AND ".join(lowered) + ")":
+            return None
+        return replace(self, backend_query="(" + " OR ".join(lowered) + ")")
 
 
 # The parse tree. Each node renders itself in the backend's query syntax.

@@ -7,7 +7,7 @@ from django.http import Http404, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from .engine import run_search
+from .engine import run_search, settle
 from .entities import autocomplete as autocomplete_entities
 from .exports import csv_chunks, json_chunks
 from .feeds import SearchFeed
@@ -18,7 +18,7 @@ from .pages import search_context
 @require_GET
 def search(request):
     form = SearchForm(request.GET)
-    state = form.state()
+    state = settle(form.state())
     try:
         outcome = run_search(state, request.GET.get("page"))
     except InvalidPage as error:
@@ -29,7 +29,7 @@ def search(request):
 
 @require_GET
 def export_json(request):
-    state = SearchForm(request.GET).state()
+    state = settle(SearchForm(request.GET).state())
     return StreamingHttpResponse(
         json_chunks(state, request.GET), content_type="application/json; charset=utf-8"
     )
@@ -37,7 +37,7 @@ def export_json(request):
 
 @require_GET
 def export_csv(request):
-    state = SearchForm(request.GET).state()
+    state = settle(SearchForm(request.GET).state())
     response = StreamingHttpResponse(csv_chunks(state), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="search.csv"'
     return response

@@ -80,3 +80,12 @@ def test_an_empty_or_punctuation_query_browses_everything():
     for typed in ("", "   ", "&", "?!"):
         parsed = parse_query(typed)
         assert parsed.is_empty and not parsed.fallback
+
+
+def test_only_a_query_of_plain_words_offers_any_of_them():
+    relaxed = parse_query("halal business Sengendo").any_of_words()
+    assert relaxed.backend_query == "(halal OR business OR sengendo)"
+    assert parse_query("halal").any_of_words() is None
+    assert parse_query('"halal business" Baku').any_of_words() is None
+    assert parse_query("halal -Baku").any_of_words() is None
+    assert parse_query("person:Aliyev Baku").any_of_words() is None

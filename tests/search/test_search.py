@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from django.urls import reverse
 
 from archive.models import Organisation
@@ -217,3 +219,18 @@ def test_entities_matching_the_query_are_listed_above_the_results(seeds, client)
     oic = client.get(SEARCH, {"q": "OIC"}).context["entity_groups"]
     names = {entity.name for group in oic for entity in group.entities}
     assert "Organisation of Islamic Cooperation" in names
+
+
+def test_words_no_article_has_together_find_articles_with_any_of_them(seeds, client):
+    # "halal" is only in 000, "ICESCO" only in 002: no article has both.
+    response = client.get(SEARCH, {"q": "halal ICESCO"})
+    assert _titles(response) == {"000_559ac3be9b7589b6.txt", "002_a6d354069dc08d8b.txt"}
+    assert "showing articles with any of them" in response.content.decode()
+    exported = client.get(reverse("search:export-json"), {"q": "halal ICESCO"})
+    assert json.loads(b"".join(exported.streaming_content))["count"] == 2
+
+
+def test_words_some_article_has_together_stay_strict(seeds, client):
+    response = client.get(SEARCH, {"q": "halal Baku"})
+    assert _titles(response) == {"000_559ac3be9b7589b6.txt"}
+    assert "any of them" not in response.content.decode()
