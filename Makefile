@@ -6,10 +6,21 @@ DATA_DIR := $(or $(ARCHIVE_DATA_DIR),var)
 DEMO := fixtures/demo
 DEMO_FILES := $(shell find $(DEMO) -type f -not -name '*.py')
 
-.PHONY: run test lint setup demo clean
+.PHONY: run serve test lint setup demo clean
 
 run: demo  ## Set up, load the demo corpus, serve at http://127.0.0.1:8000
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# Production settings under gunicorn; needs DJANGO_SECRET_KEY (see config/settings/production.py).
+PROD := DJANGO_SETTINGS_MODULE=config.settings.production
+GUNICORN_ACCESS_FORMAT := remote=%(h)s method=%(m)s path="%(U)s" query="%(q)s" status=%(s)s bytes=%(B)s duration_us=%(D)s
+
+serve: $(VENV)/.installed  ## Collect static files, migrate, serve under gunicorn at http://127.0.0.1:8000
+	@test -n "$$DJANGO_SECRET_KEY" || { echo "make serve: set DJANGO_SECRET_KEY to a long random string first" >&2; exit 1; }
+	$(PROD) $(BIN)/python manage.py collectstatic --no-input --verbosity 0
+	$(PROD) $(BIN)/python manage.py migrate --no-input --verbosity 0
+	$(PROD) $(BIN)/gunicorn config.wsgi --bind 127.0.0.1:8000 --workers $(or $(WEB_CONCURRENCY),3) \
+		--access-logfile - --access-logformat '$(GUNICORN_ACCESS_FORMAT)'
 
 test: $(VENV)/.dev-installed  ## Set up and run lint and the whole test suite
 	$(BIN)/ruff check .
@@ -50,3 +61,10 @@ $(DATA_DIR)/.index-built: $(DATA_DIR)/.demo-loaded $(INDEX_CODE)
 
 clean:  ## Remove the virtual environment and all local data
 	rm -rf $(VENV) $(DATA_DIR)
+
+# The benchmark (bench/): BENCH_SIZE articles (default 100000) built from ../shared/data,
+# ingested into var/bench/ (never the archive in var/), timed against Datasette;
+# a table on stdout, the figures as JSON in BENCH_OUT (default var/bench.json).
+.PHONY: bench
+bench: $(VENV)/.dev-installed
+	$(BIN)/python -m bench

@@ -124,13 +124,14 @@ def read_records(path: Path) -> Iterator[Result]:
     """
     path = Path(path)
     try:
-        text = _read_text(path)
+        text, bad_lines = _read_text(path)
     except ParseError as error:
         yield error
         return
     except Exception as error:  # the command must survive any bad file
         yield ParseError(f"{path}: unexpected {type(error).__name__}: {error}")
         return
+    yield from bad_lines
     try:
         yield from _parse(path, text)
     except ParseError as error:
@@ -190,7 +191,8 @@ def _sniff(text: str) -> str:
     return "text"
 
 
-def _read_text(path: Path) -> str:
+def _read_text(path: Path) -> tuple[str, list[ParseError]]:
+    """The file's text, and the errors of JSON Lines lines that could not be decoded."""
     try:
         size = path.stat().st_size
     except OSError as error:
@@ -260,7 +262,7 @@ _BOMS = (
 )
 
 
-def _decode(path: Path, data: bytes, *, compressed: bool) -> str:
+def _decode(path: Path, data: bytes, *, compressed: bool) -> tuple[str, list[ParseError]]:
     where = " (after decompression)" if compressed else ""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -274,13 +276,20 @@ def _decode(path: Path, data: bytes, *, compressed: bool) -> str:
                 raise ParseError(
                     f"{path}: invalid {encoding.upper()} at byte offset {offset}{where}"
                 ) from None
-            return _checked_text(path, text)
+            return _checked_text(path, text), []
     return _decode_utf8(path, data, offset=0, where=where)
 
 
-def _decode_utf8(path: Path, data: bytes, *, offset: int, where: str) -> str:
+def _decode_utf8(
+    path: Path, data: bytes, *, offset: int, where: str
+) -> tuple[str, list[ParseError]]:
     nul = data.find(b"\x00")
     if nul >= 0:
+        if utf16 := _utf16_without_bom(data):
+            raise ParseError(
+                f"{path}: looks like {utf16} text without a byte order mark{where}; "
+                "save it as UTF-8"
+            )
         raise ParseError(
             f"{path}: binary content (NUL byte at offset {nul + offset}{where}), not a text file"
         )
@@ -289,10 +298,51 @@ def _decode_utf8(path: Path, data: bytes, *, offset: int, where: str) -> str:
     except UnicodeDecodeError as error:
         if _mostly_binary(data):
             raise ParseError(f"{path}: binary content, not a text file") from None
-        raise ParseError(
-            f"{path}: invalid UTF-8 at byte offset {error.start + offset}{where} ({error.reason})"
-        ) from None
-    return _checked_text(path, text)
+        message = f"invalid UTF-8 at byte offset {error.start + offset}{where} ({error.reason})"
+        if _format_suffix(path) in _JSONL - {".json"}:
+            # One badly encoded line must not cost the other records of the file.
+            return _decode_lines(path, data, offset=offset, where=where, message=message)
+        raise ParseError(f"{path}: {message}") from None
+    return _checked_text(path, text), []
+
+
+def _decode_lines(
+    path: Path, data: bytes, *, offset: int, where: str, message: str
+) -> tuple[str, list[ParseError]]:
+    """JSON Lines decoded line by line; undecodable lines become errors naming them.
+
+    When most lines are bad the file is in another encoding altogether: one
+    error for the file says so better than one per line.
+    """
+    lines, errors = [], []
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        try:
+            lines.append(raw.decode("utf-8"))
+        except UnicodeDecodeError as error:
+            errors.append(
+                ParseError(
+                    f"{path}:{number}: invalid UTF-8 at byte offset "
+                    f"{offset + error.start}{where} ({error.reason})"
+                )
+            )
+            lines.append("")
+        offset += len(raw) + 1
+    if len(errors) * 2 > sum(1 for line in lines if line.strip()):
+        raise ParseError(f"{path}: {message}")
+    return _checked_text(path, "\n".join(lines)), errors
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'UTF-16-LE' or 'UTF-16-BE' when every other byte is NUL, as in mostly-ASCII UTF-16."""
+    sample = data[:4096]
+    even, odd = sample[0::2], sample[1::2]
+    if len(sample) < 4:
+        return None
+    if odd.count(0) >= len(odd) * 0.9 and even.count(0) <= len(even) * 0.1:
+        return "UTF-16-LE"
+    if even.count(0) >= len(even) * 0.9 and odd.count(0) <= len(odd) * 0.1:
+        return "UTF-16-BE"
+    return None
 
 
 def _mostly_binary(data: bytes) -> bool:

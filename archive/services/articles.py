@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from archive.ingest.records import ArticleRecord
 from archive.models import Article, Source
@@ -18,6 +18,11 @@ from .extraction import entities_from_listing, extract, link_entities
 from .slugs import make_slug, unique_slug
 
 Status = Literal["created", "updated", "unchanged", "duplicate"]
+
+# Longest article text accepted. Real articles stay far below it (the longest State
+# Department release is ~80,000 characters); entity extraction slows down sharply
+# beyond it, so a runaway input (a 12 MB single-line file) would stall an ingest.
+MAX_BODY_CHARS = 500_000
 
 # Fields copied from a record onto its article; a difference in any of them is an update.
 _STORED_FIELDS = (
@@ -66,10 +71,35 @@ def ingest_record(
     The article it replaces is the one with the same URL or, for single-article
     files (``match_source_file``), the same file name. Everything, mentions
     included, is written in one transaction: nothing is ever half-stored.
+
+    Another process may store the same text (or create the same source or
+    entity) between our look-up and our insert: the unique constraint refuses
+    the second insert, and the record is looked at again, so it comes out
+    "unchanged" or "duplicate" rather than as an error.
     """
+    options = {
+        "default_source": default_source,
+        "match_source_file": match_source_file,
+        "dry_run": dry_run,
+    }
+    for _retry in range(_ATTEMPTS - 1):
+        try:
+            return _ingest_once(record, **options)
+        except IntegrityError:
+            continue
+    return _ingest_once(record, **options)
+
+
+# Tries of one record that lost a race with a concurrent insert.
+_ATTEMPTS = 3
+
+
+def _ingest_once(
+    record: ArticleRecord, *, default_source: str, match_source_file: bool, dry_run: bool
+) -> IngestResult:
     with transaction.atomic():
         fields = _article_fields(record, default_source=default_source, dry_run=dry_run)
-        same_text = Article.objects.filter(content_hash=fields["content_hash"]).first()
+        same_text = _same_text(fields["content_hash"])
         existing = _find_by_identity(record, fields["published"], match_source_file)
         if same_text is not None and same_text != existing:
             if existing is not None or record.url or match_source_file:
@@ -111,6 +141,11 @@ def _article_fields(record: ArticleRecord, *, default_source: str, dry_run: bool
     body = record.body.strip()
     if not body:
         raise IngestError("the article has no text")
+    if len(body) > MAX_BODY_CHARS:
+        raise IngestError(
+            f"the article's text is too long ({len(body):,} characters; "
+            f"the limit is {MAX_BODY_CHARS:,})"
+        )
     if not title:
         raise IngestError("the article has no title")
     published, published_at, offset = _publication(record)
@@ -151,6 +186,10 @@ def _source_id(name: str, *, dry_run: bool) -> int | None:
             return None
         source = Source.objects.create(name=_clip(name, 200), slug=unique_slug(Source, name))
     return source.pk
+
+
+def _same_text(digest: str) -> Article | None:
+    return Article.objects.filter(content_hash=digest).first()
 
 
 def _find_by_identity(
