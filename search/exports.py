@@ -82,8 +82,17 @@ def json_chunks(state: SearchState, params: QueryDict) -> Iterator[str]:
     count, facets = facets_json(state, params)
     yield f'{{"count": {count}, "results": ['
     for number, article in enumerate(matching_articles(state)):
-        yield ("," if number else "") + json.dumps(article_record(article), cls=DjangoJSONEncoder)
-    yield '], "facets": ' + json.dumps(facets) + "}"
+        yield ("," if number else "") + _dumps(article_record(article))
+    yield '], "facets": ' + _dumps(facets) + "}"
+
+
+# Article text is untrusted: no "<", ">" or "&" reaches the wire, even inside
+# JSON strings, so no browser or careless consumer can read markup out of it.
+_HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def _dumps(value) -> str:
+    return json.dumps(value, cls=DjangoJSONEncoder).translate(_HTML_SAFE)
 
 
 class _Echo:
