@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from archive.extraction import curated
+from archive.extraction import curated, lexicon
 from archive.extraction.normalize import name_key
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -183,8 +183,16 @@ def build_countries(data: Path) -> tuple[list[Record], dict[str, Record]]:
             "official": official,
             "cca2": cca2,
             "gec": gec.lower(),
-            "aliases": _uniq_exact(aliases, drop=[name]),
-            "demonyms": _uniq_exact([d for d in demonyms if d and _latin(d) and d not in aliases]),
+            "aliases": _uniq_exact(aliases, drop=[name, *curated.COUNTRY_ALIASES_DROPPED]),
+            "demonyms": _uniq_exact(
+                [
+                    d
+                    for d in demonyms
+                    if d
+                    and _latin(d)
+                    and (d not in aliases or d in curated.COUNTRY_ALIASES_DROPPED)
+                ]
+            ),
             "capital": (item.get("capital") or [""])[0],
             "region": item.get("region", ""),
             "subregion": item.get("subregion", ""),
@@ -731,14 +739,22 @@ def build_events() -> list[Record]:
     return out
 
 
-def build_names(leaders: list[Record]) -> list[Record]:
+# Words the Factbook puts before some leaders' names that are titles, not
+# given names ("Prefect", "Bailiff", "CEO" written "Ceo").
+_NOT_GIVEN = {"Bailiff", "Baron", "Ceo", "Elect", "New", "Prefect", "Premiers", "Superior"}
+
+
+def build_names(leaders: list[Record], countries: Iterable[Record] = ()) -> list[Record]:
     given = set(curated.GIVEN_NAMES.split())
+    not_given = _NOT_GIVEN | lexicon.ROLE_WORDS | lexicon.HONORIFICS
+    not_given |= {d for c in countries for d in c.get("demonyms", ())}
     for leader in leaders:
         tokens = leader["name"].split()
-        # Given names of leaders: the first token when it is not the surname.
+        # Given names of leaders: the first token when it is not the surname
+        # nor a title or nationality the source left in front of the name.
         if len(tokens) >= 2 and tokens[0] != leader.get("surname"):
             token = tokens[0]
-            if token[0].isupper() and len(token) > 2 and token.isalpha():
+            if token[0].isupper() and len(token) > 2 and token.isalpha() and token not in not_given:
                 given.add(token)
     return [{"given_names": sorted(given)}]
 
@@ -753,7 +769,7 @@ def build(data: Path, out: Path = DEFAULT_OUT) -> dict[str, int]:
     orgs = build_organisations(data)
     leaders = build_leaders(data, by_gec)
     events = build_events()
-    names = build_names(leaders)
+    names = build_names(leaders, countries)
     countries = [_prune(c) for c in countries]
     sizes = {}
     for filename, records in (

@@ -59,6 +59,22 @@ COUNTRY_EXTRA_DEMONYMS = {
     "PSE": ["Palestinian", "Palestinians"],
 }
 
+# Alternative spellings in the sources that are English words, surnames or
+# nationality adjectives in news ("Island" is Icelandic for Iceland, "Mann"
+# Manx for Man, "Thai" an adjective): never read as the country's name.
+COUNTRY_ALIASES_DROPPED = {
+    "Island",
+    "Dominique",
+    "Mann",
+    "Mannin",
+    "Thai",
+    "Togolese",
+    "Mexicanos",
+    "Portuguesa",
+    "Dominican",
+    "Lao",
+}
+
 # Two-letter codes are too ambiguous for matching; only these short codes are kept.
 COUNTRY_CODES_KEPT = {"US", "USA", "UK", "UAE", "DRC", "PRC", "ROK", "DPRK", "KSA"}
 
@@ -595,10 +611,99 @@ CURATED_ORGS: list[dict] = [
     {"name": "Reuters", "acronym": "", "aliases": [], "kind": "media"},
     {"name": "Associated Press", "acronym": "AP", "aliases": [], "kind": "media"},
     {"name": "Agence France-Presse", "acronym": "AFP", "aliases": [], "kind": "media"},
-    {"name": "TASS", "acronym": "TASS", "aliases": [], "kind": "media"},
+    {
+        "name": "TASS",
+        "acronym": "TASS",
+        "aliases": ["ITAR-TASS", "Itar-Tass", "Tass"],
+        "kind": "media",
+    },
     {"name": "Xinhua", "acronym": "", "aliases": ["Xinhua News Agency"], "kind": "media"},
     {"name": "Anadolu Agency", "acronym": "", "aliases": [], "kind": "media"},
     {"name": "AZERTAC", "acronym": "AZERTAC", "aliases": ["Azertac"], "kind": "media"},
+    # Other agencies, broadcasters and papers that diplomatic news quotes.
+    {"name": "Interfax", "acronym": "", "aliases": [], "kind": "media"},
+    {"name": "RIA Novosti", "acronym": "", "aliases": [], "kind": "media"},
+    {"name": "Kyodo News", "acronym": "", "aliases": ["Kyodo"], "kind": "media"},
+    {"name": "Yonhap", "acronym": "", "aliases": ["Yonhap News Agency"], "kind": "media"},
+    {"name": "ANSA", "acronym": "ANSA", "aliases": [], "kind": "media"},
+    {"name": "EFE", "acronym": "EFE", "aliases": [], "kind": "media"},
+    {"name": "Deutsche Presse-Agentur", "acronym": "", "aliases": [], "kind": "media"},
+    {"name": "Press Trust of India", "acronym": "PTI", "aliases": [], "kind": "media"},
+    {"name": "Islamic Republic News Agency", "acronym": "IRNA", "aliases": [], "kind": "media"},
+    {"name": "Middle East News Agency", "acronym": "MENA", "aliases": [], "kind": "media"},
+    {"name": "Korean Central News Agency", "acronym": "KCNA", "aliases": [], "kind": "media"},
+    {"name": "Bernama", "acronym": "", "aliases": [], "kind": "media"},
+    {"name": "Antara", "acronym": "", "aliases": ["Antara News Agency"], "kind": "media"},
+    {"name": "Ukrinform", "acronym": "", "aliases": [], "kind": "media"},
+    {"name": "BelTA", "acronym": "", "aliases": [], "kind": "media"},
+    {"name": "Kazinform", "acronym": "", "aliases": [], "kind": "media"},
+    {
+        "name": "British Broadcasting Corporation",
+        "acronym": "BBC",
+        "aliases": [],
+        "kind": "media",
+    },
+    {"name": "CNN", "acronym": "CNN", "aliases": [], "kind": "media"},
+    {"name": "Al Jazeera", "acronym": "", "aliases": ["Al-Jazeera"], "kind": "media"},
+    {"name": "Voice of America", "acronym": "VOA", "aliases": [], "kind": "media"},
+    {
+        "name": "Radio Free Europe/Radio Liberty",
+        "acronym": "RFE/RL",
+        "aliases": ["Radio Free Europe", "Radio Liberty"],
+        "kind": "media",
+    },
+    {"name": "Deutsche Welle", "acronym": "", "aliases": [], "kind": "media"},
+    {"name": "Euronews", "acronym": "", "aliases": [], "kind": "media"},
+    {"name": "Bloomberg", "acronym": "", "aliases": ["Bloomberg News"], "kind": "media"},
+    {"name": "Le Monde", "acronym": "", "aliases": [], "kind": "media"},
+    {"name": "Le Figaro", "acronym": "", "aliases": [], "kind": "media"},
+    {"name": "Der Spiegel", "acronym": "", "aliases": [], "kind": "media"},
+    {"name": "El País", "acronym": "", "aliases": ["El Pais"], "kind": "media"},
+    {"name": "Corriere della Sera", "acronym": "", "aliases": [], "kind": "media"},
+    {"name": "Asahi Shimbun", "acronym": "", "aliases": [], "kind": "media"},
+    {"name": "Yomiuri Shimbun", "acronym": "", "aliases": [], "kind": "media"},
+    {"name": "People's Daily", "acronym": "", "aliases": [], "kind": "media"},
+    {"name": "Pravda", "acronym": "", "aliases": [], "kind": "media"},
+    {"name": "Izvestia", "acronym": "", "aliases": [], "kind": "media"},
+    {"name": "Kommersant", "acronym": "", "aliases": [], "kind": "media"},
+    {"name": "Hürriyet", "acronym": "", "aliases": ["Hurriyet"], "kind": "media"},
+    {"name": "Al-Ahram", "acronym": "", "aliases": ["Al Ahram"], "kind": "media"},
+    {"name": "Haaretz", "acronym": "", "aliases": [], "kind": "media"},
+    # Non-governmental organisations and think tanks often quoted on diplomacy.
+    {"name": "Amnesty International", "acronym": "", "aliases": [], "kind": "ngo"},
+    {"name": "Human Rights Watch", "acronym": "", "aliases": [], "kind": "ngo"},
+    {
+        "name": "Médecins Sans Frontières",
+        "acronym": "MSF",
+        "aliases": ["Medecins Sans Frontieres", "Doctors Without Borders"],
+        "kind": "ngo",
+    },
+    {"name": "Greenpeace", "acronym": "", "aliases": [], "kind": "ngo"},
+    {"name": "Transparency International", "acronym": "", "aliases": [], "kind": "ngo"},
+    {"name": "Oxfam", "acronym": "", "aliases": ["Oxfam International"], "kind": "ngo"},
+    {"name": "Save the Children", "acronym": "", "aliases": [], "kind": "ngo"},
+    {"name": "International Crisis Group", "acronym": "", "aliases": [], "kind": "ngo"},
+    {
+        "name": "Reporters Without Borders",
+        "acronym": "RSF",
+        "aliases": ["Reporters Sans Frontières", "Reporters Sans Frontieres"],
+        "kind": "ngo",
+    },
+    {"name": "Committee to Protect Journalists", "acronym": "CPJ", "aliases": [], "kind": "ngo"},
+    {"name": "Freedom House", "acronym": "", "aliases": [], "kind": "ngo"},
+    {"name": "International Rescue Committee", "acronym": "", "aliases": [], "kind": "ngo"},
+    {"name": "Norwegian Refugee Council", "acronym": "", "aliases": [], "kind": "ngo"},
+    {"name": "Chatham House", "acronym": "", "aliases": [], "kind": "ngo"},
+    {"name": "Council on Foreign Relations", "acronym": "", "aliases": [], "kind": "ngo"},
+    {
+        "name": "Carnegie Endowment for International Peace",
+        "acronym": "",
+        "aliases": [],
+        "kind": "ngo",
+    },
+    {"name": "Brookings Institution", "acronym": "", "aliases": [], "kind": "ngo"},
+    {"name": "World Economic Forum", "acronym": "WEF", "aliases": [], "kind": "ngo"},
+    {"name": "Open Society Foundations", "acronym": "", "aliases": [], "kind": "ngo"},
 ]
 
 # Acronyms from SupraVerden that are ordinary words, names or too ambiguous to

@@ -12,6 +12,7 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
+from archive.extraction.casing import unshout
 from archive.extraction.matcher import GazetteerMatcher
 from archive.extraction.mentions import MentionFinder
 from archive.extraction.reference import Gazetteer, load_gazetteer
@@ -65,10 +66,12 @@ class RuleExtractor:
         body = body or ""
         text = f"{title}{_SEPARATOR}{body}" if title else body
         body_start = len(text) - len(body)
+        # Shouted lines are read title-cased (same offsets, see casing.py).
+        text, shouted = unshout(text)
         matches = self._matcher.find(text)
         # Finder and resolver keep per-article state: fresh ones per call keep
         # a shared extractor safe to use from several threads.
-        found = MentionFinder(self.gazetteer).find(text, body_start, matches)
+        found = MentionFinder(self.gazetteer).find(text, body_start, matches, shouted)
         resolution = Resolver(self.gazetteer).resolve(found, published)
         spans = [_span(m, entity, body_start) for m, entity in resolution.spans]
         return Analysis(entities=resolution.entities, spans=spans)

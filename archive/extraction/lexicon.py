@@ -9,19 +9,20 @@ names. Reference data (countries, organisations, leaders) lives in
 from __future__ import annotations
 
 
-def _words(text: str) -> frozenset[str]:
+def words(text: str) -> frozenset[str]:
+    """The words of a whitespace-separated list."""
     return frozenset(text.split())
 
 
 # Honorifics show that a name follows but are not a role.
-HONORIFICS = _words(
+HONORIFICS = words(
     """Dr Dr. Mr Mr. Mrs Mrs. Ms Ms. Miss Prof Prof. Professor Sir Dame Lord Lady
     Hon Hon. Honorable Honourable H.E. Excellency Rev Rev. Reverend Mullah Maulawi
     Haji Hajji Sayyid Sheikh Sheikha Shaikh Prince Princess"""
 )
 
 # Nouns that end a title and can be followed directly by a name.
-TITLE_HEADS = _words(
+TITLE_HEADS = words(
     """President President-elect Vice-President Premier Chancellor King Queen Emperor
     Empress Prince Princess Crown Sheikh Sheikha Shaikh Emir Amir Sultan Pope Leader
     Speaker Chairman Chairwoman Chairperson Chair Co-Chair Secretary Secretary-General
@@ -39,7 +40,7 @@ TITLE_HEADS = _words(
 )
 
 # Titles strong enough to accept a lone surname ("President Biden", "Mr. Price").
-STRONG_TITLES = _words(
+STRONG_TITLES = words(
     """President President-elect Premier Chancellor King Queen Emperor Sheikh Sheikha
     Emir Amir Sultan Pope Speaker Secretary Secretary-General Minister Ambassador
     Envoy Senator Congressman Congresswoman Governor Mayor Spokesperson Spokesman
@@ -52,7 +53,7 @@ STRONG_TITLES = _words(
 # Everything that may appear inside a role ("Minister of Foreign Affairs of",
 # "Assistant Secretary-General for Economic Affairs"): such words never start a
 # person's name, which is how a name is cut off the title in front of it.
-ROLE_WORDS = TITLE_HEADS | _words(
+ROLE_WORDS = TITLE_HEADS | words(
     """Vice Deputy First Second Third Assistant Acting Interim Former Prime Foreign
     Defense Defence Finance Interior Economy Economic Economics Energy Trade Justice
     Health Education Culture Cultural Agriculture Transport Transportation Labour
@@ -72,7 +73,7 @@ ROLE_WORDS = TITLE_HEADS | _words(
     Commission Department Ministry Bureau Directorate Parliament Assembly Republic
     Federation Kingdom National Federal Central Supreme Senior High Special
     Permanent Executive Under Associate Principal Lead Member Members Managing
-    Extraordinary Plenipotentiary Resident Regent Grand Chief-of-Staff Joint
+    Extraordinary Plenipotentiary Large Resident Regent Grand Chief-of-Staff Joint
     Parliamentary Presidential Royal Highness Majesty Excellency Holiness General
     Generals Industry Industries Economy Finances Justice Trade Statistics Tax
     Cyber Peace Global Policies Institutional Organizational Humanitarian Crisis
@@ -87,7 +88,7 @@ ROLE_WORDS = TITLE_HEADS | _words(
 # A capitalised phrase ending in one of these is an organisation of that kind.
 ORG_HEADS: dict[str, str] = {
     **dict.fromkeys(
-        _words(
+        words(
             """Ministry Department Government Cabinet Parliament Senate Congress Majlis Milli
             Embassy Consulate Administration Army Navy Forces Police Guard Guards
             Gendarmerie Presidency Secretariat Prosecutor's Judiciary Kremlin"""
@@ -95,36 +96,41 @@ ORG_HEADS: dict[str, str] = {
         "government",
     ),
     **dict.fromkeys(
-        _words(
+        words(
             """Company Corporation Corp Corp. Inc Inc. Ltd Ltd. LLC PLC Holding Holdings
-            Airlines Airways Bank Industries Motors"""
+            Airlines Airways Bank Industries Motors Co Co. Plc AG SA S.A. NV N.V. BV GmbH
+            AB ASA Oyj SpA Bhd Berhad Pty Limited Exchange Bancorp Securities Insurance"""
         ),
         "company",
     ),
     **dict.fromkeys(
-        _words(
+        words(
             """News Times Post Press Radio Television TV Media Gazette Herald Tribune Journal
-            Telegraph"""
+            Telegraph Newsroom Newsdesk Desk"""
         ),
         "media",
     ),
     **dict.fromkeys(
-        _words(
+        words(
             """Foundation Association Society Federation Network Alliance Coalition Initiative
             Club League Party Front Movement Watch Institute Institution Trust Fund Group
             Council Committee Commission Agency Union Organization Organisation Assembly
             Court Tribunal Authority Board Bureau Office Centre Center Chamber University
             Academy College School Service Services Observatory Mission Community
             Partnership Program Programme Consortium Church Brigade Brigades Battalion
-            Regiment Command Hospital Library Museum Team Taliban Hezbollah Hamas"""
+            Regiment Command Hospital Library Museum Team Taliban Hezbollah Hamas FC
+            F.C. AFC Producers Corps United Rovers Wanderers Athletic Rangers Albion"""
         ),
         "other",
     ),
 }
 
+# Abbreviations that open the name of a sports club ("FC Linz", "AC Milan").
+CLUB_PREFIXES = frozenset(words("FC F.C. AC AS SC SV CF CD FK NK SK KS"))
+
 # Heads that make a phrase an organisation when they come first and take "of".
 ORG_HEADS_FIRST = frozenset(
-    _words(
+    words(
         """Ministry Department Embassy Consulate Office Bank Council Organization
             Organisation University Academy Institute Government Parliament Court Union
             Federation Association League Commission Committee Assembly Chamber Agency
@@ -159,11 +165,24 @@ EVENT_HEADS: dict[str, str] = {
     "Protocol": "agreement",
     "Pact": "agreement",
     "Memorandum": "agreement",
+    "Convention": "agreement",
+    "Conventions": "agreement",
     "Games": "other",
     "Olympics": "other",
     "Expo": "other",
     "Exhibition": "other",
     "Festival": "other",
+    "Cup": "other",
+    "Trophy": "other",
+    "Championship": "other",
+    "Championships": "other",
+    "Open": "other",
+    "Classic": "other",
+    "Rally": "other",
+    "Prix": "other",
+    "Stakes": "other",
+    "Marathon": "other",
+    "Tournament": "other",
     "Process": "other",
     "Revolution": "war",
     "Battle": "war",
@@ -174,14 +193,14 @@ EVENT_HEADS: dict[str, str] = {
 }
 
 # Determiners and quantifiers that never start a name, wherever they stand.
-DETERMINERS = _words(
+DETERMINERS = words(
     "The A An This That These Those Last Next Every Each Our Their His Her Its My "
     "Your Any Some No Another Such"
 )
 
 # Function words that headlines capitalise ("Blinken and Popescu Before Their
 # Meeting"): a capitalised run is cut at them.
-TITLE_CASE_BREAKS = DETERMINERS | _words(
+TITLE_CASE_BREAKS = DETERMINERS | words(
     """Before After With Without In At On To From During Into Onto Over About Between
     Among Against Through For Of And Or But Nor Is Are Was Were Be Been Will Would
     Can Could Should Might Must Has Have Had As Than Via Per Amid Ahead Following
@@ -190,7 +209,7 @@ TITLE_CASE_BREAKS = DETERMINERS | _words(
 
 # Capitalised common nouns that end titles of things, not people: a phrase
 # ending in one is no person even with a speech verb after it.
-NOT_PERSON_WORDS = _words(
+NOT_PERSON_WORDS = words(
     """Day Days House Week Year Month Plan Act Law Bill Report Strategy Statement
     Office Building Room Center Centre Award Prize Fund Program Programme Project
     Policy Framework Day Night Month Anniversary Holiday Festival Memorial Tower
@@ -202,7 +221,7 @@ NOT_PERSON_WORDS = _words(
 
 # Event heads that come first and take "of": "Summit of Heads of State".
 EVENT_HEADS_FIRST = frozenset(
-    _words(
+    words(
         """Summit Forum Conference Congress Session Meeting Treaty Agreement Declaration
             Battle Siege Festival Games Expo"""
     )
@@ -213,7 +232,7 @@ RECURRENT_EVENT_KINDS = frozenset({"summit", "session", "meeting"})
 
 PLACE_HEADS: dict[str, str] = {
     **dict.fromkeys(
-        _words(
+        words(
             """Region Province District Oblast Governorate Prefecture County Territory
             Territories Peninsula Island Islands Valley Mountains Mountain Desert Sea Ocean
             Gulf Strait Straits Bay River Lake Basin Corridor Plateau Coast Highlands Rayon"""
@@ -222,7 +241,7 @@ PLACE_HEADS: dict[str, str] = {
     ),
     **dict.fromkeys(["City", "Town", "Village", "Municipality"], "city"),
     **dict.fromkeys(
-        _words(
+        words(
             """Airport Square Street Avenue Palace Bridge Port Harbour Harbor Canal Dam Stadium
             Arena Hall Mosque Cathedral Monastery Temple Base"""
         ),
@@ -232,22 +251,22 @@ PLACE_HEADS: dict[str, str] = {
 
 # Lower-case nouns after a name that make it a place ("Aghdam region", "Ganja city").
 PLACE_TRIGGERS_AFTER = frozenset(
-    _words("""city town village region district province oblast governorate settlement capital""")
+    words("""city town village region district province oblast governorate settlement capital""")
 )
 
 # Name particles: lower-case words allowed inside a personal name.
 PARTICLES = frozenset(
-    _words(
+    words(
         """bin bint ibn ben al el van von der den ter de del della da das do dos di du des
             la le y"""
     )
 )
 
-MONTHS = _words(
+MONTHS = words(
     """January February March April May June July August September October November
     December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"""
 )
-WEEKDAYS = _words(
+WEEKDAYS = words(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Wed Thu Fri Sat Sun"
 )
 
@@ -256,7 +275,7 @@ WEEKDAYS = _words(
 NON_NAMES = (
     MONTHS
     | WEEKDAYS
-    | _words(
+    | words(
         """Home About Menu Search Share Print Email Photo Photos Video Videos Read More
         Tags Tag Related Source Sources Follow Subscribe Click Copyright Comments
         Comment Login Contact Next Previous Back Top Top News Latest Advertisement
@@ -274,7 +293,7 @@ NON_NAMES = (
 )
 
 # Words that start sentences: dropped when a capitalised run begins a sentence.
-SENTENCE_STOPWORDS = NON_NAMES | _words(
+SENTENCE_STOPWORDS = NON_NAMES | words(
     """The A An This That These Those It Its In On At By For From With Without To Of
     As But And Or Nor Yet So If When While After Before During Since Until Also
     However Meanwhile Moreover Furthermore Additionally Besides Further Following
@@ -316,4 +335,17 @@ SPEECH_VERBS = (
 )
 
 # Personal pronouns that show the previous name was a person.
-PERSON_PRONOUNS = frozenset(_words("""he she his her him himself herself"""))
+PERSON_PRONOUNS = frozenset(words("""he she his her him himself herself"""))
+
+# Words that make a part of a place out of a place ("Greater London").
+PLACE_MODIFIERS = words(
+    """Northern Southern Eastern Western Central Upper Lower Greater North South East
+    West Inner Outer Metropolitan Northeast Northwest Southeast Southwest"""
+)
+
+# Adjectives of continents and regions: no country's demonym, no name alone.
+REGION_ADJECTIVES = words(
+    """European African Asian Arab Latin Nordic Baltic Balkan Caucasian Eurasian
+    Atlantic Transatlantic Pacific Western Eastern Northern Southern Central Middle
+    Oriental Occidental Mediterranean Caribbean Scandinavian Slavic Anglo Hispanic"""
+)

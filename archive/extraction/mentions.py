@@ -18,10 +18,14 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from collections.abc import Sequence
 
+from archive.extraction import cues
 from archive.extraction import lexicon as lx
 from archive.extraction import patterns as pt
 from archive.extraction.acronyms import long_form_before, matches_acronym
+from archive.extraction.casing import title_case_lines
+from archive.extraction.layout import layout_mentions
 from archive.extraction.matcher import Match
 from archive.extraction.reference import Gazetteer
 from archive.extraction.roles import build_role, gap
@@ -53,8 +57,17 @@ class MentionFinder:
 
     # -- entry point -----------------------------------------------------------
 
-    def find(self, text: str, body_start: int, matches: list[Match]) -> Findings:
+    def find(
+        self,
+        text: str,
+        body_start: int,
+        matches: list[Match],
+        shouted: Sequence[tuple[int, int]] = (),
+    ) -> Findings:
         out = Findings(text=text, body_start=body_start)
+        self._shouted = list(shouted)
+        self._shouted_starts = [r[0] for r in self._shouted]
+        self._ordinary: dict[str, bool] = {}
         self._text = text
         self._out = out
         self._matches = matches
@@ -62,7 +75,9 @@ class MentionFinder:
         self._emitted: set[int] = set()  # ids of matches already emitted
         self._pending_role: tuple[str, int, bool] | None = None
         self._last_role: tuple[str, int] | None = None
-        claims = self._claim_special_events() + self._datelines()
+        layout = layout_mentions(text, self.gaz)
+        out.mentions.extend(layout)
+        claims = self._claim_special_events() + [(m.start, m.end) for m in layout]
         claims.sort()
         claim_starts = [c[0] for c in claims]
         for run in pt.RUN_RE.finditer(text):
@@ -77,8 +92,42 @@ class MentionFinder:
             self._process_span(s, e)
         self._emit_outside_matches(claims)
         self._link_acronyms()
+        if self._shouted:
+            for cand in itertools.chain(out.candidates, out.singles):
+                cand.weak = cand.weak or self._in_shouted(cand.start)
+        headings = title_case_lines(text)
+        if headings:
+            starts = [h[0] for h in headings]
+            for cand in itertools.chain(out.candidates, out.singles):
+                i = bisect.bisect_right(starts, cand.start) - 1
+                cand.heading = i >= 0 and headings[i][1] > cand.start
         out.mentions.sort(key=lambda m: m.start)
         return out
+
+    def _ordinary_word(self, word: str) -> bool:
+        """``word`` is a common noun or adjective: written in lower case
+        elsewhere in this article, or a noun for people or organisations."""
+        known = self._ordinary.get(word)
+        if known is not None:
+            return known
+        low = word.lower()
+        found = cues.common_noun(low)
+        text = self._text
+        i = -1 if found else text.find(low)
+        while i >= 0:
+            end = i + len(low)
+            if (i == 0 or not text[i - 1].isalpha()) and (
+                end == len(text) or not text[end].isalpha()
+            ):
+                found = True
+                break
+            i = text.find(low, end)
+        self._ordinary[word] = found
+        return found
+
+    def _in_shouted(self, s: int) -> bool:
+        i = bisect.bisect_right(self._shouted_starts, s) - 1
+        return i >= 0 and self._shouted[i][1] > s
 
     # -- spans and units -------------------------------------------------------
 
@@ -150,24 +199,7 @@ class MentionFinder:
         if line_start and units[0][2] in {"By", "About"} and units[0][3] is None:
             return  # byline or "About <author>" footer
         # Trim page furniture and sentence-initial function words.
-        while (
-            units
-            and units[0][3] is None
-            and (
-                units[0][2] in lx.DETERMINERS
-                or units[0][2] in lx.NON_NAMES
-                or (
-                    sentence_start
-                    and units[0][2] in lx.SENTENCE_STOPWORDS
-                    # "Under Secretary ...", "First Deputy ..." start a title.
-                    and not (
-                        units[0][2] in lx.ROLE_WORDS
-                        and len(units) > 1
-                        and units[1][2] in lx.ROLE_WORDS
-                    )
-                )
-            )
-        ):
+        while units and self._trim_first(units, sentence_start):
             units = units[1:]
             sentence_start = False
         while units and units[-1][3] is None and units[-1][2] in lx.NON_NAMES:
@@ -181,6 +213,57 @@ class MentionFinder:
         for piece in self._split_title_case(units):
             for part in self._split_and(piece):
                 self._read(part, sentence_start and part[0] is units[0])
+
+    def _trim_first(self, units: list[Unit], sentence_start: bool) -> bool:
+        """Whether the first unit is no part of a name: a determiner, page
+        furniture, a function word or ordinary word starting the sentence."""
+        first = units[0]
+        word = first[2]
+        if first[3] is not None:
+            return False
+        if word in lx.DETERMINERS:
+            return True
+        if word in lx.NON_NAMES:
+            # "News Corp", "Sun Microsystems Inc.": the word starts a company's
+            # name; "Jan Kroslak", "May Smith": a given name.
+            given = word in self.gaz.given_names and len(units) > 1 and _name_like(units[1])
+            return not (given or self._company_name(units))
+        if not sentence_start:
+            return False
+        if word in lx.SENTENCE_STOPWORDS:
+            # "Under Secretary ...", "First Deputy ..." start a title.
+            return not (word in lx.ROLE_WORDS and len(units) > 1 and units[1][2] in lx.ROLE_WORDS)
+        # "Winger Lee Sharpe", "Jailed Socialist leader ...", "Outsider Pavel
+        # Vornik": an ordinary word capitalised because it starts the sentence.
+        if len(units) < 2 or word in lx.ROLE_WORDS:
+            return False
+        given_next = (
+            len(units) > 2
+            and units[1][3] is None
+            and units[1][2] in self.gaz.given_names
+            and word not in self.gaz.given_names
+        )
+        return given_next or self._ordinary_word(word)
+
+    def _company_name(self, units: list[Unit]) -> bool:
+        if len(units) < 2 or self._alone_on_line(units[0][0], units[-1][1]):
+            return False
+        last = units[-1]
+        if last[3] is None and last[2] in lx.ORG_HEADS:
+            return True
+        second = units[1]
+        return (
+            len(units) > 2
+            and second[3] is None
+            and second[2] in lx.ORG_HEADS_FIRST
+            and " of " in f" {self._gap(second, units[2])} "
+        )
+
+    def _alone_on_line(self, s: int, e: int) -> bool:
+        line_s = self._text.rfind("\n", 0, s) + 1
+        line_e = self._text.find("\n", e)
+        line = self._text[line_s : line_e if line_e >= 0 else len(self._text)]
+        return line.strip() == self._text[s:e]
 
     @staticmethod
     def _split_title_case(units: list[Unit]) -> list[list[Unit]]:
@@ -299,12 +382,54 @@ class MentionFinder:
             return
         if word in lx.ROLE_WORDS or word in lx.HONORIFICS or word in lx.SENTENCE_STOPWORDS:
             return
-        cand = Candidate(s, e, word, (word,))
+        cand = Candidate(s, e, word, (word,), sentence_start=sentence_start)
         if pending and self._role_gap_ok(pending, s) and pending[2] and _name_like(unit):
             cand.evidence, cand.role = "title", pending[0]
-        elif pt.SPEECH_AFTER_RE.match(self._text, e):
-            cand.evidence = "speech"
+        else:
+            self._single_evidence(cand)
         self._out.singles.append(cand)
+
+    def _single_evidence(self, cand: Candidate) -> None:
+        """A lone capitalised word: "Tendulkar said", "coach Fringer",
+        "retailer Promodes", "north of Zadar"."""
+        text, s, e = self._text, cand.start, cand.end
+        if text[e : e + 1] == "@" or text[s - 1 : s] in ("@", "/", "."):
+            cand.weak = True  # part of an e-mail address or a web address
+            return
+        cand.article = text[max(0, s - 4) : s] in ("the ", "The ")
+        cand.common = self._ordinary_word(cand.surface)
+        cand.before_number = bool(pt.NUMBER_AFTER_RE.match(text, e))
+        if cand.surface.isupper():
+            cand.term = self._term(s, e)
+        context = cues.read(text, s, e)
+        if pt.SPEECH_AFTER_RE.match(text, e):
+            cand.evidence = "speech"
+        elif context.person or pt.SCORER_AFTER_RE.match(text, e) or self._country_in_brackets(e):
+            cand.evidence = "cue"
+        if context.organisation:
+            cand.org_hint, cand.evidence = True, ""
+        cand.place_hint = context.place
+
+    def _term(self, s: int, e: int) -> bool:
+        """An all-caps word that is no organisation's abbreviation: defined by
+        lower-case words ("cash reserve ratio ( CRR )"), a unit after a number
+        ("220 KV"), or one of several words in capitals ("RESEARCH ALERT")."""
+        if pt.TERM_CONTEXT_RE.search(self._text, max(0, s - 40), s):
+            return True
+        after = self._text[e : e + 30].split(None, 1)
+        before = self._text[max(0, s - 30) : s].split()
+        near = (after[0] if after else "", before[-1] if before else "")
+        return any(len(w) >= 2 and w.isalpha() and w.isupper() for w in near)
+
+    def _country_in_brackets(self, e: int) -> bool:
+        """A country in brackets after the name, as people are listed in
+        results ("Barbara Rittner ( Germany )")."""
+        m = pt.BRACKETS_AFTER_RE.match(self._text, e)
+        if not m:
+            return False
+        return any(
+            k.kind == "country" and not k.demonym for k in self.gaz.surfaces.get(m["inner"], ())
+        )
 
     # 1. title + name
     def _read_title(self, units: list[Unit], pending) -> bool:
@@ -339,6 +464,12 @@ class MentionFinder:
             return True
         if len(tail) > 6:
             return False
+        # "Judge John Bissell of Newark": a name ends where "of" starts a place.
+        rest: list[Unit] = []
+        for k in range(1, len(tail)):
+            if pt.OF_FOR_GAP_RE.search(self._gap(tail[k - 1], tail[k])):
+                tail, rest = tail[:k], tail[k:]
+                break
         if self._gap(last, tail[0]).strip(" -"):
             # "Bureau of East Asian ...", "... Narcotics and Law Enforcement":
             # words after "of"/"and" complete the office, they are no name.
@@ -363,6 +494,12 @@ class MentionFinder:
                 return True
         else:
             s, e = tail[0][0], tail[-1][1]
+            if self._in_shouted(s):
+                # "Premier Division Result": in a headline every word looks
+                # like a title or a name; known names are found again later.
+                cand = Candidate(s, e, self._text[s:e], tuple(u[2] for u in tail), weak=True)
+                (self._out.singles if len(tail) == 1 else self._out.candidates).append(cand)
+                return True
             mention = Mention(
                 kind="person",
                 start=s,
@@ -375,6 +512,8 @@ class MentionFinder:
         mention.role = role or mention.role
         mention.title = title
         mention.title_alias = title_alias
+        if rest:
+            self._read(rest, False)
         return True
 
     def _role_only(self, prefix: list[Unit]) -> None:
@@ -448,6 +587,8 @@ class MentionFinder:
                 elif u[2] in lx.ORG_HEADS_FIRST and kind != "event":
                     kind, last = "organisation", u
                 break
+        if not kind and units[0][3] is None and units[0][2] in lx.CLUB_PREFIXES:
+            kind = "organisation"  # "FC Linz"
         if not kind:
             return False
         s, e = units[0][0], units[-1][1]
@@ -524,6 +665,8 @@ class MentionFinder:
 
     # 3. gazetteer matches and unknown words
     def _read_mixed(self, units: list[Unit], sentence_start: bool, pending) -> None:
+        if self._read_place_named(units):
+            return
         text = self._text
         capitalised_others = len(units) > 1
         segment: list[Unit] = []
@@ -535,8 +678,8 @@ class MentionFinder:
             tokens = tuple(u[2] for u in seg)
             cand = Candidate(s, e, text[s:e], tokens)
             if len(seg) == 1:
-                if pt.SPEECH_AFTER_RE.match(text, e):
-                    cand.evidence = "speech"
+                cand.sentence_start = at_start and sentence_start
+                self._single_evidence(cand)
                 self._out.singles.append(cand)
                 return
             self._evidence(cand, at_start, pending)
@@ -545,6 +688,10 @@ class MentionFinder:
         seg_at_start = True
         for idx, u in enumerate(units):
             if _name_like(u):
+                if segment and pt.OF_FOR_GAP_RE.search(self._gap(segment[-1], u)):
+                    # "Miles Kan of Hambrecht": two names, not one.
+                    flush(segment, seg_at_start)
+                    segment = []
                 if not segment:
                     seg_at_start = idx == 0
                 segment.append(u)
@@ -565,29 +712,85 @@ class MentionFinder:
                 self._emit_match(u[3], standalone=not capitalised_others)
         flush(segment, seg_at_start)
 
+    def _read_place_named(self, units: list[Unit]) -> bool:
+        """ "Los Angeles Dodgers", "Bayern Munich", "Television New Zealand": a
+        place and unknown words written as one name name an organisation (a
+        team, a company); "Greater London", "Upper Egypt" name a place."""
+        if not 2 <= len(units) <= 4:
+            return False
+        matched = [i for i, u in enumerate(units) if u[3] is not None]
+        if len(matched) != 1 or matched[0] not in (0, len(units) - 1):
+            return False
+        place = units[matched[0]][3]
+        if place.best.kind not in ("place", "country") or place.best.demonym:
+            return False
+        others = [u for u in units if u[3] is None]
+        if not others or not all(self._proper_word(u) for u in others):
+            return False  # "U.S. Strategy", "Europe Day", "Countering America"
+        if others[0][2] in self.gaz.given_names:
+            return False  # "... America James Cleverly": a person follows
+        before = self._text[max(0, units[0][0] - 6) : units[0][0]].split()
+        if matched[0] == 0 and before and before[-1] in ("to", "of", "in", "from", "at"):
+            return False  # "Ambassador to Lebanon Dorothy Shea"
+        if any(self._gap(a, b) != " " for a, b in itertools.pairwise(units)):
+            return False
+        s, e = units[0][0], units[-1][1]
+        surface = self._text[s:e]
+        if matched[0] > 0 and len(others) == 1 and others[0][2] in lx.PLACE_MODIFIERS:
+            mention = Mention(kind="place", start=s, end=e, surface=surface, name=surface)
+            mention.evidence, mention.place_kind = "place-name", "region"
+        else:
+            mention = Mention(kind="organisation", start=s, end=e, surface=surface, name=surface)
+            mention.evidence, mention.org_kind = "place-name", "other"
+        self._emitted.add(id(place))
+        self._out.mentions.append(mention)
+        return True
+
+    def _proper_word(self, unit: Unit) -> bool:
+        """A word that can only be (part of) a name: not a word of the grammar
+        lists, not an ordinary word of the article (nor its singular), no
+        participle ("Government-issued", "Countering")."""
+        word = unit[2]
+        if not _name_like(unit) or word in lx.NOT_PERSON_WORDS or word in lx.SENTENCE_STOPWORDS:
+            return False
+        if "-" in word and not all(p[:1].isupper() for p in word.split("-")):
+            return False
+        if word.endswith("ing") or len(word) < 3:
+            return False
+        singular = word[:-1] if word.endswith("s") else ""
+        return not (self._ordinary_word(word) or (singular and self._ordinary_word(singular)))
+
     def _evidence(self, cand: Candidate, at_start: bool, pending) -> None:
         text = self._text
         # "the White House says": people do not take an article.
-        article = text[max(0, cand.start - 4) : cand.start] in ("the ", "The ")
+        s = cand.start
+        article = text[max(0, s - 4) : s] in ("the ", "The ")
+        cand.article = article
         thing = any(t in lx.NOT_PERSON_WORDS for t in cand.tokens)
-        if article or thing:
+        context = cues.read(text, s, cand.end)
+        cand.org_hint = context.organisation
+        if article or thing or cand.org_hint:
             pass
-        elif at_start and pending and self._role_gap_ok(pending, cand.start):
+        elif at_start and pending and self._role_gap_ok(pending, s):
             cand.evidence, cand.role = "title", pending[0]
         elif pt.SPEECH_AFTER_RE.match(text, cand.end) or pt.SPEECH_BEFORE_RE.search(
-            text, max(0, cand.start - 12), cand.start
+            text, max(0, s - 12), s
         ):
             cand.evidence = "speech"
         elif cand.tokens[0] in self.gaz.given_names:
             cand.evidence = "given-name"
-        if pt.PLACE_BEFORE_RE.search(text, max(0, cand.start - 30), cand.start) or (
-            pt.PLACE_AFTER_RE.match(text, cand.end)
+        elif pt.INITIAL_RE.match(cand.tokens[0]):
+            cand.evidence = "initial"  # "P. Strang"
+        elif (
+            context.person
+            or self._country_in_brackets(cand.end)
+            or pt.SCORER_AFTER_RE.match(text, cand.end)
         ):
-            cand.place_hint = True
-        line_s = text.rfind("\n", 0, cand.start) + 1
-        line_e = text.find("\n", cand.end)
-        line = text[line_s : line_e if line_e >= 0 else len(text)]
-        cand.alone_on_line = line.strip() == cand.surface
+            cand.evidence = "cue"
+        cand.place_hint = context.place
+        cand.before_number = bool(pt.NUMBER_AFTER_RE.match(text, cand.end))
+        cand.alone_on_line = self._alone_on_line(cand.start, cand.end)
+        cand.common = any(len(t) > 2 and self._ordinary_word(t) for t in cand.tokens)
 
     # -- gazetteer matches -----------------------------------------------------
 
@@ -634,26 +837,6 @@ class MentionFinder:
                 continue
             if m.best.kind == "event" or not m.best.text[:1].isupper():
                 self._emit_match(m, standalone=True)
-
-    def _datelines(self) -> list[tuple[int, int]]:
-        """Places written in capitals at the start of a line ("BAKU, April 6")."""
-        claims = []
-        for m in pt.DATELINE_RE.finditer(self._text):
-            name = m["place"].title()
-            for surface in self.gaz.surfaces.get(name, ()):
-                if surface.kind in ("place", "country") and not surface.demonym:
-                    mention = Mention(
-                        kind="place",
-                        start=m.start(),
-                        end=m.end(),
-                        surface=m["place"],
-                        ref=surface.ref,
-                        evidence="dateline",
-                    )
-                    self._out.mentions.append(mention)
-                    claims.append(m.span())
-                    break
-        return claims
 
     # -- special events --------------------------------------------------------
 

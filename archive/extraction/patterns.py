@@ -130,16 +130,26 @@ SPEECH_BEFORE_RE = re.compile(rf"\b(?:said|says|added|noted|wrote|asked){_SP}+$"
 APPOSITIVE_GAP_RE = re.compile(rf"^{_SP}*,{_SP}*(?:the{_SP}+|a{_SP}+|an{_SP}+)?$")
 # Between a role and the name it introduces: nothing, a comma or "(OIC)".
 ROLE_NAME_GAP_RE = re.compile(rf"^{_SP}*(?:\([A-Za-z0-9&\-]{{2,12}}\){_SP}*)?,?{_SP}*$")
-# Before a candidate name: place evidence ("the city of Shusha").
-PLACE_BEFORE_RE = re.compile(
-    r"\b(?:city|town|village|region|district|province|capital|republic)\s+of\s+(?:the\s+)?$"
-)
-PLACE_AFTER_RE = re.compile(
-    r"^\s+(?:city|town|village|region|district|province|oblast|governorate|settlement)\b"
-)
-
 # A dateline: "BAKU, April 6", "NEW YORK (Reuters) -", "LONDON 1996-08-22".
 DATELINE_RE = re.compile(
     r"^(?P<place>[A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+){0,3})(?=,\s| \(| \d| -| —| –)",
     re.MULTILINE,
 )
+
+# An initial: "J." in "J. Smith".
+INITIAL_RE = re.compile(rf"^[{U}]\.$")
+# "( Germany )" or "(Germany)" right after a name.
+BRACKETS_AFTER_RE = re.compile(r"[ \t]*\([ \t]*(?P<inner>[^()\n]{2,40}?)[ \t]*\)")
+# After a table label: "Net Income 9,167,000", "Sale Amount : 6,310,000".
+NUMBER_AFTER_RE = re.compile(r"[ \t]*(?::|[+\-]?[$£€]?[ \t]?\d)")
+# Between two words of a run: "of" or "for" joins two names ("Kan of Hambrecht").
+OF_FOR_GAP_RE = re.compile(r"\b(?:of|for)\b")
+# Between a person's name and the organisation after it: " of " or " ( ".
+AFFILIATION_BEFORE_RE = re.compile(r"(?:[ \t]+of|[ \t]*(?P<bracket>\())[ \t]*$")
+BRACKET_CLOSE_RE = re.compile(r"[ \t]*\)")
+# Before an abbreviation of a common noun: lower-case words and "(", or a number.
+TERM_CONTEXT_RE = re.compile(r"(?:\b[a-z][a-z\-]+[ \t]*\([ \t]*|\d[ \t]*)$")
+# A goal scorer: "Keller 18th", "Pantic ( 57th , penalty )".
+SCORER_AFTER_RE = re.compile(r"[ \t]*(?:\([ \t]*)?\d{1,3}(?:st|nd|rd|th)\b")
+# A word of a run (for reading a headline word by word).
+WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")

@@ -6,6 +6,7 @@ The JSON files are written by ``build_reference``; the product reads only them.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import itertools
@@ -146,6 +147,11 @@ class Gazetteer:
         for surface in self._generate_surfaces():
             if surface not in surfaces[surface.text]:
                 surfaces[surface.text].append(surface)
+            # News writes "People’s Republic" as often as "People's Republic".
+            if "'" in surface.text:
+                curly = dataclasses.replace(surface, text=surface.text.replace("'", "’"))
+                if curly not in surfaces[curly.text]:
+                    surfaces[curly.text].append(curly)
         for entries in surfaces.values():
             entries.sort(key=lambda s: (_KIND_PRIORITY[s.kind], s.demonym))
             # A string that is a country name is never read as a demonym.

@@ -12,6 +12,13 @@ from dataclasses import dataclass, field
 
 from archive.extraction import events as ev
 from archive.extraction import patterns as pt
+from archive.extraction.guess import (
+    is_person_name,
+    is_place_candidate,
+    is_place_name,
+    single_kind,
+    strip_legal_form,
+)
 from archive.extraction.lexicon import NOT_PERSON_WORDS
 from archive.extraction.normalize import name_key
 from archive.extraction.reference import Gazetteer, Leader
@@ -71,6 +78,7 @@ class Resolver:
         self._resolve_persons()
         self._resolve_organisations()
         self._resolve_places()
+        self._propagate()
         self._resolve_events()
         return self._build()
 
@@ -97,42 +105,112 @@ class Resolver:
         """Full names first, then unknown names with evidence or a known
         surname, then surnames alone ("Sengendo", "President Aliyev")."""
         self._people: list[Cluster] = []
+        self._surnames: dict[str, list[Cluster]] | None = None
         found = self._found
         for m in self._mentions("person"):
             if not m.surname_only:
                 self._attach_full(m, m.surface)
         # A surname used alone counts when it is used like a person's name.
-        singles = {name_key(c.surface) for c in found.singles if c.evidence}
+        singles = {name_key(c.surface) for c in found.singles if c.evidence and not c.weak}
         singles |= {name_key(m.surface) for m in self._mentions("person") if m.surname_only}
         pending = []
         for cand in found.candidates:
             evidence = cand.evidence
-            if evidence == "given-name" and cand.alone_on_line:
+            if (evidence == "given-name" and cand.alone_on_line) or cand.weak:
                 evidence = ""  # a byline or caption, not a person in the story
             if evidence and not cand.place_hint:
                 self._attach_full(self._candidate_mention(cand), cand.surface)
             else:
                 pending.append(cand)
-        self._leftover = []
+        rest = []
         for cand in pending:
-            if self._known_person(cand) or self._has_backref(cand, singles):
+            # A headline's run ("Serious Medvedev Is ...") is read word by
+            # word later (_propagate), not as a name whose surname is known.
+            if self._known_person(cand) or (not cand.weak and self._has_backref(cand, singles)):
                 self._attach_full(self._candidate_mention(cand), cand.surface)
+            elif cand.org_hint and not cand.weak:
+                self._found.mentions.append(self._guessed(cand, "organisation"))
+            else:
+                rest.append(cand)
+        # Once the people with evidence are known, "of Merrill Lynch" and
+        # "( Borussia Dortmund )" after one of them name where they work.
+        self._person_ends = {m.end for m in self._mentions("person")}
+        self._leftover = []
+        for cand in rest:
+            if self._affiliation(cand):
+                self._found.mentions.append(self._guessed(cand, "organisation"))
+            elif is_place_name(cand):
+                self._found.mentions.append(self._guessed(cand, "place"))
+            elif is_person_name(cand):
+                mention = self._candidate_mention(cand)
+                mention.evidence = "name"
+                self._attach_full(mention, cand.surface)
+                self._person_ends.add(cand.end)
             else:
                 self._leftover.append(cand)
         for m in self._mentions("person"):
             if m.surname_only:
                 self._attach_surname(m)
-        self._single_leftover = []
-        for cand in found.singles:
-            cluster = self._by_surname(cand.surface, cand.start)
-            if cluster is not None and cand.surface[:1].isupper() and not cand.surface.isupper():
-                mention = self._candidate_mention(cand)
-                mention.evidence = "backref"
-                self._add(cluster, mention)
-            else:
-                self._single_leftover.append(cand)
+        self._resolve_singles()
         for cluster in self._people:
             self._collect_roles(cluster)
+
+    def _resolve_singles(self) -> None:
+        """Lone words: a known person's surname, or typed by their context
+        ("Tendulkar said"); then, once those are known, their other uses."""
+        rest = []
+        people = len(self._people)
+        for cand in self._found.singles:
+            if self._single_backref(cand):
+                continue
+            kind = "organisation" if self._affiliation(cand) else single_kind(cand)
+            if kind == "person":
+                mention = self._candidate_mention(cand)
+                mention.surname_only = True
+                self._attach_surname(mention)
+            elif kind:
+                self._found.mentions.append(self._guessed(cand, kind))
+            else:
+                rest.append(cand)
+        if len(self._people) > people:
+            # A surname typed late ("Tendulkar said") also names its earlier uses.
+            rest = [c for c in rest if not self._single_backref(c)]
+        self._single_leftover = rest
+
+    def _affiliation(self, cand: Candidate) -> bool:
+        """A name right after a person's, joined by "of" or in brackets, is
+        the organisation the person belongs to ("William O'Neill of Merrill
+        Lynch", "Stephane Chapuisat ( Borussia Dortmund )")."""
+        if cand.weak or cand.place_hint:
+            return False
+        m = pt.AFFILIATION_BEFORE_RE.search(self._found.text, max(0, cand.start - 8), cand.start)
+        if not m or m.start() not in self._person_ends:
+            return False
+        if m["bracket"]:
+            return pt.BRACKET_CLOSE_RE.match(self._found.text, cand.end) is not None
+        return True
+
+    def _single_backref(self, cand: Candidate) -> bool:
+        cluster = self._by_surname(cand.surface, cand.start)
+        if cluster is None or not cand.surface[:1].isupper() or cand.surface.isupper():
+            return False
+        mention = self._candidate_mention(cand)
+        mention.evidence = "backref"
+        self._add(cluster, mention)
+        return True
+
+    def _guessed(self, cand: Candidate, kind: str) -> Mention:
+        """A mention typed by its context (see guess.py)."""
+        return Mention(
+            kind=kind,
+            start=cand.start,
+            end=cand.end,
+            surface=cand.surface,
+            name=cand.surface,
+            evidence="context",
+            org_kind="other" if kind == "organisation" else "",
+            place_kind="city" if kind == "place" else "",
+        )
 
     def _leader_for(self, name: str) -> Leader | None:
         for surface in self.gaz.lookup(name):
@@ -165,10 +243,12 @@ class Resolver:
                 cluster = self._cluster("person", name_key(name), name)
             cluster.tokens = tokens
             self._people.append(cluster)
+            self._surnames = None
         # An unknown person is named by the fullest form seen.
         if len(name) > len(cluster.name) and not cluster.ref:
             cluster.name = name
             cluster.tokens = tokens
+            self._surnames = None
         self._add(cluster, mention)
         return cluster
 
@@ -187,13 +267,13 @@ class Resolver:
         )
 
     def _by_surname(self, word: str, at: int, title: str = "") -> Cluster | None:
-        key = name_key(word)
-        same = [
-            c
-            for c in self._people
-            if (len(c.tokens) >= 2 and c.tokens[-1] == key)
-            or (len(c.tokens) == 1 and c.tokens[0] == key)
-        ]
+        if self._surnames is None:
+            # Indexed by last word: every lone capitalised word asks here.
+            self._surnames = {}
+            for c in self._people:
+                if c.tokens:
+                    self._surnames.setdefault(c.tokens[-1], []).append(c)
+        same = self._surnames.get(name_key(word), [])
         # "President Moise" is the Moise who was called President.
         titled = [c for c in same if title and any(m.title == title for m in c.mentions)]
         best, best_at = None, -1
@@ -215,6 +295,7 @@ class Resolver:
                 cluster = self._cluster("person", name_key(m.surface), m.surface)
             cluster.tokens = _tokens(cluster.name)
             self._people.append(cluster)
+            self._surnames = None
         self._add(cluster, m)
 
     def _collect_roles(self, cluster: Cluster) -> None:
@@ -357,7 +438,7 @@ class Resolver:
                 cluster.country = m.country
             self._add(cluster, m)
         for cand in self._leftover:
-            if cand.place_hint:
+            if is_place_candidate(cand):
                 mention = Mention(
                     kind="place",
                     start=cand.start,
@@ -370,6 +451,54 @@ class Resolver:
                 cluster = self._cluster("place", name_key(cand.surface), cand.surface)
                 cluster.place_kind = "city"
                 self._add(cluster, mention)
+
+    def _propagate(self) -> None:
+        """One sense per article: a name left untyped in one place takes the
+        kind it has elsewhere in the article ("Fiorentina" in the table and
+        in the report, "Volkswagen" after "Volkswagen AG")."""
+        known: dict[str, Cluster] = {}
+        for cluster in self._clusters:
+            if cluster.kind not in ("organisation", "place", "person"):
+                continue
+            if all(m.evidence in _GUESSES for m in cluster.mentions):
+                continue  # a guess is not spread over the article
+            for m in cluster.mentions:
+                if m.kind == "dropped" or m.demonym:
+                    continue
+                known.setdefault(name_key(m.surface), cluster)
+                if cluster.kind == "organisation":
+                    short = strip_legal_form(m.surface)
+                    if short:
+                        known.setdefault(name_key(short), cluster)
+        if not known:
+            return
+        rest = [c for c in self._leftover if not is_place_candidate(c)] + self._single_leftover
+        for cand in rest:
+            if cand.common and not cand.weak:
+                continue  # an ordinary word ("Support"), whatever it named elsewhere
+            cluster = known.get(name_key(cand.surface))
+            if cluster is not None:
+                self._add_article_mention(cluster, cand.start, cand.end)
+            elif cand.weak and " " in cand.surface:
+                # A headline's run ("Mickelson Wins Fourth Title"): its words
+                # that the story names.
+                for word in pt.WORD_RE.finditer(self._found.text, cand.start, cand.end):
+                    found = known.get(name_key(word.group())) or self._by_surname(
+                        word.group(), word.start()
+                    )
+                    if found is not None:
+                        self._add_article_mention(found, word.start(), word.end())
+
+    def _add_article_mention(self, cluster: Cluster, start: int, end: int) -> None:
+        mention = Mention(
+            kind=cluster.kind,
+            start=start,
+            end=end,
+            surface=self._found.text[start:end],
+            evidence="article",
+        )
+        self._found.mentions.append(mention)
+        self._add(cluster, mention)
 
     # -- events ----------------------------------------------------------------
 
@@ -487,6 +616,10 @@ class Resolver:
         entities.sort(key=lambda pair: pair[0])
         spans.sort(key=lambda pair: pair[0].start)
         return Resolution(entities=[e for _, e in entities], spans=spans)
+
+
+# Evidence that only guesses a kind (see guess.py).
+_GUESSES = frozenset({"context", "name", "article", "backref"})
 
 
 def _strip_the(name: str) -> str:

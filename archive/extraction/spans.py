@@ -54,6 +54,25 @@ class Candidate:
     role: str = ""
     alone_on_line: bool = False
     place_hint: bool = False
+    # Seen only in a shouted line (every word capitalised): a name only if the
+    # article names it elsewhere.
+    weak: bool = False
+    # Context: a noun for organisations before it ("retailer Promodes"), "the"
+    # before it, and whether it starts a sentence (so may be any word).
+    org_hint: bool = False
+    article: bool = False
+    sentence_start: bool = False
+    # An ordinary word of the article, written in lower case elsewhere in it
+    # ("Police said", "Prevent Conflict"); a number or a colon after it ("Net
+    # Income 9,167,000", "Sale Amount :"): a table label.
+    common: bool = False
+    before_number: bool = False
+    # An abbreviation of a common noun ("cash reserve ratio ( CRR )", "220
+    # KV"), or next to other words in capitals (a label, a headline).
+    term: bool = False
+    # In a title-cased heading ("Support for Climate Change Adaptation in Sri
+    # Lanka"): capitals there say nothing about names.
+    heading: bool = False
 
 
 @dataclass

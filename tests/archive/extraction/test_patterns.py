@@ -224,7 +224,15 @@ def test_ambiguous_acronym_needs_the_full_name_in_the_article():
 
 def test_acronyms_in_shouted_text_are_ignored():
     found = entities("QUESTION: WHO CAN HELP?\n\nMR PRICE: Thank you.")
-    assert not found
+    assert not names(found, "organisation")
+    assert not names(found, "place")
+
+
+def test_shouted_speaker_label_is_read_title_cased():
+    found = entities("Spokesperson Ned Price spoke.\n\nMR PRICE: Thank you.\n\nQUESTION: Thanks.")
+    price = one(found, "person", "Ned Price")
+    assert "Mr Price" in price.aliases
+    assert names(found, "person") == {"Ned Price"}
 
 
 # -- places --------------------------------------------------------------------
