@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,18 @@ SEEDS_DIR = ROOT / "fixtures" / "demo" / "seeds"
 # Third-party data and the seeds' gold standard sit beside the checkout in CI;
 # a user's clone may not have them, and the tests that need them skip.
 SHARED_DIR = ROOT.parent / "shared"
+
+
+def manage(env: dict[str, str], *args: str, timeout: float = 120) -> subprocess.CompletedProcess:
+    """Run ``manage.py`` in a real subprocess, as a user's shell would."""
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 @pytest.fixture(autouse=True)

@@ -20,7 +20,7 @@ import pytest
 from archive.ingest.records import ArticleRecord
 from archive.models import ENTITY_KINDS, Article
 from archive.services import articles as article_service
-from conftest import ROOT
+from conftest import ROOT, manage
 
 DEMO_JSONL = ROOT / "fixtures" / "demo" / "state-dept-sample.jsonl"
 DEADLINE_SECONDS = 120
@@ -42,20 +42,9 @@ def env(data_dir) -> dict[str, str]:
         ARCHIVE_INDEX_DIR=str(data_dir / "whoosh"),
         PYTHONUNBUFFERED="1",
     )
-    result = manage(env, "migrate", "--no-input")
+    result = manage(env, "migrate", "--no-input", timeout=DEADLINE_SECONDS * 2)
     assert result.returncode == 0, result.stderr
     return env
-
-
-def manage(env, *args) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=DEADLINE_SECONDS * 2,
-    )
 
 
 def start_ingest(env, *paths, log: Path) -> subprocess.Popen:
@@ -124,7 +113,7 @@ def test_an_ingest_killed_mid_run_is_completed_by_the_next_one(env, data_dir, tm
     killed_at = stored_count(data_dir)
     assert 10 <= killed_at < len(lines), "the kill must land mid-run"
 
-    second = manage(env, "ingest", str(corpus))
+    second = manage(env, "ingest", str(corpus), timeout=DEADLINE_SECONDS * 2)
     assert second.returncode == 0, second.stdout + second.stderr
     assert f"{len(lines) - killed_at} created" in second.stdout
     assert f"{killed_at} unchanged" in second.stdout

@@ -5,13 +5,9 @@ from __future__ import annotations
 import os
 import secrets
 import socket
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-
-from conftest import ROOT
 
 
 @pytest.fixture
@@ -35,17 +31,6 @@ def production_env(tmp_path) -> dict[str, str]:
         PYTHONUNBUFFERED="1",
     )
     return env
-
-
-def manage(env: dict[str, str], *args: str, timeout: float = 120) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
 
 
 def free_port() -> int:

@@ -12,9 +12,9 @@ import time
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, manage
 
-from .conftest import free_port, manage, read
+from .conftest import free_port, read
 
 STARTUP_SECONDS = 60
 

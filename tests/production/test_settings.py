@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from .conftest import manage
+from conftest import manage
 
 SHOW_SETTINGS = """
 import json
