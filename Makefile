@@ -68,3 +68,10 @@ clean:  ## Remove the virtual environment and all local data
 .PHONY: bench
 bench: $(VENV)/.dev-installed
 	$(BIN)/python -m bench
+
+# Load (bench/load/): gunicorn with production settings over a copy of the demo corpus in
+# var/load/, driven by wrk (Debian package) for 60 s while 1,000 new articles are
+# ingested; prints throughput, latency, errors and whether database and index agree.
+.PHONY: load
+load: $(VENV)/.installed
+	$(BIN)/python -m bench.load
