@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.db import models
 from django.template.response import TemplateResponse
 
 from archive.models import (
@@ -23,9 +24,13 @@ from archive.models import (
 )
 from archive.services.editing import kind_of, merge_entities, reject_name
 
+# Addresses typed without a scheme are https, as Django 6 will assume.
+URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
+
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_FIELDS
     list_display = ["name", "slug", "website"]
     search_fields = ["name", "website"]
     prepopulated_fields = {"slug": ["name"]}
@@ -126,6 +131,7 @@ class EventAdmin(EntityAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_FIELDS
     list_display = ["title", "published", "source", "author", "language", "updated"]
     list_filter = ["source", "language", "published"]
     search_fields = ["title", "author", "url", "source_file"]
