@@ -96,7 +96,8 @@ def unshout(text: str) -> tuple[str, list[tuple[int, int]]]:
             speaker = _SPEAKER.match(segment) if ":" in segment else None
             if not speaker or not all(_is_caps(w) for w in speaker["label"].split()):
                 continue
-            e = s + speaker.end("label")
+            # The label may be indented: it starts where the match says, not at s.
+            s, e = s + speaker.start("label"), s + speaker.end("label")
             segment = speaker["label"]
         parts.append(text[pos:s])
         parts.append(_WORD.sub(_recase, segment))

@@ -24,6 +24,13 @@ def test_shouted_line_is_title_cased_with_the_same_length():
     assert shouted == [(0, text.index("\n"))]
 
 
+def test_indented_speaker_label_keeps_the_text_in_place():
+    # Reuters tables indent their notes: "    NOTE: Latest year net ...".
+    text = "Shr loss 1.30 dlrs vs profit 29 cts\n    NOTE: Latest year net includes gains"
+    view, _shouted = unshout(text)
+    assert view == text.replace("NOTE:", "Note:")
+
+
 def test_places_are_read_in_a_shouted_headline_but_not_its_other_words():
     found = kinds("SOCCER - POLAND HOLD CYPRUS IN FRIENDLY .\n\nThe match ended level.")
     assert {"Poland", "Cyprus"} <= found["place"]
