@@ -20,7 +20,7 @@ UNKNOWN_DATE = "unknown"
 
 class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     # The document is searched, never shown: snippets come from the stored body.
-    text = indexes.CharField(document=True, use_template=True, stored=False)
+    text = indexes.CharField(document=True, stored=False)
     title = indexes.CharField(model_attr="title", boost=2.0)
     body = indexes.CharField(model_attr="body", indexed=False)
     published = indexes.DateField(model_attr="published", null=True)
@@ -69,6 +69,13 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
 
     def prepare_source_name(self, article: Article) -> str | None:
         return article.source.name if article.source else None
+
+    def prepare_text(self, article: Article) -> str:
+        # Plain joins, not a template: rendering one cost a millisecond a document.
+        parts = [article.title, article.author, self.prepare_source_name(article) or ""]
+        parts.append(article.body)
+        parts.extend(self._names(article, kind) for kind in ENTITY_KINDS)
+        return "\n".join(part for part in parts if part)
 
     def _entities(self, article: Article, kind: str) -> list:
         return list(getattr(article, ENTITY_KINDS[kind].plural).all())
