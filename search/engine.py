@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.paginator import InvalidPage, Page, Paginator
 from haystack.query import SearchQuerySet
 
+from .facet_counts import normalise_facet_counts
 from .query import ParsedQuery
 
 SORTS = {"relevance": "Relevance", "newest": "Newest first", "oldest": "Oldest first"}
@@ -126,13 +127,13 @@ def run_search(state: SearchState, page_number: object = 1, per_page: int | None
 
 
 def facet_counts(state: SearchState, sqs: SearchQuerySet) -> dict[str, list[tuple[str, int]]]:
-    raw = sqs.facet_counts().get("fields", {})
-    counts = {name: raw.get(name, []) for name in settings.SEARCH_FACETS}
+    """``(value, count)`` pairs for every facet, whichever backend answered."""
+    counts = normalise_facet_counts(sqs.facet_counts())
     for name in state.selected:
         # This facet's counts without its own filter: one more search per active facet.
         others = build_queryset(state, without_facet=name, facets=[name], highlight=False)
         others.count()
-        counts[name] = others.facet_counts().get("fields", {}).get(name, [])
+        counts[name] = normalise_facet_counts(others.facet_counts(), names=[name])[name]
     return counts
 
 
