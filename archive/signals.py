@@ -7,6 +7,8 @@ work instead of acting on every single article.
 from django.dispatch import Signal
 
 bulk_write_started = Signal()
+# ``ids`` (optional): the articles the run stored or found unchanged; listeners
+# check just those instead of everything.
 bulk_write_finished = Signal()
 
 # The derived data of some articles changed (entities merged, rejected or

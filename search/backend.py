@@ -222,6 +222,17 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             for fields in searcher.reader().all_stored_fields():
                 yield fields[DJANGO_CT], fields[DJANGO_ID], fields.get(fieldname)
 
+    def stored_values(self, identifiers, fieldname: str) -> Iterator[tuple[str, object]]:
+        """``(identifier, value of fieldname)`` for those of these documents in the index."""
+        if not self.setup_complete:
+            self.setup()
+        self.index = self.index.refresh()
+        with self.index.searcher() as searcher:
+            for identifier in identifiers:
+                docnum = searcher.document_number(**{ID: identifier})
+                if docnum is not None:
+                    yield identifier, searcher.stored_fields(docnum).get(fieldname)
+
     # Searching
 
     @log_query

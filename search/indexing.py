@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from haystack import connections
@@ -54,9 +54,17 @@ class IndexDrift:
         return bool(self.missing or self.stale or self.orphans)
 
 
-def indexed_versions(using: str = "default") -> Iterator[tuple[int, object]]:
-    """``(article pk, updated)`` for every article document in the index."""
+def indexed_versions(
+    using: str = "default", ids: Collection[int] | None = None
+) -> Iterator[tuple[int, object]]:
+    """``(article pk, updated)`` for every article document in the index, or for
+    the articles ``ids`` among them (looked up one by one, not by a full walk)."""
     backend = connections[using].get_backend()
+    if ids is not None and hasattr(backend, "stored_values"):
+        identifiers = {f"archive.article.{pk}": pk for pk in ids}
+        for identifier, updated in backend.stored_values(identifiers, "updated"):
+            yield identifiers[identifier], updated
+        return
     if hasattr(backend, "indexed_documents"):
         article_ct = get_model_ct(Article)
         for ct, pk, updated in backend.indexed_documents("updated"):
@@ -67,14 +75,17 @@ def indexed_versions(using: str = "default") -> Iterator[tuple[int, object]]:
     sqs = SearchQuerySet(using=using).models(Article).order_by("pk")
     for start in range(0, sqs.count(), BATCH_SIZE):
         for hit in sqs[start : start + BATCH_SIZE]:
-            yield int(hit.pk), getattr(hit, "updated", None)
+            if ids is None or int(hit.pk) in ids:
+                yield int(hit.pk), getattr(hit, "updated", None)
 
 
-def index_drift(using: str = "default") -> IndexDrift:
-    in_index = dict(indexed_versions(using))
-    in_database = {
-        pk: index_timestamp(updated) for pk, updated in Article.objects.values_list("pk", "updated")
-    }
+def index_drift(using: str = "default", ids: Collection[int] | None = None) -> IndexDrift:
+    """How the index differs from the database: everywhere, or for the articles ``ids``
+    (an ingest run checks only what it touched: a full walk reads every document)."""
+    if ids is not None:
+        ids = set(ids)
+    in_index = dict(indexed_versions(using, ids))
+    in_database = {pk: index_timestamp(updated) for pk, updated in _stored_versions(ids)}
     return IndexDrift(
         indexed=len(in_index),
         stored=len(in_database),
@@ -84,6 +95,17 @@ def index_drift(using: str = "default") -> IndexDrift:
         ),
         orphans=sorted(in_index.keys() - in_database.keys()),
     )
+
+
+def _stored_versions(ids: set[int] | None) -> Iterator[tuple[int, object]]:
+    rows = Article.objects.values_list("pk", "updated")
+    if ids is None:
+        yield from rows
+        return
+    ordered = sorted(ids)
+    # In chunks: SQLite refuses statements with more than 32,766 parameters.
+    for start in range(0, len(ordered), 10_000):
+        yield from rows.filter(pk__in=ordered[start : start + 10_000])
 
 
 def repair(drift: IndexDrift, using: str = "default") -> None:

@@ -86,7 +86,8 @@ class QueuedSignalProcessor(BaseSignalProcessor):
     def bulk_started(self, sender, **kwargs) -> None:
         self._local.pending = set()
 
-    def bulk_finished(self, sender, **kwargs) -> None:
+    def bulk_finished(self, sender, ids=None, **kwargs) -> None:
+        """``ids``: the articles the run stored or found unchanged, when it knows them."""
         pending = getattr(self._local, "pending", None)
         self._local.pending = None
         try:
@@ -94,7 +95,7 @@ class QueuedSignalProcessor(BaseSignalProcessor):
                 update_articles(pending)
             # A run killed before its last batch left stored articles unindexed;
             # the next run finds them unchanged, so it levels the index here.
-            drift = index_drift()
+            drift = index_drift(ids=ids)
             if drift.missing or drift.stale:
                 repair(replace(drift, orphans=[]))
         except Exception:
