@@ -23,6 +23,7 @@ What this module fixes in django-haystack 3.4's Whoosh backend:
 from __future__ import annotations
 
 import random
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator
@@ -82,6 +83,8 @@ WRITE_LOCK_TIMEOUT = 30.0
 WRITER_LIMIT_MB = 256
 SNIPPET_FRAGMENTS = 3
 SNIPPET_CHARS = 240
+# How much of a long article is read for its snippets, from the first match on.
+HIGHLIGHT_WINDOW = 6000
 MLT_TERMS = 12  # how many of an article's key terms "more like this" looks for
 # Lowercased words, stop words kept: what the speller looks at.
 _SPELLING_WORDS = RegexTokenizer() | LowercaseFilter()
@@ -282,26 +285,32 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             if end is not None and end <= start:
                 end = start + 1
             table = _table_for(self.path, searcher)
-            allowed = table.filter_mask(
-                searcher, self._filter(narrow_queries, models, limit_to_registered_models)
-            )
-            if isinstance(parsed, wq.Every):
+            # Date ranges (haystack puts them into the query) are unscored filters
+            # like the narrow queries: both are kept as cached document masks.
+            scored, ranges = _split_ranges(parsed)
+            filters = [self._filter(narrow_queries, models, limit_to_registered_models), *ranges]
+            allowed = None
+            for query in filters:
+                mask = table.filter_mask(searcher, query)
+                if mask is not None:
+                    allowed = mask if allowed is None else allowed & mask
+            if scored is None:
                 matched = table.live if allowed is None else allowed
             else:
-                matched = table.mask(searcher.docs_for_query(parsed))
+                matched = table.mask(searcher.docs_for_query(scored))
                 if allowed is not None:
                     matched &= allowed
             hits = int(np.count_nonzero(matched))
             if sortedby:
                 ordered = table.sorted(searcher, matched, sortedby, reverse)
                 page = [(docnum, 0.0) for docnum in ordered[start:end].tolist()]
-            elif isinstance(parsed, wq.Every):
+            elif scored is None:
                 page = [(int(docnum), 0.0) for docnum in np.flatnonzero(matched)[start:end]]
             else:
                 # Scores only for the page: Whoosh's top-N collector skips blocks
                 # of documents that cannot make it.
                 allow = None if allowed is None else set(np.flatnonzero(matched).tolist())
-                raw = searcher.search(parsed, limit=end, filter=allow)
+                raw = searcher.search(scored, limit=end, filter=allow)
                 page = [(raw.docnum(n), raw.score(n)) for n in range(start, raw.scored_length())]
             terms = _positive_terms(parsed) if highlight else None
             unified_index = connections[self.connection_alias].get_unified_index()
@@ -317,10 +326,13 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             ]
             facet_counts = {"fields": {}, "dates": {}, "queries": {}}
             for name in facet_names:
-                facet_counts["fields"][name] = table.counts(searcher, name, matched)
+                # haystack passes each facet's options: `limit` keeps the top values.
+                limit = (facets[name] or {}).get("limit") if isinstance(facets, dict) else None
+                facet_counts["fields"][name] = table.counts(searcher, name, matched, limit)
             suggestion = None
-            if self.include_spelling:
-                suggestion = self._suggest(searcher, spelling_query or query_string)
+            if self.include_spelling and spelling_query:
+                # Only for the user's own words: the query string also holds dates.
+                suggestion = self._suggest(searcher, spelling_query)
         return {
             "results": results,
             "hits": hits,
@@ -439,6 +451,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         """Up to SNIPPET_FRAGMENTS passages with the terms marked, text HTML-escaped."""
         if not terms or not text:
             return []
+        text = _highlight_window(text, terms)
         analyzer = self.schema[self.content_field_name].analyzer
         tokens = analyzer(text, chars=True, mode="query", removestops=False)
         tokens = set_matched_filter(tokens, terms)
@@ -606,19 +619,29 @@ class _Table:
                     )
                     docs.append(seg_docs.astype(np.int64) + offset)
                     numbers.append(renumber[seg_numbers] if len(names) else seg_numbers)
+                # Renumber values in name order, so that a stable sort by count
+                # breaks ties by name.
+                names = sorted(numbering)
+                rank = np.empty(len(names), dtype=np.int32)
+                rank[[numbering[name] for name in names]] = np.arange(len(names), dtype=np.int32)
+                joined = np.concatenate(numbers) if numbers else np.empty(0, np.int32)
                 self._facets[field] = (
                     np.concatenate(docs) if docs else np.empty(0, np.int64),
-                    np.concatenate(numbers) if numbers else np.empty(0, np.int32),
-                    list(numbering),
+                    rank[joined] if len(names) else joined,
+                    names,
                 )
             return self._facets[field]
 
-    def counts(self, searcher, field: str, matched: np.ndarray) -> list[tuple[str, int]]:
-        """(value, number of matched documents) for every value they have, most first."""
+    def counts(
+        self, searcher, field: str, matched: np.ndarray, limit: int | None = None
+    ) -> list[tuple[str, int]]:
+        """(value, number of matched documents) for the values they have, most first
+        (ties by value), the first ``limit`` of them if given."""
         docs, numbers, names = self._facet(searcher, field)
         counted = np.bincount(numbers[matched[docs]], minlength=len(names))
-        pairs = [(names[n], int(counted[n])) for n in np.flatnonzero(counted)]
-        return sorted(pairs, key=lambda pair: (-pair[1], pair[0]))
+        present = np.flatnonzero(counted)
+        order = present[np.argsort(-counted[present], kind="stable")][:limit]
+        return [(names[n], int(counted[n])) for n in order.tolist()]
 
     def _key(self, searcher, field: str) -> np.ndarray:
         with self.lock:
@@ -673,6 +696,32 @@ def _table_for(path: str, searcher) -> _Table:
         table = _Table(leaves, segments)
         _tables[path] = (identity, table)
         return table
+
+
+def _split_ranges(query) -> tuple[object | None, list]:
+    """(the scored part of the query or None for every document, its numeric ranges)."""
+    parts = list(query.children()) if isinstance(query, wq.And) else [query]
+    ranges = [part for part in parts if isinstance(part, wq.NumericRange)]
+    rest = [part for part in parts if not isinstance(part, wq.NumericRange | wq.Every)]
+    if not ranges and not isinstance(query, wq.Every):
+        return query, []
+    if not rest:
+        return None, ranges
+    return (rest[0] if len(rest) == 1 else wq.And(rest)), ranges
+
+
+def _highlight_window(text: str, terms: frozenset[str]) -> str:
+    """The part of a long text where the terms first appear: analysing a whole long
+    article for three snippets cost milliseconds a result."""
+    if len(text) <= HIGHLIGHT_WINDOW:
+        return text
+    # Stems are word beginnings ("negoti" for "negotiations"), except that a final
+    # "y" becomes "i" ("agenc" for "agency" is safe, "polici" is not): drop it.
+    starts = sorted({term[:-1] if len(term) > 3 else term for term in terms}, key=len)
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, starts)) + ")", re.IGNORECASE)
+    found = pattern.search(text)
+    begin = 0 if found is None else max(0, found.start() - SNIPPET_CHARS)
+    return text[begin : begin + HIGHLIGHT_WINDOW]
 
 
 def _positive_terms(query) -> frozenset[str]:

@@ -85,7 +85,12 @@ def build_queryset(
     elif sort == "oldest":
         sqs = sqs.order_by("published")
     for name in settings.SEARCH_FACETS if facets is None else facets:
-        sqs = sqs.facet(name)
+        # The page shows the top values of a facet; a facet with values chosen and
+        # the date facets (listed by date, not count) need them all.
+        if name in state.selected or name in ("year", "month"):
+            sqs = sqs.facet(name)
+        else:
+            sqs = sqs.facet(name, limit=settings.SEARCH_FACET_LIMIT)
     return sqs
 
 

@@ -104,13 +104,15 @@ def build_facets(
 def facet_labels(
     counts: dict[str, list[tuple[str, int]]], selected: dict[str, list[str]]
 ) -> dict[str, dict[str, str]]:
-    """Display names for entity slugs, one query per facet that has values."""
+    """Display names for the entity slugs a page shows (the top values by count and
+    the chosen ones), one query per facet that has values."""
     labels: dict[str, dict[str, str]] = {}
     for field, config in settings.SEARCH_FACETS.items():
         kind = config["entity"]
-        slugs = {value for value, _ in counts.get(field, []) if value} | set(
-            selected.get(field, [])
-        )
+        top = counts.get(field, [])
+        if field not in DATE_FACETS:
+            top = top[: settings.SEARCH_FACET_LIMIT]
+        slugs = {value for value, _ in top if value} | set(selected.get(field, []))
         if field in DATE_FACETS:
             labels[field] = {value: date_label(value) for value in slugs}
         if not kind or not slugs:

@@ -148,3 +148,11 @@ def test_facet_counts_and_sorting_span_segments_and_skip_replaced_documents(rein
     narrowed = SearchQuerySet().all().narrow('year_exact:("2023")').facet("month")
     assert [hit.title for hit in narrowed] == ["Summit one"]
     assert narrowed.facet_counts()["fields"]["month"] == [("2023-03", 1)]
+
+
+def test_a_facet_limit_keeps_the_most_frequent_values_ties_by_value(reindex):
+    for month, copies in ((1, 1), (2, 2), (3, 1), (4, 2)):
+        for _ in range(copies):
+            reindex(ArticleFactory(body="Talks.", published=dt.date(2024, month, 1)))
+    sqs = SearchQuerySet().raw_search("(talks)").facet("month", limit=3)
+    assert sqs.facet_counts()["fields"]["month"] == [("2024-02", 2), ("2024-04", 2), ("2024-01", 1)]

@@ -234,3 +234,11 @@ def test_words_some_article_has_together_stay_strict(seeds, client):
     response = client.get(SEARCH, {"q": "halal Baku"})
     assert _titles(response) == {"000_559ac3be9b7589b6.txt"}
     assert "any of them" not in response.content.decode()
+
+
+def test_snippets_of_a_very_long_article_come_from_where_the_words_first_appear(client, reindex):
+    filler = " ".join(["the delegation discussed trade and transport routes"] * 200)
+    body = f"{filler} Sanctions were announced at last. {filler}"
+    reindex(ArticleFactory(title="Very long", body=body))
+    [row] = client.get(SEARCH, {"q": "sanctions"}).context["results"]
+    assert any("<em>Sanctions</em> were announced" in snippet for snippet in row["snippets"])
