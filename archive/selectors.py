@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, Prefetch, QuerySet
-from django.db.models.functions import TruncMonth
+from django.db.models import CharField, Count, Prefetch, QuerySet
+from django.db.models.functions import Cast, Substr
 
 from archive.models import ENTITY_KINDS, Article, EntityKind
 
@@ -40,14 +40,16 @@ def entities_by_articles(kind: EntityKind) -> QuerySet:
 def monthly_counts(articles: QuerySet[Article] | None = None) -> list[tuple[dt.date, int]]:
     """Dated articles per month, oldest first, months without articles included."""
     articles = Article.objects.all() if articles is None else articles
+    # "YYYY-MM" cut from the date's text: SQLite runs TruncMonth as a Python
+    # function on every row, which at 100,000 articles took half a second.
     rows = (
         articles.exclude(published=None)
-        .annotate(month=TruncMonth("published"))
+        .annotate(month=Substr(Cast("published", CharField()), 1, 7))
         .values_list("month")
         .annotate(count=Count("pk"))
         .order_by("month")
     )
-    counts = {_as_date(month): count for month, count in rows}
+    counts = {dt.date(int(month[:4]), int(month[5:7]), 1): count for month, count in rows}
     if not counts:
         return []
     months = []
@@ -56,10 +58,6 @@ def monthly_counts(articles: QuerySet[Article] | None = None) -> list[tuple[dt.d
         months.append((month, counts.get(month, 0)))
         month = (month + dt.timedelta(days=32)).replace(day=1)
     return months
-
-
-def _as_date(value) -> dt.date:
-    return value.date() if isinstance(value, dt.datetime) else value
 
 
 def co_occurring(entity, kind: EntityKind, *, limit: int = 8) -> list[tuple[EntityKind, list]]:

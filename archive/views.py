@@ -73,7 +73,9 @@ class ArticleListView(ArticleFilterMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["timeline"] = build_timeline(monthly_counts(self.filter_articles(Article.objects)))
+        context["timeline"] = build_timeline(
+            monthly_counts(self.filter_articles(Article.objects)), query=context["timeline_query"]
+        )
         return context
 
 
@@ -90,7 +92,9 @@ class ArticleDateMixin(ArticleFilterMixin):
         context = super().get_context_data(**kwargs)
         year = int(self.get_year())
         articles = self.filter_articles(Article.objects.filter(published__year=year))
-        context["timeline"] = build_timeline(monthly_counts(articles))
+        context["timeline"] = build_timeline(
+            monthly_counts(articles), query=context["timeline_query"]
+        )
         context["period"] = str(year)
         return context
 

@@ -24,6 +24,14 @@ def test_home_timeline_has_a_linked_bar_per_month_with_articles(seeds, client):
     assert "October 2025: 1 article" in svg
 
 
+def test_a_filtered_list_keeps_its_filter_in_the_timeline_links(seeds, client):
+    oic = Organisation.objects.get(acronym="OIC")
+    content = client.get(reverse("archive:article-list"), {"organisation": oic.slug}).content
+    svg = content.decode().split("<svg", 1)[1].split("</svg>", 1)[0]
+    month = reverse("archive:article-month", kwargs={"year": 2025, "month": 10})
+    assert f'href="{month}?organisation={oic.slug}"' in svg
+
+
 def test_year_and_month_pages_list_their_articles(seeds, client):
     year = client.get(reverse("archive:article-year", kwargs={"year": 2025}))
     assert {a.source_file for a in year.context["object_list"]} == {
