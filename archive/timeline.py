@@ -83,7 +83,7 @@ def build_timeline(
                 y=round(CHART_HEIGHT - height, 1),
                 width=round(bar_width, 1),
                 height=height,
-                url=f"{prefix}{month.year:04d}/{month.month:02d}{suffix}",
+                url=f"{prefix}{month.year}/{month.month}{suffix}",
             )
         )
     return Timeline(bars, width, CHART_HEIGHT, sum(count for _, count in months), query)
