@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from django.conf import settings
 from django.db.models import Count
+from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from archive.extraction.normalize import name_key
@@ -23,8 +26,18 @@ from archive.models import (
     Place,
 )
 
+from .bulk import insert_models, insert_rows
 from .editing import rejected_keys
-from .slugs import unique_slug
+from .slugs import make_slug
+
+# The kinds an entity may have (``Kind.values`` builds a new list on each use).
+_ORGANISATION_KINDS = frozenset(Organisation.Kind.values)
+_PLACE_KINDS = frozenset(Place.Kind.values)
+_EVENT_KINDS = frozenset(Event.Kind.values)
+
+
+class ExtractionError(Exception):
+    """The extractor failed on one article; the message says how."""
 
 
 @functools.cache
@@ -34,6 +47,19 @@ def get_extractor() -> Extractor:
 
 def extract(article: Article) -> list[ExtractedEntity]:
     return get_extractor().extract(article.title, article.body, published=article.published)
+
+
+def extract_text(
+    title: str, body: str, published: dt.date | None
+) -> list[ExtractedEntity] | ExtractionError:
+    """The extractor's findings, or the error it failed with: one bad text never stops a run.
+
+    Pure (no database): ingest runs it in worker processes.
+    """
+    try:
+        return get_extractor().extract(title, body, published=published)
+    except Exception as error:  # any bug in any extractor becomes this record's failure
+        return ExtractionError(f"entity extraction failed: {type(error).__name__}: {error}")
 
 
 def entities_from_listing(
@@ -69,69 +95,114 @@ def entities_from_listing(
 
 def link_entities(article: Article, extracted: list[ExtractedEntity]) -> None:
     """Replace the article's mentions and roles with ``extracted``, resolved archive-wide."""
-    for kind in ENTITY_KINDS.values():
-        kind.mention_model.objects.filter(article=article).delete()
-    PersonRole.objects.filter(article=article).delete()
+    link_all([(article, extracted)])
+
+
+def link_all(found: list[tuple[Article, list[ExtractedEntity]]], *, new: bool = False) -> None:
+    """Replace each article's mentions and roles with its findings, resolved archive-wide.
+
+    The articles are taken in order, and each one's findings resolve as if the
+    articles before it had been linked already (a name one of them taught as an
+    alias leads to its entity), but the queries are batched: a few dozen for the
+    whole list, whatever its length. ``new``: the articles were just created,
+    so they have no links to replace.
+    """
+    if not found:
+        return
+    if not new:
+        ids = [article.pk for article, _ in found]
+        for kind in ENTITY_KINDS.values():
+            kind.mention_model.objects.filter(article_id__in=ids).delete()
+        PersonRole.objects.filter(article_id__in=ids).delete()
 
     rejected = rejected_keys()
-    roles = []
-    resolved: dict[str, list[tuple[ExtractedEntity, object]]] = {}
-    for kind in ENTITY_KINDS.values():
-        refused = rejected.get("", set()) | rejected.get(kind.name, set())
-        items = [
-            kept
-            for item in extracted
-            if item.kind == kind.name and (kept := _without_rejected(item, refused)) is not None
-        ]
-        mentions: dict[int, object] = {}
-        resolved[kind.name] = list(zip(items, resolve_all(kind, items), strict=True))
-        for item, entity in resolved[kind.name]:
-            known = mentions.get(entity.pk)
-            if known is not None:
-                # Two findings resolved to one entity: add them up.
-                known.count += item.count
-                offsets = [o for o in (known.first_offset, item.first_offset) if o is not None]
-                known.first_offset = min(offsets) if offsets else None
-            else:
-                mentions[entity.pk] = kind.mention_model(
-                    article=article,
-                    count=max(item.count, 1),
-                    first_offset=item.first_offset,
-                    **{kind.name: entity},
-                )
-            roles += [
-                PersonRole(
-                    person=entity, title=title[:300], article=article, seen_on=article.published
-                )
-                for title in item.roles
-            ]
-        kind.mention_model.objects.bulk_create(mentions.values())
-    PersonRole.objects.bulk_create(roles, ignore_conflicts=True)
-    _link_participants(resolved)
+    kept: list[dict[str, list[ExtractedEntity]]] = []
+    for _article, extracted in found:
+        by_kind: dict[str, list[ExtractedEntity]] = {name: [] for name in ENTITY_KINDS}
+        for item in extracted:
+            refused = rejected.get("", set()) | rejected.get(item.kind, set())
+            if item.kind in by_kind and (good := _without_rejected(item, refused)) is not None:
+                by_kind[item.kind].append(good)
+        kept.append(by_kind)
+
+    linking = _Linking()
+    linking.prefetch(kept)
+    resolved = [
+        {name: linking.resolver(name).resolve(items) for name, items in by_kind.items()}
+        for by_kind in kept
+    ]
+    linking.save()
+
+    mentions: dict[str, list[tuple]] = {name: [] for name in ENTITY_KINDS}
+    roles = set()
+    participants: dict[str, set[tuple[int, int]]] = {"organisation": set(), "person": set()}
+    for (article, _), by_kind in zip(found, resolved, strict=True):
+        for name, pairs in by_kind.items():
+            mentions[name] += _mentions(article, pairs)
+        roles |= {
+            (person.pk, title[:300], article.pk, article.published)
+            for item, person in by_kind["person"]
+            for title in item.roles
+        }
+        for kind_name, pairs in _participants(by_kind).items():
+            participants[kind_name] |= pairs
+    for name, kind in ENTITY_KINDS.items():
+        insert_rows(kind.mention_model, ("article", name, "count", "first_offset"), mentions[name])
+    insert_rows(PersonRole, ("person", "title", "article", "seen_on"), roles, ignore_conflicts=True)
+    for kind_name, pairs in participants.items():
+        through = Event._meta.get_field(ENTITY_KINDS[kind_name].plural).remote_field.through
+        insert_rows(through, ("event", kind_name), pairs, ignore_conflicts=True)
 
 
-def _link_participants(resolved) -> None:
-    """Link each event to the organisations and people its own name mentions.
+def _mentions(article: Article, pairs) -> list[tuple]:
+    """``(article, entity, count, first offset)`` rows: one per entity found in the article."""
+    by_entity: dict[int, list] = {}
+    for item, entity in pairs:
+        known = by_entity.get(id(entity))
+        if known is not None:
+            # Two findings resolved to one entity: add them up.
+            known[2] += item.count
+            offsets = [o for o in (known[3], item.first_offset) if o is not None]
+            known[3] = min(offsets) if offsets else None
+        else:
+            by_entity[id(entity)] = [article.pk, entity.pk, max(item.count, 1), item.first_offset]
+    return [tuple(row) for row in by_entity.values()]
+
+
+def _participants(resolved: dict[str, list]) -> dict[str, set[tuple[int, int]]]:
+    """Each event of one article, with the organisations and people its own name mentions.
 
     "OIC Summit 2026" involves the OIC; "Blinken's Meeting with Kuleba" involves
     both. Names are matched on whole words against the event's surface forms.
+    Returns ``(event pk, other pk)`` pairs by the other's kind.
     """
-    events = resolved.get("event", [])
-    if not events:
-        return
-    for item, event in events:
+    taking_part: dict[str, set[tuple[int, int]]] = {"organisation": set(), "person": set()}
+    for item, event in resolved.get("event", []):
         forms = " | ".join({item.name, *item.aliases})
-        for kind_name, field in (("organisation", "organisations"), ("person", "persons")):
-            taking_part = [
-                entity
+        for kind_name, pairs in taking_part.items():
+            pairs.update(
+                (event.pk, entity.pk)
                 for other, entity in resolved.get(kind_name, [])
-                if any(
-                    re.search(rf"(?<!\w){re.escape(name)}(?!\w)", forms)
-                    for name in _short_names(other, entity)
-                )
-            ]
-            if taking_part:
-                getattr(event, field).add(*taking_part)
+                if any(_has_word(forms, name) for name in _short_names(other, entity))
+            )
+    return taking_part
+
+
+def _has_word(text: str, word: str) -> bool:
+    """True when ``word`` occurs in ``text`` as a whole word (as ``(?<!\\w)word(?!\\w)``)."""
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if (start == 0 or not _is_word_char(text[start - 1])) and (
+            end == len(text) or not _is_word_char(text[end])
+        ):
+            return True
+        start = text.find(word, start + 1)
+    return False
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def _short_names(item: ExtractedEntity, entity) -> set[str]:
@@ -157,140 +228,309 @@ def _without_rejected(item: ExtractedEntity, rejected: set[str]) -> ExtractedEnt
     return replace(item, name=max(aliases, key=len), aliases=aliases)
 
 
-def resolve(kind: EntityKind, item: ExtractedEntity):
-    """The one stored entity that ``item`` names, created if the archive has none."""
-    return resolve_all(kind, [item])[0]
+class _Linking:
+    """Resolution of many articles' findings: one resolver per kind, saved together."""
+
+    def __init__(self) -> None:
+        self._resolvers: dict[str, _Resolver] = {}
+
+    def resolver(self, name: str) -> _Resolver:
+        if name not in self._resolvers:
+            self._resolvers[name] = _Resolver(ENTITY_KINDS[name], self.place)
+        return self._resolvers[name]
+
+    def place(self, name: str, kind: str) -> Place:
+        """The place a city's country or an event's venue names, created if need be."""
+        item = ExtractedEntity(kind="place", name=name, place_kind=kind)
+        return self.resolver("place").resolve([item])[0][1]
+
+    def prefetch(self, articles: list[dict[str, list[ExtractedEntity]]]) -> None:
+        """Load, in a few queries, everything the resolution of these findings looks up."""
+        for name in ENTITY_KINDS:
+            items = [item for by_kind in articles for item in by_kind.get(name, ())]
+            keys = {name_key(item.name) for item in items}
+            if name == "place":
+                keys.update(name_key(item.country) for item in items if item.country)
+                keys.update(
+                    name_key(event.place)
+                    for by_kind in articles
+                    for event in by_kind.get("event", ())
+                    if event.place
+                )
+            aliases = {name_key(alias) for item in items for alias in item.aliases}
+            self.resolver(name).fetch(keys, aliases)
+
+    def save(self) -> None:
+        # Places first: cities name their countries and events their venues.
+        for name in ("place", *(name for name in self._resolvers if name != "place")):
+            if name in self._resolvers:
+                self._resolvers[name].save()
 
 
-def resolve_all(kind: EntityKind, items: list[ExtractedEntity]) -> list:
-    """The stored entity each item names, created where the archive has none.
+class _Resolver:
+    """The stored entity each finding of one kind names, for many articles in turn.
 
     First the entity whose canonical name it is; then the entity that knows the
     name as an alias (a merged-away name leads to the survivor); then one that
     knows another of its surface forms, but only when a single entity claims it,
-    so that a shared surname never joins two people. Lookups are batched: a
-    handful of queries per kind of entity, whatever the number of items.
+    so that a shared surname never joins two people. What the archive knows is
+    loaded in batches and kept up to date in memory: new entities, new aliases
+    and filled-in attributes are written by ``save``.
     """
-    model = kind.model
-    keys = [name_key(item.name) for item in items]
-    by_key = {}
-    for entity in model.objects.filter(key__in=set(keys)).order_by("-pk"):
-        by_key[entity.key] = entity  # the oldest of namesakes wins
-    chosen = _choose_by_alias(kind, items, keys, by_key)
 
-    found = []
-    for item, key in zip(items, keys, strict=True):
-        entity = by_key.get(key) or chosen.get(key)
-        if entity is None:
-            # Filling another item's attributes may have created it meanwhile
-            # (a city's country, an event's place).
-            entity = model.objects.filter(key=key).order_by("pk").first()
-        if entity is None:
-            entity = model(
-                name=item.name[:300], slug=unique_slug(model, item.name, fallback=kind.name)
-            )
-            _fill_attributes(entity, item)
-            entity.full_clean(exclude=["key"])
-            entity.save()
-            by_key[key] = entity
-        elif _fill_attributes(entity, item):
-            entity.save()
-        found.append(entity)
-    _add_aliases(kind, items, found)
-    return found
+    def __init__(self, kind: EntityKind, place: Callable[[str, str], Place]) -> None:
+        self.kind = kind
+        self.model = kind.model
+        self._place = place
+        self._named: set[str] = set()  # keys whose entities are loaded
+        self._owned: set[str] = set()  # keys whose alias owners are loaded
+        self._by_key: dict[str, object] = {}
+        self._owners: dict[str, dict[int, object]] = {}  # alias key -> entities, by id()
+        self._by_pk: dict[int, object] = {}
+        self._aliases: set[tuple[int, str]] = set()  # (id(entity), name) added
+        self._new: list = []
+        self._changed: dict[int, tuple[object, set[str]]] = {}
+        self._new_aliases: list[tuple[object, str]] = []
 
+    # Loading
 
-def _choose_by_alias(kind: EntityKind, items, keys, by_key) -> dict[str, object]:
-    """For items no canonical name matched: the entity their names are aliases of."""
-    wanted = {
-        key: {key} | {name_key(alias) for alias in item.aliases}
-        for item, key in zip(items, keys, strict=True)
-        if key not in by_key
-    }
-    if not wanted:
-        return {}
-    owners: dict[str, set[int]] = {}
-    rows = kind.alias_model.objects.filter(key__in=set().union(*wanted.values()))
-    for alias_key, owner in rows.values_list("key", f"{kind.name}_id"):
-        owners.setdefault(alias_key, set()).add(owner)
-    picks: dict[str, int] = {}
-    for key, alias_keys in wanted.items():
-        exact = owners.get(key, set())
-        others = set().union(*(owners.get(k, set()) for k in alias_keys - {key}))
-        if len(exact) == 1:
-            picks[key] = next(iter(exact))
-        elif exact:
-            picks[key] = _most_mentioned(kind, exact)
-        elif len(others) == 1:
-            picks[key] = next(iter(others))
-    entities = kind.model.objects.in_bulk(set(picks.values()))
-    return {key: entities[pk] for key, pk in picks.items() if pk in entities}
+    def fetch(self, keys: Iterable[str], aliases: Iterable[str] = ()) -> None:
+        """Load the entities named by ``keys``, and those that know any key as an alias.
 
+        ``aliases``: keys of other surface forms, looked up as aliases only.
+        Keys loaded before are not looked up again.
+        """
+        named = set(keys) - self._named
+        owned = (named | set(aliases)) - self._owned
+        self._named |= named
+        self._owned |= owned
+        # Timestamps are never read here, and converting them costs more than the rest.
+        entities = self.model.objects.defer("created", "updated")
+        for chunk in _chunks(named):
+            for entity in entities.filter(key__in=chunk).order_by("-pk"):
+                # The oldest of namesakes wins.
+                self._by_key[entity.key] = self._one(entity)
+        field = f"{self.kind.name}_id"
+        rows = []
+        for chunk in _chunks(owned):
+            rows += self.kind.alias_model.objects.filter(key__in=chunk).values_list("key", field)
+        for chunk in _chunks({owner for _key, owner in rows if owner not in self._by_pk}):
+            for entity in entities.filter(pk__in=chunk):
+                self._one(entity)
+        for key, owner in rows:
+            entity = self._by_pk[owner]
+            self._owners.setdefault(key, {})[id(entity)] = entity
 
-def _most_mentioned(kind: EntityKind, ids: set[int]) -> int:
-    return (
-        kind.model.objects.filter(pk__in=ids)
-        .annotate(mention_count=Count("mentions"))
-        .order_by("-mention_count", "pk")
-        .values_list("pk", flat=True)
-        .first()
-    )
+    def _one(self, entity):
+        """The one instance that stands for this row during the resolution."""
+        return self._by_pk.setdefault(entity.pk, entity)
 
+    # Resolving
 
-def _add_aliases(kind: EntityKind, items, entities) -> None:
-    """Record every surface form seen as an alias of the entity it named."""
-    field = f"{kind.name}_id"
-    known = set(
-        kind.alias_model.objects.filter(**{f"{field}__in": {e.pk for e in entities}}).values_list(
-            field, "name"
+    def resolve(self, items: list[ExtractedEntity]) -> list[tuple[ExtractedEntity, object]]:
+        """Resolve one article's findings of this kind: ``(item, entity)`` pairs."""
+        if not items:
+            return []
+        keys = [name_key(item.name) for item in items]
+        self.fetch(keys, {name_key(alias) for item in items for alias in item.aliases})
+        chosen = self._choose_by_alias(items, keys)
+        found = []
+        for item, key in zip(items, keys, strict=True):
+            entity = self._by_key.get(key) or chosen.get(key)
+            if entity is None:
+                entity = self.model(name=item.name[:300])
+                entity.key = name_key(entity.name)
+                self._fill_attributes(entity, item)
+                self._new.append(entity)
+                self._by_key.setdefault(entity.key, entity)
+                self._by_key[key] = entity
+            else:
+                changed = self._fill_attributes(entity, item)
+                if changed and entity.pk is not None:
+                    self._changed.setdefault(id(entity), (entity, set()))[1].update(changed)
+            found.append(entity)
+        self._add_aliases(items, found)
+        return list(zip(items, found, strict=True))
+
+    def _choose_by_alias(self, items, keys) -> dict[str, object]:
+        """For items no canonical name matched: the entity their names are aliases of."""
+        picks = {}
+        for item, key in zip(items, keys, strict=True):
+            if key in self._by_key:
+                continue
+            exact = self._owners.get(key, {})
+            others = {}
+            for alias_key in {name_key(alias) for alias in item.aliases} - {key}:
+                others.update(self._owners.get(alias_key, {}))
+            if len(exact) == 1:
+                picks[key] = next(iter(exact.values()))
+            elif exact:
+                picks[key] = self._most_mentioned(list(exact.values()))
+            elif len(others) == 1:
+                picks[key] = next(iter(others.values()))
+        return picks
+
+    def _most_mentioned(self, entities: list):
+        stored = {entity.pk for entity in entities if entity.pk is not None}
+        counts = dict(
+            self.model.objects.filter(pk__in=stored)
+            .annotate(mention_count=Count("mentions"))
+            .values_list("pk", "mention_count")
         )
+        # Entities created during this resolution come last, in their order.
+        order = {id(entity): position for position, entity in enumerate(self._new)}
+        return min(
+            entities,
+            key=lambda e: (-counts.get(e.pk, 0), e.pk is None, e.pk or order.get(id(e), 0)),
+        )
+
+    def _add_aliases(self, items, entities) -> None:
+        """Record every surface form seen as an alias of the entity it named.
+
+        Those the entity has already are skipped on saving, by the unique
+        constraint: cheaper than loading them all.
+        """
+        for item, entity in zip(items, entities, strict=True):
+            for alias in item.aliases:
+                name = alias[:300]
+                if name and name != entity.name and (id(entity), name) not in self._aliases:
+                    self._aliases.add((id(entity), name))
+                    self._new_aliases.append((entity, name))
+                    self._owners.setdefault(name_key(name), {})[id(entity)] = entity
+
+    def _fill_attributes(self, entity, item: ExtractedEntity) -> set[str]:
+        """Fill attributes the entity lacks from what the text says; never overwrite.
+
+        Editors' choices win over what a later article suggests. Returns the
+        names of the fields filled.
+        """
+        updates: dict[str, object] = {}
+
+        def fill(field: str, value, *, unset=None) -> None:
+            current = getattr(entity, field)
+            if value and value != unset and (not current or current == unset):
+                updates[field] = value
+
+        if isinstance(entity, Organisation):
+            fill("acronym", item.acronym[:40])
+            if item.org_kind in _ORGANISATION_KINDS:
+                fill("kind", item.org_kind, unset=Organisation.Kind.OTHER)
+        elif isinstance(entity, Place):
+            if item.place_kind in _PLACE_KINDS:
+                fill("kind", item.place_kind, unset=Place.Kind.OTHER)
+            if item.country and item.country != entity.name and _unset(entity, "country"):
+                updates["country"] = self._place(item.country, Place.Kind.COUNTRY)
+        elif isinstance(entity, Event):
+            if item.event_kind in _EVENT_KINDS:
+                fill("kind", item.event_kind, unset=Event.Kind.OTHER)
+            fill("start_date", item.start)
+            fill("end_date", item.end)
+            fill("year", item.year or (item.start.year if item.start else None))
+            start = updates.get("start_date", entity.start_date)
+            end = updates.get("end_date", entity.end_date)
+            if start and end and end < start:
+                updates.pop("end_date", None)  # an event never ends before it starts
+            if item.place and _unset(entity, "place"):
+                updates["place"] = self._place(item.place, Place.Kind.OTHER)
+        for field, value in updates.items():
+            setattr(entity, field, value)
+        return set(updates)
+
+    # Saving
+
+    def save(self) -> None:
+        """Write new entities, filled-in attributes and new aliases."""
+        self._create(self._new)
+        self._new = []
+        if self._changed:
+            entities = [entity for entity, _fields in self._changed.values()]
+            fields = set().union(*(fields for _entity, fields in self._changed.values()))
+            now = timezone.now()
+            for entity in entities:
+                entity.updated = now
+            self.model.objects.bulk_update(entities, [*sorted(fields), "updated"])
+            self._changed = {}
+        # Known aliases, and those another ingest adds meanwhile: the unique
+        # constraint skips them.
+        insert_rows(
+            self.kind.alias_model,
+            ("name", "key", self.kind.name),
+            [(name, name_key(name), entity.pk) for entity, name in self._new_aliases],
+            ignore_conflicts=True,
+        )
+        self._new_aliases = []
+
+    def _create(self, entities: list) -> None:
+        if not entities:
+            return
+        _assign_slugs(self.model, entities, fallback=self.kind.name)
+        now = timezone.now()
+        for entity in entities:
+            entity.created = entity.updated = now
+            entity.full_clean(
+                exclude=["key", "slug", "country", "place"],
+                validate_unique=False,
+                validate_constraints=False,
+            )
+        # A city may name a country created in this same batch: that one goes first.
+        while entities:
+            ready = [e for e in entities if not _waits_for_unsaved(e)]
+            if not ready:
+                raise ValueError("entities refer to each other in a cycle")
+            insert_models(self.model, ready, unique_field="slug")
+            for entity in ready:
+                self._by_pk[entity.pk] = entity
+            entities = [e for e in entities if e.pk is None]
+
+
+def _chunks(values: set, size: int = 900) -> Iterable[list]:
+    """``values`` in lists small enough for one query's parameters (SQLite allows 999)."""
+    values = list(values)
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def _unset(entity, name: str) -> bool:
+    """True when the foreign key ``name`` is empty, without a query to load it."""
+    field = entity._meta.get_field(name)
+    return getattr(entity, field.attname) is None and (
+        field.get_cached_value(entity, default=None) is None
     )
-    new = {}
-    for item, entity in zip(items, entities, strict=True):
-        for alias in item.aliases:
-            name = alias[:300]
-            if name and name != entity.name and (entity.pk, name) not in known:
-                new[(entity.pk, name)] = kind.alias_model(
-                    name=name, key=name_key(name), **{field: entity.pk}
-                )
-    # Another ingest may add the same alias meanwhile; the unique constraint decides.
-    kind.alias_model.objects.bulk_create(new.values(), ignore_conflicts=True)
 
 
-def _fill_attributes(entity, item: ExtractedEntity) -> bool:
-    """Fill attributes the entity lacks from what the text says; never overwrite.
+def _waits_for_unsaved(entity) -> bool:
+    """True when the entity refers to another one that is not saved yet."""
+    for name in ("country", "place"):
+        if not hasattr(entity, f"{name}_id"):
+            continue
+        related = entity._meta.get_field(name).get_cached_value(entity, default=None)
+        if related is not None and related.pk is None:
+            return True
+    return False
 
-    Editors' choices win over what a later article suggests.
+
+def _assign_slugs(model, entities: list, *, fallback: str) -> None:
+    """A unique slug for each new entity: ``name``, else ``name-2``, ``name-3`` …
+
+    Slugs are looked up by exact value (the unique index, whatever the
+    database's collation): all the plain ones in one query, then the numbered
+    candidates of a name that clashes, a block at a time.
     """
-    updates: dict[str, object] = {}
-
-    def fill(field: str, value, *, unset=None) -> None:
-        current = getattr(entity, field)
-        if value and value != unset and (not current or current == unset):
-            updates[field] = value
-
-    if isinstance(entity, Organisation):
-        fill("acronym", item.acronym[:40])
-        if item.org_kind in Organisation.Kind.values:
-            fill("kind", item.org_kind, unset=Organisation.Kind.OTHER)
-    elif isinstance(entity, Place):
-        if item.place_kind in Place.Kind.values:
-            fill("kind", item.place_kind, unset=Place.Kind.OTHER)
-        if item.country and item.country != entity.name and entity.country_id is None:
-            updates["country"] = _place(item.country, Place.Kind.COUNTRY)
-    elif isinstance(entity, Event):
-        if item.event_kind in Event.Kind.values:
-            fill("kind", item.event_kind, unset=Event.Kind.OTHER)
-        fill("start_date", item.start)
-        fill("end_date", item.end)
-        fill("year", item.year or (item.start.year if item.start else None))
-        if item.place and entity.place_id is None:
-            updates["place"] = _place(item.place, Place.Kind.OTHER)
-    for field, value in updates.items():
-        setattr(entity, field, value)
-    return bool(updates)
+    bases = [make_slug(entity.name, fallback=fallback) for entity in entities]
+    checked = set(bases)  # slugs whose use in the database is known
+    taken = set(model.objects.filter(slug__in=checked).values_list("slug", flat=True))
+    for entity, base in zip(entities, bases, strict=True):
+        slug, number = base, 1
+        while slug in taken:
+            number += 1
+            slug = f"{base}-{number}"
+            if slug not in checked:
+                block = [f"{base}-{n}" for n in range(number, number + _SLUG_BLOCK)]
+                checked.update(block)
+                taken.update(model.objects.filter(slug__in=block).values_list("slug", flat=True))
+        taken.add(slug)
+        entity.slug = slug
 
 
-def _place(name: str, kind: str) -> Place:
-    item = ExtractedEntity(kind="place", name=name, place_kind=kind)
-    return resolve(ENTITY_KINDS["place"], item)
+# Numbered slugs looked up at once when a name clashes.
+_SLUG_BLOCK = 20

@@ -1,6 +1,13 @@
 """Settings for the test suite: fast hashing; the index path is set per test."""
 
+import os
+
 from .base import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 DEBUG = False
+# Extraction in the test process: each test's ingest stays deterministic and forks
+# nothing; the tests of the parallel path ask for workers themselves.
+ARCHIVE_INGEST_WORKERS = 0
+# Index in the test process, unless a test's subprocess asks for the background indexer.
+SEARCH_INDEX_IN_BACKGROUND = os.environ.get("SEARCH_INDEX_IN_BACKGROUND", "0") == "1"

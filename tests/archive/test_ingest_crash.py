@@ -99,7 +99,8 @@ def split_corpus(tmp_path: Path, count: int, parts: int) -> list[Path]:
 
 def test_an_ingest_killed_mid_run_is_completed_by_the_next_one(env, data_dir, tmp_path, ingest):
     corpus = tmp_path / "corpus.jsonl"
-    lines = DEMO_JSONL.read_text(encoding="utf-8").splitlines()[:60]
+    # Enough records for several batches: an ingest commits whole batches.
+    lines = DEMO_JSONL.read_text(encoding="utf-8").splitlines()
     corpus.write_text("\n".join(lines) + "\n")
 
     process = start_ingest(env, corpus, log=tmp_path / "first.log")

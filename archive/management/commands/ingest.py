@@ -18,8 +18,15 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="Report what would change; store nothing."
         )
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=None,
+            help="Processes that extract entities (default: ARCHIVE_INGEST_WORKERS, one per "
+            "core; 0 extracts in this process).",
+        )
 
-    def handle(self, *args, paths, source, dry_run, verbosity, **options):
+    def handle(self, *args, paths, source, dry_run, workers, verbosity, **options):
         def progress(files):
             return tqdm(files, unit="file", disable=None if verbosity else True, leave=False)
 
@@ -33,6 +40,7 @@ class Command(BaseCommand):
             paths,
             default_source=source,
             dry_run=dry_run,
+            workers=workers,
             files=progress,
             on_result=on_result,
             on_problem=lambda message: self.stderr.write(self.style.ERROR(message)),

@@ -1,0 +1,346 @@
+"""Ingest in batches: the same outcome, record for record, as storing one at a time.
+
+``ingest_batch`` inserts the new articles of a batch in bulk and sends the rest
+(updates, duplicates, records that collide within the batch) through
+``ingest_record``; entities are resolved for the whole batch at once. Here both
+ways run on the same records from the same starting point, and everything they
+store is compared.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+
+import pytest
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+
+from archive.extraction.extractor import RuleExtractor
+from archive.ingest.files import read_records
+from archive.ingest.records import ArticleRecord
+from archive.models import ENTITY_KINDS, Article, Event, Person, PersonRole, Place, Source
+from archive.services import articles as article_service
+from archive.services import extraction as extraction_service
+from archive.services.articles import IngestError, ingest_batch, ingest_record, prepare_record
+from archive.services.slugs import unique_slug
+from conftest import ROOT, SEEDS_DIR
+
+DEMO_JSONL = ROOT / "fixtures" / "demo" / "state-dept-sample.jsonl"
+
+
+class BoomExtractor(RuleExtractor):
+    """The real extractor, except that it raises on any title with "Boom" in it."""
+
+    def extract(self, title, body, *, published=None):
+        if "Boom" in title:
+            raise RuntimeError("the extractor tripped")
+        return super().extract(title, body, published=published)
+
+
+@pytest.fixture
+def boom(monkeypatch):
+    extractor = BoomExtractor(extraction_service.get_extractor().gazetteer)
+    monkeypatch.setattr(extraction_service, "get_extractor", lambda: extractor)
+
+
+def record(title: str, body: str, url: str, published=dt.date(2024, 5, 2)) -> ArticleRecord:
+    return ArticleRecord(
+        title=title, body=body, url=url, published=published, source="Example News"
+    )
+
+
+BAKU = record(
+    "Ministers meet in Baku",
+    "The foreign ministers of Azerbaijan and Turkey met in Baku on Tuesday. "
+    "President Ilham Aliyev received them.",
+    "https://example.org/baku",
+)
+ANKARA = record(
+    "Talks in Ankara",
+    "Turkish Foreign Minister Hakan Fidan hosted NATO Secretary General Jens Stoltenberg "
+    "in Ankara. The Organisation of Islamic Cooperation (OIC) sent an envoy.",
+    "https://example.org/ankara",
+)
+STORED_FIRST = [BAKU, ANKARA]
+
+NEW = record(
+    "OIC envoys meet in Jeddah",
+    "Envoys of the Organisation of Islamic Cooperation met in Jeddah, Saudi Arabia. "
+    "Secretary-General Hissein Brahim Taha opened the session.",
+    "https://example.org/jeddah",
+)
+BATCH = [
+    NEW,
+    # An update: the Baku article's URL with more text.
+    record(BAKU.title, BAKU.body + " They signed a trade agreement.", BAKU.url),
+    # The Ankara article's text under another URL.
+    record(ANKARA.title, ANKARA.body, "https://example.org/ankara-again"),
+    record(
+        "Summit in Doha",
+        "Qatar hosted the Doha Forum. Emir Tamim bin Hamad Al Thani spoke about Gaza.",
+        "https://example.org/doha",
+    ),
+    # The first record's text again, under another URL: a duplicate within the batch.
+    record(NEW.title, NEW.body, "https://example.org/jeddah-copy"),
+    record("Boom in Brussels", "NATO ministers met in Brussels.", "https://example.org/boom"),
+    record("No text", "   ", "https://example.org/empty"),
+    # The Doha record again with more text: an update within the batch.
+    record(
+        "Summit in Doha",
+        "Qatar hosted the Doha Forum. Emir Tamim bin Hamad Al Thani spoke about Gaza. "
+        "Ilham Aliyev attended.",
+        "https://example.org/doha",
+    ),
+    record(
+        "Envoy in Cairo",
+        "The Arab League Secretary-General Ahmed Aboul Gheit met envoys in Cairo, Egypt.",
+        "https://example.org/cairo",
+    ),
+]
+
+
+def outcome(result) -> tuple:
+    """A result with its article named by URL: primary keys differ from run to run."""
+    if isinstance(result, IngestError):
+        return ("failed", str(result))
+    urls = dict(Article.objects.values_list("pk", "url"))
+    message = re.sub(r"article (\d+)", lambda m: f"article {urls[int(m[1])]}", result.message)
+    return (result.status, result.article.url if result.article else None, message)
+
+
+def one_by_one(records, match_source_file: bool = True) -> list:
+    results = []
+    for item in records:
+        try:
+            results.append(ingest_record(item, match_source_file=match_source_file))
+        except IngestError as error:
+            results.append(error)
+    return results
+
+
+def in_one_batch(records, match_source_file: bool = True) -> list:
+    return ingest_batch(
+        [prepare_record(item, match_source_file=match_source_file) for item in records]
+    )
+
+
+def stored() -> dict:
+    """Everything ingest writes, named by URLs, hashes and slugs rather than keys."""
+    by_pk = {
+        kind: dict(info.model.objects.values_list("pk", "slug"))
+        for kind, info in ENTITY_KINDS.items()
+    }
+    state = {
+        "articles": sorted(
+            Article.objects.values_list(
+                "url", "title", "slug", "body", "published", "source__name", "content_hash"
+            )
+        ),
+        "sources": sorted(Source.objects.values_list("name", "slug")),
+        "roles": sorted(
+            PersonRole.objects.values_list("person__slug", "title", "article__url", "seen_on")
+        ),
+        "places": sorted(Place.objects.values_list("slug", "kind", "country__slug")),
+        "events": sorted(
+            Event.objects.values_list(
+                "slug", "kind", "start_date", "end_date", "year", "place__slug"
+            )
+        ),
+        "taking part": sorted(
+            (event.slug, other.slug)
+            for event in Event.objects.prefetch_related("organisations", "persons")
+            for other in [*event.organisations.all(), *event.persons.all()]
+        ),
+    }
+    for kind, info in ENTITY_KINDS.items():
+        state[kind] = sorted(info.model.objects.values_list("slug", "name", "key"))
+        state[f"{kind} aliases"] = sorted(
+            (by_pk[kind][owner], name)
+            for owner, name in info.alias_model.objects.values_list(f"{kind}_id", "name")
+        )
+        state[f"{kind} mentions"] = sorted(
+            info.mention_model.objects.values_list(
+                "article__url", f"{kind}__slug", "count", "first_offset"
+            )
+        )
+    return state
+
+
+def wipe() -> None:
+    Article.objects.all().delete()
+    Source.objects.all().delete()
+    for info in ENTITY_KINDS.values():
+        info.model.objects.all().delete()
+
+
+@pytest.mark.django_db
+def test_a_mixed_batch_comes_out_as_one_by_one(boom):
+    one_by_one(STORED_FIRST)
+    expected = [outcome(result) for result in one_by_one(BATCH)]
+    expected_state = stored()
+    wipe()
+
+    one_by_one(STORED_FIRST)
+    assert [outcome(result) for result in in_one_batch(BATCH)] == expected
+    assert stored() == expected_state
+
+    assert [entry[0] for entry in expected] == [
+        "created",
+        "updated",
+        "duplicate",
+        "created",
+        "duplicate",
+        "failed",
+        "failed",
+        "updated",
+        "created",
+    ]
+    assert expected[2][2] == f"same text as article {ANKARA.url} ({ANKARA.url})"
+    assert expected[4][2] == f"same text as article {NEW.url} ({NEW.url})"
+    assert expected[5][1] == ("entity extraction failed: RuntimeError: the extractor tripped")
+    assert expected[6][1] == "the article has no text"
+    assert not Article.objects.filter(
+        url__in=["https://example.org/boom", "https://example.org/empty"]
+    )
+
+
+@pytest.mark.django_db
+def test_a_batch_links_entities_as_one_by_one_would():
+    """Later articles find the entities and aliases earlier ones of the same batch taught."""
+    seeds = list(_records(SEEDS_DIR))
+    releases = list(_records(DEMO_JSONL))[:60]
+    one_by_one(seeds)
+    one_by_one(releases, match_source_file=False)
+    expected = stored()
+    wipe()
+
+    in_one_batch(seeds + releases[:30], match_source_file=False)
+    in_one_batch(releases[30:], match_source_file=False)
+    assert stored() == expected
+
+
+@pytest.mark.django_db
+def test_re_ingesting_a_batch_changes_nothing():
+    records = list(_records(DEMO_JSONL))[:30]
+    in_one_batch(records, match_source_file=False)
+    before = stored()
+    updated = dict(Article.objects.values_list("pk", "updated"))
+
+    results = in_one_batch(records, match_source_file=False)
+    assert {result.status for result in results} == {"unchanged"}
+    assert stored() == before
+    assert dict(Article.objects.values_list("pk", "updated")) == updated
+
+
+@pytest.mark.django_db
+def test_a_batch_of_new_records_costs_a_few_queries_not_some_per_record():
+    records = list(_records(DEMO_JSONL))[:60]
+    with CaptureQueriesContext(connection) as queries:
+        results = in_one_batch(records, match_source_file=False)
+    assert {result.status for result in results} == {"created"}
+    assert Article.objects.count() == 60
+    # Record by record it took a few dozen queries per article.
+    assert len(queries) < 60
+
+
+@pytest.mark.django_db
+def test_losing_a_race_in_a_batch_falls_back_to_one_by_one(monkeypatch):
+    """Another process stored an article of the batch after the batch's look-ups."""
+    winner = ingest_record(BAKU)
+    real_known = article_service._Known
+
+    class TooEarly(real_known):
+        def __init__(self, batch):
+            super().__init__(batch)
+            self._by_text, self._by_url = {}, {}
+
+    monkeypatch.setattr(article_service, "_Known", TooEarly)
+    results = in_one_batch([NEW, BAKU])
+    assert [result.status for result in results] == ["created", "unchanged"]
+    assert results[1].article == winner.article
+    assert Article.objects.count() == 2
+    # The batch was rolled back and stored again: the new article has its mentions once.
+    article = Article.objects.get(url=NEW.url)
+    assert article.organisationmention_set.count() == 1
+
+
+def test_the_command_reports_an_extractor_crash_by_file_and_record(ingest, tmp_path, boom):
+    path = tmp_path / "feed.jsonl"
+    rows = [
+        {"title": "Ministers meet in Baku", "text": BAKU.body, "published": "2024-05-02"},
+        {"title": "Boom in Brussels", "text": "NATO ministers met.", "published": "2024-05-03"},
+        {"title": "Talks in Ankara", "text": ANKARA.body, "published": "2024-05-04"},
+    ]
+    path.write_text("\n".join(json.dumps(row) for row in rows) + "\n", encoding="utf-8")
+    with pytest.raises(Exception, match="failed"):
+        ingest(path)
+    assert (
+        f"{path}: 'Boom in Brussels': entity extraction failed: RuntimeError: the extractor tripped"
+    ) in ingest.stderr
+    assert "2 created" in ingest.stdout
+    assert sorted(Article.objects.values_list("title", flat=True)) == [
+        "Ministers meet in Baku",
+        "Talks in Ankara",
+    ]
+
+
+def test_the_command_reports_problems_in_file_order(ingest, tmp_path):
+    path = tmp_path / "feed.jsonl"
+    lines = [
+        json.dumps({"title": "First", "text": "The ministers met in Baku."}),
+        '{"title": "Broken", "text": ',
+        json.dumps({"title": "No text", "text": ""}),
+        json.dumps({"title": "Last", "text": "The ministers met in Ankara."}),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(Exception, match="failed"):
+        ingest(path, verbosity=2)
+    errors = ingest.stderr.strip().splitlines()
+    assert len(errors) == 2
+    assert errors[0].startswith(f"{path}:2: invalid JSON")
+    assert errors[1] == f"{path}: 'No text': the article has no text"
+    assert "2 created, 0 updated, 0 unchanged, 0 duplicate, 2 failed" in ingest.stdout
+
+
+def _records(path) -> list[ArticleRecord]:
+    records = []
+    for each in sorted(path.iterdir()) if path.is_dir() else [path]:
+        records += read_records(each)
+    assert all(isinstance(item, ArticleRecord) for item in records)
+    return records
+
+
+def test_the_text_fingerprint_of_stored_articles_stays_the_same():
+    title, body = "  Ministers\u00a0MEET ", "in\tBaku\n\n on  Tuesday.\u2028"
+    before = re.sub(r"\s+", " ", f"{title}\n{body}").strip().casefold()
+    assert article_service.content_hash(title, body) == hashlib.sha256(before.encode()).hexdigest()
+
+
+@pytest.mark.django_db
+def test_new_entities_get_the_slugs_one_by_one_creation_gives_them():
+    for name in ["Smith", "Smith 2", "Jones", "Jones 3"]:
+        Person.objects.create(name=name, slug=unique_slug(Person, name))
+    names = ["Smith", "smith", "Smith 2", "Jones", "Jones", "Jones 3", "Taha", "Taha"]
+
+    expected = []
+    with transaction.atomic():
+        for name in names:
+            expected.append(Person.objects.create(name=name, slug=unique_slug(Person, name)).slug)
+        transaction.set_rollback(True)
+    new = [Person(name=name) for name in names]
+    extraction_service._assign_slugs(Person, new, fallback="person")
+
+    assert [person.slug for person in new] == expected
+    assert expected == [
+        "smith-3",
+        "smith-4",
+        "smith-2-2",
+        "jones-2",
+        "jones-4",
+        "jones-3-2",
+        "taha",
+        "taha-2",
+    ]
