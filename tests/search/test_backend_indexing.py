@@ -1,0 +1,129 @@
+"""The backend's fast indexing path writes exactly what Whoosh's own path writes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from whoosh.analysis import StemmingAnalyzer
+from whoosh.fields import ID, TEXT, Schema
+from whoosh.filedb.filestore import RamStorage
+from whoosh.formats import Positions
+from whoosh.query import Phrase
+
+from search.backend import _stemmed_text, _StemmedPositions
+
+DEMO = Path(__file__).resolve().parents[2] / "fixtures" / "demo"
+
+
+def _demo_texts() -> list[str]:
+    texts = [path.read_text(encoding="utf-8") for path in sorted(DEMO.glob("seeds/*.txt"))]
+    with (DEMO / "state-dept-sample.jsonl").open(encoding="utf-8") as lines:
+        texts += [json.loads(line)["text"] for line in lines if line.strip()]
+    return texts
+
+
+def _whoosh_postings(text: str, boost: float = 1.0) -> list:
+    return list(Positions(field_boost=boost).word_values(text, StemmingAnalyzer(), mode="index"))
+
+
+def _fast_postings(text: str, boost: float = 1.0) -> list:
+    fast = _StemmedPositions(field_boost=boost)
+    return list(fast.word_values(text, StemmingAnalyzer(), mode="index"))
+
+
+def test_the_demo_texts_get_the_same_postings_both_ways():
+    texts = _demo_texts()
+    assert len(texts) > 100
+    for text in texts:
+        assert _fast_postings(text) == _whoosh_postings(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("aAbéİß .,'-*_9\n")) | st.characters(), max_size=200),
+    st.sampled_from([1.0, 2.0]),
+)
+def test_any_text_gets_the_same_postings_both_ways(text, boost):
+    assert _fast_postings(text, boost) == _whoosh_postings(text, boost)
+
+
+def test_words_after_the_first_kept_one_close_up_over_stop_words():
+    postings = {word: value for word, _, _, value in _fast_postings("The EU and the UN a met")}
+    fast = _StemmedPositions()
+    assert {word: fast.decode_positions(value) for word, value in postings.items()} == {
+        "eu": [1],
+        "un": [2],
+        "met": [3],
+    }
+
+
+def test_queries_and_other_analyzers_take_whooshs_own_path():
+    text = "Ministers met in Rabat"
+    simple = TEXT().analyzer
+    fast = _StemmedPositions()
+    assert list(fast.word_values(text, simple, mode="index")) == list(
+        Positions().word_values(text, simple, mode="index")
+    )
+    query_words = [word for word, *_ in fast.word_values(text, StemmingAnalyzer(), mode="query")]
+    assert query_words == ["minist", "met", "rabat"]
+
+
+def _index(schema: Schema, texts: list[str]):
+    storage = RamStorage()
+    ix = storage.create_index(schema)
+    with ix.writer() as writer:
+        for number, text in enumerate(texts):
+            writer.add_document(id=str(number), body=text)
+    return ix
+
+
+@pytest.fixture(scope="module")
+def both_indexes():
+    texts = _demo_texts()[:60]
+    whoosh_ix = _index(Schema(id=ID(stored=True), body=TEXT(analyzer=StemmingAnalyzer())), texts)
+    fast_ix = _index(Schema(id=ID(stored=True), body=_stemmed_text()), texts)
+    return whoosh_ix, fast_ix, texts
+
+
+def _postings(ix) -> dict:
+    """Every term's postings: (document, weight, encoded positions)."""
+    found = {}
+    with ix.reader() as reader:
+        for term in reader.all_terms():
+            matcher, found[term] = reader.postings(*term), []
+            while matcher.is_active():
+                found[term].append((matcher.id(), matcher.weight(), matcher.value()))
+                matcher.next()
+    return found
+
+
+def test_an_index_written_the_fast_way_is_the_same_index(both_indexes):
+    whoosh_ix, fast_ix, texts = both_indexes
+    assert _postings(fast_ix) == _postings(whoosh_ix)
+    with whoosh_ix.reader() as theirs, fast_ix.reader() as ours:
+        for docnum in range(len(texts)):
+            assert ours.doc_field_length(docnum, "body") == theirs.doc_field_length(docnum, "body")
+        assert ours.doc_field_length(0, "no_such_field", 7) == 7
+
+
+def test_document_lengths_count_the_words_kept():
+    schema = Schema(id=ID(stored=True), body=_stemmed_text())
+    ix = _index(schema, ["Summit talks in the capital of Morocco", ""])
+    with ix.reader() as reader:
+        # "in", "the" and "of" are stop words.
+        assert reader.doc_field_length(0, "body") == 4
+        assert reader.doc_field_length(1, "body") is None
+
+
+def test_phrases_are_found_in_an_index_written_the_fast_way():
+    ix = _index(
+        Schema(id=ID(stored=True), body=_stemmed_text()),
+        ["The Secretary of State met the Foreign Minister.", "A minister of foreign trade."],
+    )
+    with ix.searcher() as searcher:
+        hits = searcher.search(Phrase("body", ["foreign", "minist"]))
+        assert [hit["id"] for hit in hits] == ["0"]
