@@ -28,6 +28,7 @@ from __future__ import annotations
 import functools
 import random
 import re
+import sys
 import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterator
@@ -57,6 +58,7 @@ from whoosh import index
 from whoosh import query as wq
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+from whoosh.collectors import TopCollector
 from whoosh.fields import ID as WHOOSH_ID
 from whoosh.fields import KEYWORD, NUMERIC, STORED, TEXT
 from whoosh.filedb.filestore import FileStorage
@@ -374,24 +376,27 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
                 mask = table.filter_mask(searcher, query)
                 if mask is not None:
                     allowed = mask if allowed is None else allowed & mask
+            page = None
             if scored is None:
                 matched = table.live if allowed is None else allowed
-            else:
+            elif sortedby:
                 matched = table.mask(searcher.docs_for_query(scored))
                 if allowed is not None:
                     matched &= allowed
+            else:
+                # One pass over the matches scores the page and notes every match
+                # for the facets: a phrase decodes its positions once, not twice.
+                collector = _PageCollector(end, allowed)
+                searcher.search_with_collector(scored, collector)
+                matched = table.mask(collector.matched)
+                raw = collector.results()
+                page = [(raw.docnum(n), raw.score(n)) for n in range(start, raw.scored_length())]
             hits = int(np.count_nonzero(matched))
             if sortedby:
                 ordered = table.sorted(searcher, matched, sortedby, reverse)
                 page = [(docnum, 0.0) for docnum in ordered[start:end].tolist()]
-            elif scored is None:
+            elif page is None:
                 page = [(int(docnum), 0.0) for docnum in np.flatnonzero(matched)[start:end]]
-            else:
-                # Scores only for the page: Whoosh's top-N collector skips blocks
-                # of documents that cannot make it.
-                allow = None if allowed is None else set(np.flatnonzero(matched).tolist())
-                raw = searcher.search(scored, limit=end, filter=allow)
-                page = [(raw.docnum(n), raw.score(n)) for n in range(start, raw.scored_length())]
             terms = _positive_terms(parsed) if highlight else None
             unified_index = connections[self.connection_alias].get_unified_index()
             results = [
@@ -597,6 +602,24 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
 
 # Facet counts, filters and sorting from arrays
 #
+class _PageCollector(TopCollector):
+    """Whoosh's top-N collector that also notes every match it lets through."""
+
+    def __init__(self, limit: int | None, allowed: np.ndarray | None) -> None:
+        # Every match must be seen, so Whoosh may neither skip blocks that cannot
+        # reach the top N nor swap in a matcher that drops such documents.
+        super().__init__(limit=limit or sys.maxsize, usequality=False, replace=0)
+        self.allowed = allowed
+        self.matched: list[int] = []
+
+    def collect(self, sub_docnum):
+        docnum = self.offset + sub_docnum
+        if self.allowed is None or self.allowed[docnum]:
+            self.matched.append(docnum)
+            return super().collect(sub_docnum)
+        return 0
+
+
 # Whoosh counts facets and sorts by visiting every matching document in Python:
 # about half a second a search at 100,000 articles. The values of each facet and
 # sort field are read once per segment into NumPy arrays (segments never change
