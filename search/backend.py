@@ -57,7 +57,7 @@ from haystack.utils.app_loading import haystack_get_model
 from whoosh import index
 from whoosh import query as wq
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.collectors import TopCollector
 from whoosh.fields import ID as WHOOSH_ID
 from whoosh.fields import KEYWORD, NUMERIC, STORED, TEXT
@@ -71,6 +71,7 @@ from whoosh.highlight import (
     top_fragments,
 )
 from whoosh.lang.porter import stem as porter_stem
+from whoosh.scoring import BM25F
 from whoosh.util import IDCHARS
 from whoosh.util.numeric import byte_to_length
 
@@ -98,18 +99,22 @@ def _cached_lengths_reader(self, fieldname, column):
     return self._readers[fieldname]
 
 
+def _length_bytes(perdoc, fieldname: str) -> bytes | None:
+    """A segment's field length of each document, one byte each, as Whoosh stores them."""
+    key = ("lengths", fieldname)
+    if key not in perdoc._readers:
+        column = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+        perdoc._readers[key] = column and column._dbfile.get(column._basepos, column._count)
+    return perdoc._readers[key]
+
+
 def _doc_field_length(self, docnum, fieldname, default=0):
     # Whoosh reads a document's field length from the file once per posting
     # while writing a segment, and once per matched document while scoring.
     # One read of the whole column per segment reader serves them all.
     if docnum > self._doccount:
         raise IndexError(f"Asked for docnum {docnum!r} of {self._doccount}")
-    key = ("lengths", fieldname)
-    if key not in self._readers:
-        column = self._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-        # One byte per document ("B"), as many as were written.
-        self._readers[key] = column and column._dbfile.get(column._basepos, column._count)
-    lengths = self._readers[key]
+    lengths = _length_bytes(self, fieldname)
     if lengths is None:
         return default
     if docnum < len(lengths) and lengths[docnum]:
@@ -383,6 +388,15 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
                 matched = table.mask(searcher.docs_for_query(scored))
                 if allowed is not None:
                     matched &= allowed
+            elif (vector := _scored_matches(searcher, scored)) is not None:
+                docs, scores = vector
+                keep = table.live[docs] if allowed is None else allowed[docs]
+                docs, scores = docs[keep], scores[keep]
+                matched = np.zeros(table.size, dtype=bool)
+                matched[docs] = True
+                # Best first; equal scores in document order, as Whoosh ranks them.
+                best = np.lexsort((docs, -scores))[start:end]
+                page = list(zip(docs[best].tolist(), scores[best].tolist(), strict=True))
             else:
                 # One pass over the matches scores the page and notes every match
                 # for the facets: a phrase decodes its positions once, not twice.
@@ -602,6 +616,119 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
 
 # Facet counts, filters and sorting from arrays
 #
+# Whoosh scores a query's matches one document at a time in Python: most of a
+# search's time at 100,000 articles. A query of words (terms joined by AND, OR
+# and NOT, the great majority) is scored here instead from whole posting lists
+# with NumPy, by Whoosh's own BM25F formula and statistics; anything else
+# (phrases, wildcards, ranges, boosted groups) goes through Whoosh's collector.
+
+_LENGTH_OF_BYTE = np.array([byte_to_length(byte) for byte in range(256)], dtype=np.float64)
+_NOTHING = (np.empty(0, np.int64), np.empty(0, np.float64))
+
+
+def _scored_matches(searcher, query) -> tuple[np.ndarray, np.ndarray] | None:
+    """(documents in ascending order, their scores), or None if Whoosh must score it."""
+    if not isinstance(searcher.weighting, BM25F) or searcher.weighting._field_B:
+        return None
+    return _vector_scores(searcher, query)
+
+
+def _vector_scores(searcher, query) -> tuple[np.ndarray, np.ndarray] | None:
+    if type(query) is wq.Term:
+        return _term_scores(searcher, query)
+    if type(query) not in (wq.And, wq.Or) or query.boost != 1.0:
+        return None
+    if isinstance(query, wq.Or) and query.minmatch:
+        return None
+    positive, negative = [], []
+    for sub in query.subqueries:
+        if isinstance(sub, wq.Not) and isinstance(query, wq.And):
+            found = _vector_scores(searcher, sub.query)
+            negative.append(found)
+        else:
+            found = _vector_scores(searcher, sub)
+            positive.append(found)
+        if found is None:
+            return None
+    if not positive:
+        return None
+    if isinstance(query, wq.Or):
+        # A document's score is the sum of the scores of the words it has.
+        docs, where = np.unique(np.concatenate([docs for docs, _ in positive]), return_inverse=True)
+        scores = np.bincount(where, weights=np.concatenate([s for _, s in positive]))
+        return docs, scores
+    docs, scores = positive[0]
+    for other_docs, other_scores in positive[1:]:
+        docs, mine, theirs = np.intersect1d(
+            docs, other_docs, assume_unique=True, return_indices=True
+        )
+        scores = scores[mine] + other_scores[theirs]
+    for other_docs, _ in negative:
+        keep = ~np.isin(docs, other_docs, assume_unique=True)
+        docs, scores = docs[keep], scores[keep]
+    return docs, scores
+
+
+def _term_scores(searcher, term) -> tuple[np.ndarray, np.ndarray]:
+    schema = searcher.schema
+    if term.fieldname not in schema:
+        return _NOTHING
+    field = schema[term.fieldname]
+    try:
+        text = field.to_bytes(term.text)
+    except ValueError:
+        return _NOTHING
+    docs, weights, lengths = [], [], []
+    for reader, offset in _leaves(searcher):
+        if (term.fieldname, text) not in reader:
+            continue
+        # Deleted documents are dropped later, by the table's live mask.
+        matcher = reader._terms.matcher(term.fieldname, text, field.format)
+        ids, found = _postings(matcher)
+        docs.append(ids + offset)
+        weights.append(found)
+        if field.scorable:
+            stored = _length_bytes(reader._perdoc, term.fieldname)
+            if stored is None:
+                lengths.append(np.ones(len(ids)))  # Whoosh's default length
+            else:
+                column = np.frombuffer(stored, dtype=np.uint8)
+                lengths.append(_LENGTH_OF_BYTE[column[np.minimum(ids, len(column) - 1)]])
+    if not docs:
+        return _NOTHING
+    docs, tf = np.concatenate(docs), np.concatenate(weights)
+    if not field.scorable:
+        return docs, tf * term.boost  # Whoosh scores these by weight alone
+    fl = np.concatenate(lengths)
+    weighting = searcher.weighting
+    idf = searcher.idf(term.fieldname, text)
+    avgfl = searcher.avg_field_length(term.fieldname) or 1
+    big_b, k1 = weighting.B, weighting.K1
+    # whoosh.scoring.bm25, term for term, on whole arrays.
+    scores = idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - big_b) + big_b * fl / avgfl)))
+    return docs, scores * term.boost if term.boost != 1.0 else scores
+
+
+def _postings(matcher) -> tuple[np.ndarray, np.ndarray]:
+    """A posting list's documents and weights, read a block at a time."""
+    ids, weights = [], []
+    if isinstance(matcher, W3LeafMatcher):
+        while matcher.is_active():
+            matcher._read_ids()
+            matcher._read_weights()
+            ids.append(np.asarray(matcher._ids, dtype=np.int64))
+            weights.append(np.asarray(matcher._weights, dtype=np.float64))
+            matcher._next_block()
+        if ids:
+            return np.concatenate(ids), np.concatenate(weights)
+        return _NOTHING
+    while matcher.is_active():
+        ids.append(matcher.id())
+        weights.append(matcher.weight())
+        matcher.next()
+    return np.array(ids, dtype=np.int64), np.array(weights, dtype=np.float64)
+
+
 class _PageCollector(TopCollector):
     """Whoosh's top-N collector that also notes every match it lets through."""
 

@@ -1,4 +1,4 @@
-"""The backend's fast indexing path writes exactly what Whoosh's own path writes."""
+"""The backend's fast paths: indexing and scoring exactly as Whoosh's own paths do."""
 
 from __future__ import annotations
 
@@ -9,12 +9,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from whoosh.analysis import StemmingAnalyzer
-from whoosh.fields import ID, TEXT, Schema
+from whoosh.fields import ID, KEYWORD, TEXT, Schema
 from whoosh.filedb.filestore import RamStorage
 from whoosh.formats import Positions
+from whoosh.qparser import QueryParser
 from whoosh.query import Phrase
 
-from search.backend import _stemmed_text, _StemmedPositions
+from search.backend import _scored_matches, _stemmed_text, _StemmedPositions
 
 DEMO = Path(__file__).resolve().parents[2] / "fixtures" / "demo"
 
@@ -127,3 +128,66 @@ def test_phrases_are_found_in_an_index_written_the_fast_way():
     with ix.searcher() as searcher:
         hits = searcher.search(Phrase("body", ["foreign", "minist"]))
         assert [hit["id"] for hit in hits] == ["0"]
+
+
+# Scoring words with NumPy gives Whoosh's own scores.
+
+
+@pytest.fixture(scope="module")
+def segmented_index():
+    """Demo texts in three segments, two documents deleted: as a live index looks."""
+    schema = Schema(
+        id=ID(stored=True, unique=True),
+        title=_stemmed_text(field_boost=2.0),
+        body=_stemmed_text(),
+        tags=KEYWORD(commas=True, scorable=False),
+    )
+    ix = RamStorage().create_index(schema)
+    texts = _demo_texts()[:150]
+    for part in range(3):
+        with ix.writer() as writer:
+            for number in range(part * 50, part * 50 + 50):
+                first_line = texts[number].strip().splitlines()[0]
+                writer.add_document(
+                    id=str(number), title=first_line, body=texts[number], tags="a,b"[number % 2]
+                )
+    with ix.writer() as writer:
+        writer.delete_by_term("id", "7")
+        writer.delete_by_term("id", "60")
+    return ix
+
+
+WORD_QUERIES = [
+    "minister",
+    "secretary AND israel",
+    "iran OR iraq OR sanctions",
+    "secretary -israel",
+    "title:call OR body:talks",
+    "minister^3 OR bank",
+    "tags:a AND minister",
+    "nosuchwordanywhere",
+    "secretary AND nosuchwordanywhere",
+]
+
+
+@pytest.mark.parametrize("text", WORD_QUERIES)
+def test_words_are_scored_as_whoosh_scores_them(segmented_index, text):
+    query = QueryParser("body", segmented_index.schema).parse(text)
+    with segmented_index.searcher() as searcher:
+        theirs = {hit.docnum: hit.score for hit in searcher.search(query, limit=None)}
+        docs, scores = _scored_matches(searcher, query)
+        live = [doc for doc in docs.tolist() if not searcher.reader().is_deleted(doc)]
+        ours = dict(zip(docs.tolist(), scores.tolist(), strict=True))
+    assert sorted(live) == sorted(theirs)
+    assert all(ours[doc] == pytest.approx(theirs[doc], rel=1e-9) for doc in theirs)
+    if text != "nosuchwordanywhere":
+        assert theirs or text.startswith("secretary AND nosuch")
+
+
+@pytest.mark.parametrize(
+    "text", ['"foreign minister"', "minist*", "body:[a TO c]", "(iran OR iraq)^2"]
+)
+def test_anything_but_words_is_left_to_whoosh(segmented_index, text):
+    query = QueryParser("body", segmented_index.schema).parse(text)
+    with segmented_index.searcher() as searcher:
+        assert _scored_matches(searcher, query) is None
