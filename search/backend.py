@@ -26,6 +26,7 @@ What this module fixes in django-haystack 3.4's Whoosh backend:
 from __future__ import annotations
 
 import functools
+import os
 import random
 import re
 import sys
@@ -57,6 +58,7 @@ from haystack.utils.app_loading import haystack_get_model
 from whoosh import index
 from whoosh import query as wq
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer
+from whoosh.classify import Bo1Model
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.collectors import TopCollector
 from whoosh.fields import ID as WHOOSH_ID
@@ -179,6 +181,8 @@ SNIPPET_CHARS = 240
 # How much of a long article is read for its snippets, from the first match on.
 HIGHLIGHT_WINDOW = 6000
 MLT_TERMS = 12  # how many of an article's key terms "more like this" looks for
+# Memory for the decoded postings of recently searched words (per process).
+POSTINGS_CACHE_MB = 64
 # Lowercased words, stop words kept: what the speller looks at.
 _SPELLING_WORDS = RegexTokenizer() | LowercaseFilter()
 
@@ -193,6 +197,9 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         self.spelling_fields = tuple(connection_options.get("SPELLING_FIELDS", ()))
 
     def setup(self) -> None:
+        if getattr(self, "_open", None) and self._open[1][0] == os.getpid():
+            self._open[0].close()
+        self._open = None  # the searcher kept between searches, with its index's identity
         super().setup()
         if self.use_file_storage:
             # Memory-mapping the segments and then copying them costs a worker
@@ -241,6 +248,36 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
                 schema.remove(name)
                 schema.add(name, NUMERIC(int, stored=field_class.stored, sortable=True))
         return content_field_name, schema
+
+    def _searcher(self):
+        """A searcher of the index as it is now, kept open from one search to the next.
+
+        Opening one reads every segment's term index: a good part of a search at
+        100,000 articles. Haystack gives each thread its own backend, so each
+        thread keeps its own. A new one is opened when the index's table of
+        contents changes (a commit, or a clear) or in a forked child, which must
+        not share file offsets with its parent.
+        """
+        identity = (os.getpid(), *self._toc_identity())
+        if self._open is not None:
+            searcher, opened_for = self._open
+            if opened_for == identity:
+                return searcher
+            if opened_for[0] == identity[0]:
+                searcher.close()
+        self.index = self.index.refresh()
+        searcher = self.index.searcher()
+        self._open = (searcher, identity)
+        return searcher
+
+    def _toc_identity(self) -> tuple:
+        generation = self.index.latest_generation()
+        try:
+            toc = os.stat(os.path.join(self.path, f"_{self.index.indexname}_{generation}.toc"))
+        except (OSError, TypeError):
+            return (generation, None)  # in memory, or a writer is just replacing it
+        # A cleared and rebuilt index can reach the same generation again.
+        return (generation, toc.st_ino, toc.st_mtime_ns)
 
     # Writing
 
@@ -360,78 +397,77 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
 
         sortedby, reverse = self._sort_fields(sort_by)
         facet_names = list(facets or [])
-        self.index = self.index.refresh()
-        with self.index.searcher() as searcher:
-            parsed = self._parse(query_string)
-            if parsed is None or parsed is wq.NullQuery:
-                # Only stop words: nothing to look for.
-                empty["spelling_suggestion"] = self._suggest(searcher, spelling_query)
-                return empty
-            start = max(start_offset or 0, 0)
-            end = end_offset if end_offset is not None else None
-            if end is not None and end <= start:
-                end = start + 1
-            table = _table_for(self.path, searcher)
-            # Date ranges (haystack puts them into the query) are unscored filters
-            # like the narrow queries: both are kept as cached document masks.
-            scored, ranges = _split_ranges(parsed)
-            filters = [self._filter(narrow_queries, models, limit_to_registered_models), *ranges]
-            allowed = None
-            for query in filters:
-                mask = table.filter_mask(searcher, query)
-                if mask is not None:
-                    allowed = mask if allowed is None else allowed & mask
-            page = None
-            if scored is None:
-                matched = table.live if allowed is None else allowed
-            elif sortedby:
-                matched = table.mask(searcher.docs_for_query(scored))
-                if allowed is not None:
-                    matched &= allowed
-            elif (vector := _scored_matches(searcher, scored)) is not None:
-                docs, scores = vector
-                keep = table.live[docs] if allowed is None else allowed[docs]
-                docs, scores = docs[keep], scores[keep]
-                matched = np.zeros(table.size, dtype=bool)
-                matched[docs] = True
-                # Best first; equal scores in document order, as Whoosh ranks them.
-                best = np.lexsort((docs, -scores))[start:end]
-                page = list(zip(docs[best].tolist(), scores[best].tolist(), strict=True))
-            else:
-                # One pass over the matches scores the page and notes every match
-                # for the facets: a phrase decodes its positions once, not twice.
-                collector = _PageCollector(end, allowed)
-                searcher.search_with_collector(scored, collector)
-                matched = table.mask(collector.matched)
-                raw = collector.results()
-                page = [(raw.docnum(n), raw.score(n)) for n in range(start, raw.scored_length())]
-            hits = int(np.count_nonzero(matched))
-            if sortedby:
-                ordered = table.sorted(searcher, matched, sortedby, reverse)
-                page = [(docnum, 0.0) for docnum in ordered[start:end].tolist()]
-            elif page is None:
-                page = [(int(docnum), 0.0) for docnum in np.flatnonzero(matched)[start:end]]
-            terms = _positive_terms(parsed) if highlight else None
-            unified_index = connections[self.connection_alias].get_unified_index()
-            results = [
-                result
-                for docnum, score in page
-                if (
-                    result := self._result(
-                        searcher.stored_fields(docnum), score, unified_index, result_class, terms
-                    )
+        searcher = self._searcher()
+        parsed = self._parse(query_string)
+        if parsed is None or parsed is wq.NullQuery:
+            # Only stop words: nothing to look for.
+            empty["spelling_suggestion"] = self._suggest(searcher, spelling_query)
+            return empty
+        start = max(start_offset or 0, 0)
+        end = end_offset if end_offset is not None else None
+        if end is not None and end <= start:
+            end = start + 1
+        table = _table_for(self.path, searcher)
+        # Date ranges (haystack puts them into the query) are unscored filters
+        # like the narrow queries: both are kept as cached document masks.
+        scored, ranges = _split_ranges(parsed)
+        filters = [self._filter(narrow_queries, models, limit_to_registered_models), *ranges]
+        allowed = None
+        for query in filters:
+            mask = table.filter_mask(searcher, query)
+            if mask is not None:
+                allowed = mask if allowed is None else allowed & mask
+        page = None
+        if scored is None:
+            matched = table.live if allowed is None else allowed
+        elif sortedby:
+            matched = table.mask(searcher.docs_for_query(scored))
+            if allowed is not None:
+                matched &= allowed
+        elif (vector := _scored_matches(searcher, scored)) is not None:
+            docs, scores = vector
+            keep = table.live[docs] if allowed is None else allowed[docs]
+            docs, scores = docs[keep], scores[keep]
+            matched = np.zeros(table.size, dtype=bool)
+            matched[docs] = True
+            # Best first; equal scores in document order, as Whoosh ranks them.
+            best = np.lexsort((docs, -scores))[start:end]
+            page = list(zip(docs[best].tolist(), scores[best].tolist(), strict=True))
+        else:
+            # One pass over the matches scores the page and notes every match
+            # for the facets: a phrase decodes its positions once, not twice.
+            collector = _PageCollector(end, allowed)
+            searcher.search_with_collector(scored, collector)
+            matched = table.mask(collector.matched)
+            raw = collector.results()
+            page = [(raw.docnum(n), raw.score(n)) for n in range(start, raw.scored_length())]
+        hits = int(np.count_nonzero(matched))
+        if sortedby:
+            ordered = table.sorted(searcher, matched, sortedby, reverse)
+            page = [(docnum, 0.0) for docnum in ordered[start:end].tolist()]
+        elif page is None:
+            page = [(int(docnum), 0.0) for docnum in np.flatnonzero(matched)[start:end]]
+        terms = _positive_terms(parsed) if highlight else None
+        unified_index = connections[self.connection_alias].get_unified_index()
+        results = [
+            result
+            for docnum, score in page
+            if (
+                result := self._result(
+                    searcher.stored_fields(docnum), score, unified_index, result_class, terms
                 )
-                is not None
-            ]
-            facet_counts = {"fields": {}, "dates": {}, "queries": {}}
-            for name in facet_names:
-                # haystack passes each facet's options: `limit` keeps the top values.
-                limit = (facets[name] or {}).get("limit") if isinstance(facets, dict) else None
-                facet_counts["fields"][name] = table.counts(searcher, name, matched, limit)
-            suggestion = None
-            if self.include_spelling and spelling_query:
-                # Only for the user's own words: the query string also holds dates.
-                suggestion = self._suggest(searcher, spelling_query)
+            )
+            is not None
+        ]
+        facet_counts = {"fields": {}, "dates": {}, "queries": {}}
+        for name in facet_names:
+            # haystack passes each facet's options: `limit` keeps the top values.
+            limit = (facets[name] or {}).get("limit") if isinstance(facets, dict) else None
+            facet_counts["fields"][name] = table.counts(searcher, name, matched, limit)
+        suggestion = None
+        if self.include_spelling and spelling_query:
+            # Only for the user's own words: the query string also holds dates.
+            suggestion = self._suggest(searcher, spelling_query)
         return {
             "results": results,
             "hits": hits,
@@ -459,33 +495,44 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         if not self.setup_complete:
             self.setup()
         narrow = [additional_query_string] if additional_query_string not in (None, "*") else []
-        self.index = self.index.refresh()
-        with self.index.searcher() as searcher:
-            docnum = searcher.document_number(**{ID: get_identifier(model_instance)})
-            if docnum is None:
-                return {"results": [], "hits": 0}
-            stored = searcher.stored_fields(docnum)
-            text = stored.get(self.highlight_field or self.content_field_name) or ""
-            raw = searcher.more_like(
-                docnum,
-                self.content_field_name,
-                text=text,
-                top=end_offset or 10,
-                numterms=MLT_TERMS,
-                filter=self._filter(narrow, models, limit_to_registered_models),
-            )
-            unified_index = connections[self.connection_alias].get_unified_index()
-            results = [
-                result
-                for number in range(start_offset or 0, raw.scored_length())
-                if (
-                    result := self._result(
-                        raw[number].fields(), raw.score(number), unified_index, result_class, None
-                    )
+        searcher = self._searcher()
+        docnum = searcher.document_number(**{ID: get_identifier(model_instance)})
+        if docnum is None:
+            return {"results": [], "hits": 0}
+        stored = searcher.stored_fields(docnum)
+        text = stored.get(self.highlight_field or self.content_field_name) or ""
+        # Whoosh's own more_like(): an OR of the key terms, each boosted by its
+        # weight; scored here like any other query of words.
+        key_terms = searcher.key_terms_from_text(
+            self.content_field_name, text, numterms=MLT_TERMS, model=Bo1Model, normalize=False
+        )
+        query = wq.Or([wq.Term(self.content_field_name, w, boost=b) for w, b in key_terms])
+        table = _table_for(self.path, searcher)
+        docs, scores = _scored_matches(searcher, query) or _NOTHING
+        keep = table.live[docs] & (docs != docnum)
+        allowed = table.filter_mask(
+            searcher, self._filter(narrow, models, limit_to_registered_models)
+        )
+        if allowed is not None:
+            keep &= allowed[docs]
+        docs, scores = docs[keep], scores[keep]
+        best = np.lexsort((docs, -scores))[start_offset or 0 : end_offset or 10]
+        unified_index = connections[self.connection_alias].get_unified_index()
+        results = [
+            result
+            for number in best.tolist()
+            if (
+                result := self._result(
+                    searcher.stored_fields(int(docs[number])),
+                    float(scores[number]),
+                    unified_index,
+                    result_class,
+                    None,
                 )
-                is not None
-            ]
-            return {"results": results, "hits": len(raw)}
+            )
+            is not None
+        ]
+        return {"results": results, "hits": len(docs)}
 
     @staticmethod
     def _sort_fields(sort_by) -> tuple[list[str], bool]:
@@ -683,17 +730,10 @@ def _term_scores(searcher, term) -> tuple[np.ndarray, np.ndarray]:
         if (term.fieldname, text) not in reader:
             continue
         # Deleted documents are dropped later, by the table's live mask.
-        matcher = reader._terms.matcher(term.fieldname, text, field.format)
-        ids, found = _postings(matcher)
+        ids, found, length = _postings_cache.get(reader, field, term.fieldname, text)
         docs.append(ids + offset)
         weights.append(found)
-        if field.scorable:
-            stored = _length_bytes(reader._perdoc, term.fieldname)
-            if stored is None:
-                lengths.append(np.ones(len(ids)))  # Whoosh's default length
-            else:
-                column = np.frombuffer(stored, dtype=np.uint8)
-                lengths.append(_LENGTH_OF_BYTE[column[np.minimum(ids, len(column) - 1)]])
+        lengths.append(length)
     if not docs:
         return _NOTHING
     docs, tf = np.concatenate(docs), np.concatenate(weights)
@@ -707,6 +747,49 @@ def _term_scores(searcher, term) -> tuple[np.ndarray, np.ndarray]:
     # whoosh.scoring.bm25, term for term, on whole arrays.
     scores = idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - big_b) + big_b * fl / avgfl)))
     return docs, scores * term.boost if term.boost != 1.0 else scores
+
+
+class _PostingsCache:
+    """The decoded postings of the words searched lately, within a memory budget.
+
+    A segment's postings never change (deletions are applied by the live mask),
+    so a common word is read and decoded once, not on every search.
+    """
+
+    def __init__(self, budget_bytes: int) -> None:
+        self.budget = budget_bytes
+        self.used = 0
+        self.lock = threading.Lock()
+        self.entries: OrderedDict[tuple, tuple[np.ndarray, np.ndarray, np.ndarray]] = OrderedDict()
+
+    def get(self, reader, field, fieldname: str, text: bytes):
+        """(segment documents, weights, field lengths) of a word in one segment."""
+        key = (reader.segment().segment_id(), fieldname, text)
+        with self.lock:
+            found = self.entries.get(key)
+            if found is not None:
+                self.entries.move_to_end(key)
+                return found
+        ids, weights = _postings(reader._terms.matcher(fieldname, text, field.format))
+        stored = _length_bytes(reader._perdoc, fieldname) if field.scorable else None
+        if stored is None:
+            lengths = np.ones(len(ids))  # Whoosh's default length
+        else:
+            column = np.frombuffer(stored, dtype=np.uint8)
+            lengths = _LENGTH_OF_BYTE[column[np.minimum(ids, len(column) - 1)]]
+        found = (ids, weights, lengths)
+        size = ids.nbytes + weights.nbytes + lengths.nbytes
+        with self.lock:
+            if key not in self.entries and size <= self.budget:
+                self.entries[key] = found
+                self.used += size
+                while self.used > self.budget:
+                    _key, dropped = self.entries.popitem(last=False)
+                    self.used -= sum(array.nbytes for array in dropped)
+        return found
+
+
+_postings_cache = _PostingsCache(POSTINGS_CACHE_MB << 20)
 
 
 def _postings(matcher) -> tuple[np.ndarray, np.ndarray]:
