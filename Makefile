@@ -65,6 +65,8 @@ clean:  ## Remove the virtual environment and all local data
 # The benchmark (bench/): BENCH_SIZE articles (default 100000) built from ../shared/data,
 # ingested into var/bench/ (never the archive in var/), timed against Datasette;
 # a table on stdout, the figures as JSON in BENCH_OUT (default var/bench.json).
+# Also BENCH_ROUNDS, BENCH_PEER_ROUNDS, BENCH_PEER_FACET_LIMIT_MS, BENCH_REBUILD_SAMPLE
+# and BENCH_FULL_REBUILD=1 (a real rebuild_index, not an estimate): see README.
 .PHONY: bench
 bench: $(VENV)/.dev-installed
 	$(BIN)/python -m bench

@@ -22,8 +22,12 @@ class Finished:
     stdout: str
 
 
-def django_env(data_dir: Path) -> dict[str, str]:
-    """The environment of a Django child: SQLite and Whoosh under ``data_dir`` only."""
+def django_env(data_dir: Path, index_dir: Path | None = None) -> dict[str, str]:
+    """The environment of a Django child: SQLite and Whoosh under ``data_dir`` only.
+
+    ``index_dir`` puts the Whoosh index elsewhere (the index-only sample's scratch
+    index); by default it is ``data_dir/whoosh``, whatever the user's own settings say.
+    """
     env = {key: value for key, value in os.environ.items() if key not in _USER_STATE}
     env.update(
         ARCHIVE_DATA_DIR=str(data_dir),
@@ -32,6 +36,8 @@ def django_env(data_dir: Path) -> dict[str, str]:
         DJANGO_ALLOWED_HOSTS="testserver,localhost,127.0.0.1",
         PYTHONPATH=str(ROOT),
     )
+    if index_dir is not None:
+        env["ARCHIVE_INDEX_DIR"] = str(index_dir)
     return env
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .stages import STAGES
+
 PERCENTILES = ("p50_ms", "p95_ms", "p99_ms")
 
 
@@ -14,6 +16,10 @@ def ratios(ours: dict, peer: dict) -> dict[str, float | None]:
         key: round(ours[key] / peer[key], 2) if peer.get(key) and key in ours else None
         for key in PERCENTILES
     }
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def _number(value, digits: int = 1) -> str:
@@ -43,13 +49,85 @@ def _queries(timing: dict) -> str:
     return _number(most) if least in (None, most) else f"{least}–{most}"
 
 
+def index_only_row(result: dict) -> list[str]:
+    """The index-only row: how the rate was measured, and whether the rebuild is estimated."""
+    rate = f"{_number(result['index_only_per_s'])} articles/s"
+    rebuild = f"rebuild {_number(result['rebuild_s'])} s"
+    memory = f"peak RSS {_number(result.get('rebuild_rss_mb'))} MiB"
+    sample = result.get("rebuild_sample")
+    if sample is None:
+        return ["index only (rebuild_index)", rate, f"{rebuild} (measured), {memory}"]
+    if result["rebuild_estimated"]:
+        how = f"estimated from {sample:,} articles"
+    else:
+        how = f"all {sample:,} articles, into a scratch index"
+    return ["index only (sample)", rate, f"{rebuild} ({how}), {memory}"]
+
+
+def index_only_notes(figures: dict) -> list[str]:
+    """What the reader should know about how the index-only rate was measured."""
+    sample = figures.get("rebuild_sample")
+    if sample is None:
+        return []
+    return [
+        f"index only: the first {sample:,} stored articles indexed into a scratch index in "
+        "batches, as rebuild_index does"
+        + (
+            "; rebuild_s is stored articles / that rate, an estimate (a bigger index "
+            "costs more per article to merge). BENCH_FULL_REBUILD=1 times a real one."
+            if figures["rebuild_estimated"]
+            else "."
+        )
+    ]
+
+
+def unfinished_facet_notes(labels: list[str], peer: dict) -> list[str]:
+    """Which searches' facets Datasette gave up on, within its facet time limit."""
+    unfinished = [
+        (label, search["facets_timed_out"])
+        for label, search in zip(labels, peer["searches"], strict=True)
+        if search["facets_timed_out"]
+    ]
+    if not unfinished:
+        return []
+    return [
+        f"Datasette left facets unfinished after its facet time limit "
+        f"({peer['facet_limit_ms']:,} ms) in {len(unfinished)} of {len(labels)} searches "
+        "(the 'peer gave up' column): those peer times cover fewer facets than ours."
+    ]
+
+
+def format_stages(stages_s: dict[str, float], total_s: float) -> list[str]:
+    """Each stage's wall time and share of the run, then the rest, then the total."""
+    rows = []
+    for name, label in STAGES.items():
+        if name in stages_s:
+            seconds = stages_s[name]
+            rows.append([label, _number(float(seconds)), _share(seconds, total_s)])
+    rest = round(total_s - sum(stages_s.values()), 1)
+    rows.append(["other (setup, reports)", _number(float(rest)), _share(rest, total_s)])
+    rows.append(["total", _number(float(total_s)), _share(total_s, total_s)])
+    return _rows(["stage", "wall s", "share"], rows)
+
+
+def _share(seconds: float, total_s: float) -> str:
+    return f"{100 * seconds / total_s:.0f}%" if total_s > 0 else "–"
+
+
 def format_table(result: dict) -> str:
     """The benchmark's figures as plain text."""
     lines = [
         f"Benchmark: {result['size']:,} articles generated, {result['stored']:,} stored; "
-        f"{result['rounds']} timed rounds of {len(result['searches'])} searches",
+        f"{plural(result['rounds'], 'timed round')} of {len(result['searches'])} searches "
+        f"(Datasette: {plural(result['peer_rounds'], 'round')}, "
+        f"each facet cut off at {result['peer_facet_limit_ms']:,} ms)",
         "",
     ]
+    if result.get("rebuild_sample") is None:
+        after_ingest = _number(result["index_mb_after_ingest"])
+        on_disk = f"after rebuild_index; {after_ingest} MiB after ingest"
+    else:
+        on_disk = f"after ingest; sample index {_number(result.get('rebuild_sample_index_mb'))} MiB"
     lines += _rows(
         ["", "figure", "detail"],
         [
@@ -58,16 +136,8 @@ def format_table(result: dict) -> str:
                 f"{_number(result['ingest_per_s'])} articles/s",
                 f"{_number(result['ingest_s'])} s, peak RSS {_number(result['ingest_rss_mb'])} MiB",
             ],
-            [
-                "index only (rebuild_index)",
-                f"{_number(result['index_only_per_s'])} articles/s",
-                f"rebuild {_number(result['rebuild_s'])} s",
-            ],
-            [
-                "index on disk",
-                f"{_number(result['index_mb'])} MiB",
-                f"{_number(result['index_mb_after_ingest'])} MiB straight after ingest",
-            ],
+            index_only_row(result),
+            ["index on disk", f"{_number(result['index_mb'])} MiB", on_disk],
             [
                 "serving process, peak RSS",
                 f"{_number(result['rss_mb'])} MiB",
@@ -98,12 +168,16 @@ def format_table(result: dict) -> str:
             _number(s["peer_hits"]),
             _number(s["p50_ms"]),
             _number(s["peer_p50_ms"]),
+            ",".join(s.get("peer_facets_timed_out", [])),
         ]
         for s in result["searches"]
     ]
-    lines += _rows(["search", "hits", "peer hits", "p50 ms", "peer p50"], searches)
+    lines += _rows(["search", "hits", "peer hits", "p50 ms", "peer p50", "peer gave up"], searches)
     for note in result.get("notes", []):
         lines.append(f"note: {note}")
+    if "stages_s" in result:
+        lines.append("")
+        lines += format_stages(result["stages_s"], result["total_s"])
     return "\n".join(lines)
 
 
