@@ -4,18 +4,22 @@ import datetime as dt
 import string
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db.models import Count, Max, Min
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView, MonthArchiveView, YearArchiveView
 
+from archive.caching import CachedPaginator, cached_list
 from archive.models import ENTITY_KINDS, Article, EntityRedirect, Source
 from archive.selectors import (
+    article_cards,
+    article_count,
     co_occurring,
     entities_by_articles,
     entity_mentions,
     monthly_counts,
+    most_mentioned,
 )
 from archive.text import citation, first_mention_links, render_body
 from archive.timeline import build_timeline
@@ -23,12 +27,10 @@ from archive.timeline import build_timeline
 
 def home(request):
     context = {
-        "latest": Article.objects.with_source().newest_first()[:10],
-        "article_count": Article.objects.count(),
+        "latest": article_cards()[:10],
+        "article_count": article_count(),
         "top": [
-            (kind, entities_by_articles(kind)[:8])
-            for kind in ENTITY_KINDS.values()
-            if kind.name != "event"
+            (kind, most_mentioned(kind)) for kind in ENTITY_KINDS.values() if kind.name != "event"
         ],
         "timeline": build_timeline(monthly_counts()),
     }
@@ -39,6 +41,7 @@ class ArticleFilterMixin:
     """Article lists narrowed by ``?organisation=<slug>&person=…&place=…&source=…``."""
 
     paginate_by = settings.ARCHIVE_ARTICLES_PER_PAGE
+    paginator_class = CachedPaginator
 
     def get_filters(self) -> list[tuple[str, object]]:
         if not hasattr(self, "_filters"):
@@ -69,7 +72,7 @@ class ArticleFilterMixin:
 
 class ArticleListView(ArticleFilterMixin, ListView):
     def get_queryset(self):
-        return self.filter_articles(Article.objects.with_source().newest_first())
+        return self.filter_articles(article_cards())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -86,16 +89,31 @@ class ArticleDateMixin(ArticleFilterMixin):
     template_name = "archive/article_archive.html"
 
     def get_queryset(self):
-        return self.filter_articles(Article.objects.with_source().newest_first())
+        return self.filter_articles(article_cards())
+
+    def get_date_list(self, queryset, date_type=None, ordering="ASC"):
+        """The year's months with articles, on the year's page and each month's.
+
+        Taken from the year's monthly counts, which the timeline shows anyway:
+        Django's own list reads every article's date through a Python function
+        on SQLite.
+        """
+        today = dt.date.today()
+        return [
+            month
+            for month, count in self.year_months
+            if count and (self.get_allow_future() or month <= today)
+        ]
+
+    @cached_property
+    def year_months(self) -> list[tuple[dt.date, int]]:
+        year = int(self.get_year())
+        return monthly_counts(self.filter_articles(Article.objects.filter(published__year=year)))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        year = int(self.get_year())
-        articles = self.filter_articles(Article.objects.filter(published__year=year))
-        context["timeline"] = build_timeline(
-            monthly_counts(articles), query=context["timeline_query"]
-        )
-        context["period"] = str(year)
+        context["timeline"] = build_timeline(self.year_months, query=context["timeline_query"])
+        context["period"] = str(int(self.get_year()))
         return context
 
 
@@ -160,7 +178,8 @@ def entity_index(request, kind: str):
         entities = entities.filter(name__istartswith=letter)
     params = request.GET.copy()
     params.pop("page", None)
-    page = Paginator(entities, 100).get_page(request.GET.get("page"))
+    # Counting the articles of a hundred entities reads every one of their mentions.
+    page = CachedPaginator(entities, 100, keep_rows=True).get_page(request.GET.get("page"))
     context = {
         "kind": entity_kind,
         "page_obj": page,
@@ -177,11 +196,12 @@ class EntityArticlesMixin:
     """An entity (or source) page: its facts and its articles, newest first."""
 
     paginate_by = settings.ARCHIVE_ARTICLES_PER_PAGE
+    paginator_class = CachedPaginator
     template_name = "archive/entity_detail.html"
     facet_field = ""
 
     def get_queryset(self):
-        return self.get_articles().with_source().newest_first()
+        return article_cards(self.get_articles())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -219,7 +239,7 @@ class EntityDetailView(EntityArticlesMixin, ListView):
                 *self.entity.persons.all(),
             ]
         if self.kind.name == "person":
-            context["roles"] = (
+            context["roles"] = cached_list(
                 self.entity.roles.values("title")
                 .annotate(times=Count("id"), first=Min("seen_on"), last=Max("seen_on"))
                 .order_by("-last", "title")

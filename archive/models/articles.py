@@ -83,7 +83,8 @@ class Article(models.Model):
     class Meta:
         ordering = ["-published", "-pk"]
         indexes = [
-            models.Index(fields=["published"], name="article_published_idx"),
+            # Newest first, as lists show articles; serves date lookups too.
+            models.Index(fields=["published", "published_at"], name="article_newest_idx"),
             models.Index(fields=["url"], name="article_url_idx"),
             models.Index(fields=["source_file"], name="article_source_file_idx"),
         ]

@@ -11,3 +11,8 @@ DEBUG = False
 ARCHIVE_INGEST_WORKERS = 0
 # Index in the test process, unless a test's subprocess asks for the background indexer.
 SEARCH_INDEX_IN_BACKGROUND = os.environ.get("SEARCH_INDEX_IN_BACKGROUND", "0") == "1"
+# Tests read the database as it is: the flush between transactional tests empties
+# tables without a change the revision counts, so a cache would hand one test's
+# reads to the next. Tests of the cache switch it on themselves
+# (tests/archive/test_caching.py).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}

@@ -45,6 +45,27 @@ def test_year_and_month_pages_list_their_articles(seeds, client):
     assert empty.status_code == 404
 
 
+def test_a_month_page_lists_the_months_of_its_year_once_each(seeds, client):
+    url = reverse("archive:article-month", kwargs={"year": 2025, "month": 4})
+    content = client.get(url).content.decode()
+    months = content.split('aria-label="Months of 2025"', 1)[1].split("</nav>", 1)[0]
+    assert re.findall(r">(\w+)</a>", months) == ["April", "October"]
+    assert 'aria-current="page">April<' in months
+
+
+def test_deep_pages_of_a_list_hold_the_oldest_articles(ingest, client, tmp_path):
+    more = tmp_path / "more.jsonl"
+    lines = (ROOT / "fixtures" / "demo" / "state-dept-sample.jsonl").read_text().splitlines()
+    more.write_text("\n".join(lines[:45]) + "\n")
+    ingest(more)
+    newest = list(Article.objects.newest_first())
+    pages = [
+        list(client.get(reverse("archive:article-list"), {"page": n}).context["object_list"])
+        for n in (1, 2, 3)
+    ]
+    assert pages == [newest[:20], newest[20:40], newest[40:]]
+
+
 def test_article_list_filters_by_entity_and_source(seeds, client):
     icesco = Organisation.objects.get(acronym="ICESCO")
     response = client.get(reverse("archive:article-list"), {"organisation": icesco.slug})

@@ -89,6 +89,24 @@ def test_entity_indexes_filter_by_name(seeds, client, name):
     assert first in filtered.context["entities"]
 
 
+def test_entity_index_counts_each_entitys_articles(seeds, client):
+    unmentioned = Organisation.objects.create(name="Assembly Never Named", slug="never-named")
+    response = client.get(reverse("archive:organisation-list"))
+    counts = {entity.pk: entity.article_count for entity in response.context["entities"]}
+    assert counts[unmentioned.pk] == 0
+    for organisation in Organisation.objects.all():
+        assert counts[organisation.pk] == organisation.articles.count(), organisation
+
+
+def test_home_lists_the_most_mentioned_first(seeds, client):
+    top = dict(client.get(reverse("archive:home")).context["top"])
+    for kind, entities in top.items():
+        counts = [entity.article_count for entity in entities]
+        assert counts == sorted(counts, reverse=True)
+        best = max(kind.model.objects.all(), key=lambda entity: entity.articles.count())
+        assert counts[0] == best.articles.count()
+
+
 def test_unknown_entity_is_404(client, db):
     assert client.get(reverse("archive:person", kwargs={"slug": "nobody"})).status_code == 404
 

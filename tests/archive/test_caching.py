@@ -1,0 +1,234 @@
+"""The archive's revision number and the reads cached under it.
+
+These tests commit for real (``transaction=True``): the revision is bumped when a
+transaction commits, and a transaction with uncommitted writes reads around the
+cache, so inside pytest-django's usual rolled-back test transaction nothing is
+ever cached.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from io import StringIO
+
+import pytest
+from django.apps import apps
+from django.core.cache import cache
+from django.core.management import call_command
+from django.core.paginator import Paginator
+from django.db import connection, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from archive.caching import CachedPaginator, current_revision
+from archive.models import Article, Organisation
+from archive.selectors import article_count
+from archive.signals import LINK_MODELS, articles_changed, bulk_write_finished
+from tests.search.factories import ArticleFactory, OrganisationFactory, PersonFactory, mention
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The cache the archive runs with (in memory, per process), empty."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "archive-caching-tests",
+        }
+    }
+    cache.clear()
+
+
+@pytest.fixture
+def archive():
+    """Three articles in which one person and one organisation appear together."""
+    organisation = OrganisationFactory(name="Zanzibar Maritime Council", slug="zmc")
+    person = PersonFactory(name="Amina Harbourmaster", slug="amina-harbourmaster")
+    articles = [
+        ArticleFactory(title=f"Harbour talks, round {n}", published=dt.date(2025, n, 1))
+        for n in (1, 2, 3)
+    ]
+    for article in articles:
+        mention(article, organisation)
+        mention(article, person)
+    return {"organisation": organisation, "person": person, "articles": articles}
+
+
+@pytest.fixture
+def staff_client(django_user_model):
+    client = Client()
+    client.force_login(django_user_model.objects.create_superuser("editor", "e@example.org", "pw"))
+    return client
+
+
+# The revision
+
+
+def test_a_transaction_bumps_the_revision_once_when_it_commits():
+    before = current_revision()
+    with transaction.atomic():
+        for _ in range(3):
+            PersonFactory()
+        assert current_revision() == before  # not before the rows are visible
+    assert current_revision() == before + 1
+
+
+def test_a_rolled_back_transaction_leaves_the_revision_alone():
+    before = current_revision()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        PersonFactory()
+        raise RuntimeError
+    assert current_revision() == before
+
+
+def test_a_write_outside_a_transaction_counts_at_once():
+    before = current_revision()
+    person = PersonFactory()
+    person.delete()
+    assert current_revision() == before + 2
+
+
+@pytest.mark.parametrize("signal", [articles_changed, bulk_write_finished])
+def test_the_archives_own_announcements_count(signal):
+    before = current_revision()
+    signal.send(sender=Article, ids=[])
+    assert current_revision() == before + 1
+
+
+def test_every_archive_model_announces_its_writes():
+    for model in apps.get_app_config("archive").get_models(include_auto_created=True):
+        if model._meta.auto_created:  # Event's participants, set with .set()/.add()
+            assert m2m_changed.has_listeners(model), model
+            continue
+        assert post_save.has_listeners(model), model
+        if model.__name__ not in LINK_MODELS:
+            assert post_delete.has_listeners(model), model
+
+
+# Cached reads
+
+
+def test_a_transaction_reads_its_own_writes_and_caches_none_of_them(archive, page_cache):
+    assert article_count() == 3
+    with transaction.atomic():
+        ArticleFactory()
+        assert article_count() == 4
+        transaction.set_rollback(True)
+    assert article_count() == 3
+
+
+def test_an_admin_rename_shows_at_once_where_the_old_name_was_cached(
+    archive, page_cache, client, staff_client
+):
+    person_page = archive["person"].get_absolute_url()
+    home = reverse("archive:home")
+    for url in (person_page, home):
+        assert "Zanzibar Maritime Council" in client.get(url).content.decode()
+
+    before = current_revision()
+    organisation = archive["organisation"]
+    response = staff_client.post(
+        reverse("admin:archive_organisation_change", args=[organisation.pk]),
+        {
+            "name": "Zanzibar Ports Authority",
+            "slug": organisation.slug,
+            "acronym": "",
+            "kind": Organisation.Kind.OTHER,
+            "aliases-TOTAL_FORMS": "0",
+            "aliases-INITIAL_FORMS": "0",
+            "aliases-MIN_NUM_FORMS": "0",
+            "aliases-MAX_NUM_FORMS": "1000",
+        },
+    )
+    assert response.status_code == 302
+    assert current_revision() == before + 1  # the whole admin save: one transaction
+
+    for url in (person_page, home):
+        content = client.get(url).content.decode()
+        assert "Zanzibar Ports Authority" in content
+        assert "Zanzibar Maritime Council" not in content
+
+
+def test_an_ingest_shows_at_once_on_pages_read_before_it(archive, page_cache, client, tmp_path):
+    home, articles = reverse("archive:home"), reverse("archive:article-list")
+    assert "3 articles" in client.get(home).content.decode()
+    assert client.get(articles).context["paginator"].count == 3
+
+    new = tmp_path / "new.jsonl"
+    record = {
+        "title": "Harbour talks resume in Stone Town",
+        "published": "2025-04-02",
+        "text": "Delegations met in Stone Town on Wednesday to resume the harbour talks.",
+        "url": "https://example.org/harbour-talks-resume",
+    }
+    new.write_text(json.dumps(record) + "\n")
+    call_command("ingest", str(new), stdout=StringIO(), stderr=StringIO())
+
+    assert "4 articles" in client.get(home).content.decode()
+    listed = client.get(articles)
+    assert listed.context["paginator"].count == 4
+    assert listed.context["object_list"][0].title == record["title"]
+
+
+def test_a_deleted_article_leaves_every_cached_list_at_once(archive, page_cache, client):
+    gone = archive["articles"][-1]
+    url, entity_page = gone.get_absolute_url(), archive["organisation"].get_absolute_url()
+    assert url in client.get(entity_page).content.decode()
+    gone.delete()
+    content = client.get(entity_page).content.decode()
+    assert url not in content
+    assert "2 articles" in content
+
+
+def test_a_cached_page_reads_the_revision_once_and_its_own_rows(archive, page_cache, client):
+    urls = [
+        reverse("archive:home"),
+        reverse("archive:article-list"),
+        reverse("archive:organisation-list"),
+        archive["person"].get_absolute_url(),
+        archive["organisation"].get_absolute_url(),
+    ]
+    for url in urls:
+        client.get(url)
+    for url in urls:
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(url).status_code == 200
+        sql = [query["sql"] for query in context.captured_queries]
+        assert sum("archive_revision" in query for query in sql) == 1, url
+        assert not any("COUNT(" in query for query in sql), url  # counts come from the cache
+    with CaptureQueriesContext(connection) as context:
+        client.get(reverse("archive:home"))
+    assert len(context.captured_queries) == 2  # the revision, the latest articles
+
+
+def test_cached_pages_cost_as_many_queries_when_the_archive_grows(archive, page_cache, client):
+    urls = [reverse("archive:home"), archive["organisation"].get_absolute_url()]
+
+    def queries(url):
+        with CaptureQueriesContext(connection) as context:
+            client.get(url)
+        return len(context.captured_queries)
+
+    small = [(queries(url), queries(url)) for url in urls]  # computed, then cached
+    for n in range(30):
+        mention(ArticleFactory(published=dt.date(2024, 1 + n % 12, 1)), archive["organisation"])
+    assert [(queries(url), queries(url)) for url in urls] == small
+
+
+# Pages of articles
+
+
+def test_a_cached_page_holds_the_same_articles_as_plain_pagination(page_cache):
+    for n in range(45):
+        day = None if n % 9 == 0 else dt.date(2025, 1 + n % 5, 1 + n % 3)  # ties and undated
+        ArticleFactory(published=day)
+    articles = Article.objects.with_source().newest_first()
+    for number in (1, 2, 3):
+        plain = list(Paginator(articles, 20).page(number).object_list)
+        assert CachedPaginator(articles, 20).page(number).object_list == plain
+        assert CachedPaginator(articles, 20).page(number).object_list == plain  # from the cache
