@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from haystack import connections
 
@@ -85,3 +86,20 @@ def seeds(ingest):
     from archive.models import Article
 
     return {article.source_file: article for article in Article.objects.all()}
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The cache the archive runs with (in memory, per process), empty.
+
+    Tests run with a dummy cache; tests of what is cached switch this one on, and
+    commit for real (``transaction=True``): nothing is cached inside a transaction
+    with writes.
+    """
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "page-cache-tests",
+        }
+    }
+    cache.clear()

@@ -6,10 +6,13 @@ are the archive's own, and always current.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
+from functools import partial
 
 from django.db.models import Q
 
+from archive.caching import cached
 from archive.models import ENTITY_KINDS, EntityKind
 from archive.selectors import entities_by_articles
 
@@ -32,6 +35,14 @@ def matching_entities(query: ParsedQuery, *, per_kind: int = 5) -> list[EntityGr
         return []
     candidates = list(dict.fromkeys([" ".join(query.words), *query.phrases]))
     candidates = [text for text in candidates if text.strip()]
+    if not candidates:
+        return []
+    # Name matching scans every entity and alias: remembered until the next write.
+    digest = hashlib.sha256(repr((candidates, per_kind)).encode()).hexdigest()
+    return cached(f"matching-entities:{digest}", partial(_matching, candidates, per_kind))
+
+
+def _matching(candidates: list[str], per_kind: int) -> list[EntityGroup]:
     groups = []
     for kind in ENTITY_KINDS.values():
         condition = Q()

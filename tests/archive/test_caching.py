@@ -14,7 +14,6 @@ from io import StringIO
 
 import pytest
 from django.apps import apps
-from django.core.cache import cache
 from django.core.management import call_command
 from django.core.paginator import Paginator
 from django.db import connection, transaction
@@ -30,18 +29,6 @@ from archive.signals import LINK_MODELS, articles_changed, bulk_write_finished
 from tests.search.factories import ArticleFactory, OrganisationFactory, PersonFactory, mention
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def page_cache(settings):
-    """The cache the archive runs with (in memory, per process), empty."""
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "archive-caching-tests",
-        }
-    }
-    cache.clear()
 
 
 @pytest.fixture

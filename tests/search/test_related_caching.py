@@ -9,7 +9,6 @@ from __future__ import annotations
 from io import StringIO
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 from haystack.query import SearchQuerySet
 
@@ -19,18 +18,6 @@ from search import related
 from search.related import related_articles
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def page_cache(settings):
-    """The cache the archive runs with (in memory, per process), empty."""
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "related-caching-tests",
-        }
-    }
-    cache.clear()
 
 
 @pytest.fixture
