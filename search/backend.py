@@ -664,10 +664,10 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
 # Facet counts, filters and sorting from arrays
 #
 # Whoosh scores a query's matches one document at a time in Python: most of a
-# search's time at 100,000 articles. A query of words (terms joined by AND, OR
-# and NOT, the great majority) is scored here instead from whole posting lists
-# with NumPy, by Whoosh's own BM25F formula and statistics; anything else
-# (phrases, wildcards, ranges, boosted groups) goes through Whoosh's collector.
+# search's time at 100,000 articles. Queries of words and phrases (terms joined
+# by AND, OR and NOT; the great majority) are scored here instead from whole
+# posting lists with NumPy, by Whoosh's own BM25F formula and statistics; anything
+# else (wildcards, ranges, sloppy phrases, boosted groups) goes through Whoosh.
 
 _LENGTH_OF_BYTE = np.array([byte_to_length(byte) for byte in range(256)], dtype=np.float64)
 _NOTHING = (np.empty(0, np.int64), np.empty(0, np.float64))
@@ -683,6 +683,8 @@ def _scored_matches(searcher, query) -> tuple[np.ndarray, np.ndarray] | None:
 def _vector_scores(searcher, query) -> tuple[np.ndarray, np.ndarray] | None:
     if type(query) is wq.Term:
         return _term_scores(searcher, query)
+    if type(query) is wq.Phrase:
+        return _phrase_scores(searcher, query)
     if type(query) not in (wq.And, wq.Or) or query.boost != 1.0:
         return None
     if isinstance(query, wq.Or) and query.minmatch:
@@ -714,6 +716,46 @@ def _vector_scores(searcher, query) -> tuple[np.ndarray, np.ndarray] | None:
         keep = ~np.isin(docs, other_docs, assume_unique=True)
         docs, scores = docs[keep], scores[keep]
     return docs, scores
+
+
+def _phrase_scores(searcher, phrase) -> tuple[np.ndarray, np.ndarray] | None:
+    """Documents with the words side by side, scored as Whoosh scores a phrase:
+    the sum of its words' scores. The positions are read only for documents
+    that have every word, not followed span by span as Whoosh does."""
+    if phrase.fieldname not in searcher.schema or phrase.slop != 1 or not phrase.words:
+        return None
+    field = searcher.schema[phrase.fieldname]
+    if not field.format or not field.format.supports("positions"):
+        return None
+    terms = [wq.Term(phrase.fieldname, word) for word in phrase.words]
+    docs, scores = _vector_scores(searcher, wq.And(terms))
+    if len(terms) > 1 and len(docs):
+        words = [_term_positions(searcher, field, term) for term in terms]
+        at = [np.searchsorted(word_docs, docs) for word_docs, _values in words]
+        decode = field.format.decode_positions
+        keep = np.zeros(len(docs), dtype=bool)
+        for n in range(len(docs)):
+            # Where the phrase could start: word k sits k places after its start.
+            starts = set(decode(words[0][1][at[0][n]]))
+            for k in range(1, len(words)):
+                starts.intersection_update(p - k for p in decode(words[k][1][at[k][n]]))
+                if not starts:
+                    break
+            keep[n] = bool(starts)
+        docs, scores = docs[keep], scores[keep]
+    return docs, scores * phrase.boost if phrase.boost != 1.0 else scores
+
+
+def _term_positions(searcher, field, term) -> tuple[np.ndarray, list[bytes]]:
+    """Every document with the word (in order) and its encoded positions there."""
+    text = field.to_bytes(term.text)
+    docs, values = [], []
+    for reader, offset in _leaves(searcher):
+        if (term.fieldname, text) in reader:
+            ids, encoded = _postings_cache.positions(reader, field, term.fieldname, text)
+            docs.append(ids + offset)
+            values.extend(encoded)
+    return (np.concatenate(docs) if docs else np.empty(0, np.int64)), values
 
 
 def _term_scores(searcher, term) -> tuple[np.ndarray, np.ndarray]:
@@ -760,56 +802,81 @@ class _PostingsCache:
         self.budget = budget_bytes
         self.used = 0
         self.lock = threading.Lock()
-        self.entries: OrderedDict[tuple, tuple[np.ndarray, np.ndarray, np.ndarray]] = OrderedDict()
+        self.entries: OrderedDict[tuple, tuple[tuple, int]] = OrderedDict()  # key: (found, size)
 
     def get(self, reader, field, fieldname: str, text: bytes):
         """(segment documents, weights, field lengths) of a word in one segment."""
-        key = (reader.segment().segment_id(), fieldname, text)
-        with self.lock:
-            found = self.entries.get(key)
-            if found is not None:
-                self.entries.move_to_end(key)
-                return found
-        ids, weights = _postings(reader._terms.matcher(fieldname, text, field.format))
-        stored = _length_bytes(reader._perdoc, fieldname) if field.scorable else None
-        if stored is None:
-            lengths = np.ones(len(ids))  # Whoosh's default length
-        else:
-            column = np.frombuffer(stored, dtype=np.uint8)
-            lengths = _LENGTH_OF_BYTE[column[np.minimum(ids, len(column) - 1)]]
-        found = (ids, weights, lengths)
-        size = ids.nbytes + weights.nbytes + lengths.nbytes
-        with self.lock:
-            if key not in self.entries and size <= self.budget:
-                self.entries[key] = found
-                self.used += size
-                while self.used > self.budget:
-                    _key, dropped = self.entries.popitem(last=False)
-                    self.used -= sum(array.nbytes for array in dropped)
+        key = (reader.segment().segment_id(), fieldname, text, "weights")
+        found = self._cached(key)
+        if found is None:
+            matcher = reader._terms.matcher(fieldname, text, field.format)
+            ids, weights, _values = _postings(matcher)
+            stored = _length_bytes(reader._perdoc, fieldname) if field.scorable else None
+            if stored is None:
+                lengths = np.ones(len(ids))  # Whoosh's default length
+            else:
+                column = np.frombuffer(stored, dtype=np.uint8)
+                lengths = _LENGTH_OF_BYTE[column[np.minimum(ids, len(column) - 1)]]
+            found = (ids, weights, lengths)
+            self._keep(key, found, ids.nbytes + weights.nbytes + lengths.nbytes)
         return found
+
+    def positions(self, reader, field, fieldname: str, text: bytes):
+        """(segment documents, encoded positions in each) of a word in one segment."""
+        key = (reader.segment().segment_id(), fieldname, text, "positions")
+        found = self._cached(key)
+        if found is None:
+            matcher = reader._terms.matcher(fieldname, text, field.format)
+            ids, _weights, values = _postings(matcher, values=True)
+            found = (ids, values)
+            self._keep(key, found, ids.nbytes + sum(len(value) + 40 for value in values))
+        return found
+
+    def _cached(self, key):
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is None:
+                return None
+            self.entries.move_to_end(key)
+            return entry[0]
+
+    def _keep(self, key, found, size: int) -> None:
+        with self.lock:
+            if key in self.entries or size > self.budget:
+                return
+            self.entries[key] = (found, size)
+            self.used += size
+            while self.used > self.budget:
+                _key, (_found, dropped) = self.entries.popitem(last=False)
+                self.used -= dropped
 
 
 _postings_cache = _PostingsCache(POSTINGS_CACHE_MB << 20)
 
 
-def _postings(matcher) -> tuple[np.ndarray, np.ndarray]:
-    """A posting list's documents and weights, read a block at a time."""
-    ids, weights = [], []
+def _postings(matcher, values: bool = False) -> tuple[np.ndarray, np.ndarray, list]:
+    """A posting list's documents, weights and (if asked) encoded values, by block."""
+    ids, weights, encoded = [], [], []
     if isinstance(matcher, W3LeafMatcher):
         while matcher.is_active():
             matcher._read_ids()
             matcher._read_weights()
             ids.append(np.asarray(matcher._ids, dtype=np.int64))
             weights.append(np.asarray(matcher._weights, dtype=np.float64))
+            if values:
+                matcher._read_values()
+                encoded.extend(matcher._values)
             matcher._next_block()
-        if ids:
-            return np.concatenate(ids), np.concatenate(weights)
-        return _NOTHING
+        if not ids:
+            return np.empty(0, np.int64), np.empty(0, np.float64), encoded
+        return np.concatenate(ids), np.concatenate(weights), encoded
     while matcher.is_active():
         ids.append(matcher.id())
         weights.append(matcher.weight())
+        if values:
+            encoded.append(matcher.value())
         matcher.next()
-    return np.array(ids, dtype=np.int64), np.array(weights, dtype=np.float64)
+    return np.array(ids, dtype=np.int64), np.array(weights, dtype=np.float64), encoded
 
 
 class _PageCollector(TopCollector):
