@@ -104,7 +104,8 @@ def format_stages(stages_s: dict[str, float], total_s: float) -> list[str]:
         if name in stages_s:
             seconds = stages_s[name]
             rows.append([label, _number(float(seconds)), _share(seconds, total_s)])
-    rest = round(total_s - sum(stages_s.values()), 1)
+    # Each figure is rounded on its own: a rest under their rounding shows as nothing.
+    rest = max(0.0, round(total_s - sum(stages_s.values()), 1))
     rows.append(["other (setup, reports)", _number(float(rest)), _share(rest, total_s)])
     rows.append(["total", _number(float(total_s)), _share(total_s, total_s)])
     return _rows(["stage", "wall s", "share"], rows)
