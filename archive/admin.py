@@ -1,8 +1,9 @@
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.db import models
+from django.db import models, transaction
 from django.template.response import TemplateResponse
 
+from archive.caching import bump_revision_on_commit
 from archive.models import (
     Article,
     EntityRedirect,
@@ -28,15 +29,37 @@ from archive.services.editing import kind_of, merge_entities, reject_name
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 
+class ArchiveAdmin(admin.ModelAdmin):
+    """An archive model's admin, whose deletes count as changes to the archive.
+
+    Saves count through the models' signals (``archive.signals``), but mentions
+    and roles have no delete receivers: deleting them here, one at a time or
+    ticked in a list, would send nothing the revision counts. So every model's
+    admin counts its own deletes, whatever the signals listen to, in the delete's
+    own transaction: the revision moves once, on commit, even where the rows'
+    delete receivers count the same delete.
+    """
+
+    def delete_model(self, request, obj):
+        with transaction.atomic(using=obj._state.db):
+            super().delete_model(request, obj)
+            bump_revision_on_commit()
+
+    def delete_queryset(self, request, queryset):
+        with transaction.atomic(using=queryset.db):
+            super().delete_queryset(request, queryset)
+            bump_revision_on_commit()
+
+
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(ArchiveAdmin):
     formfield_overrides = URL_FIELDS
     list_display = ["name", "slug", "website"]
     search_fields = ["name", "website"]
     prepopulated_fields = {"slug": ["name"]}
 
 
-class EntityAdmin(admin.ModelAdmin):
+class EntityAdmin(ArchiveAdmin):
     list_display = ["name", "slug", "updated"]
     search_fields = ["name", "slug", "aliases__name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -130,7 +153,7 @@ class EventAdmin(EntityAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ArchiveAdmin):
     formfield_overrides = URL_FIELDS
     list_display = ["title", "published", "source", "author", "language", "updated"]
     list_filter = ["source", "language", "published"]
@@ -142,7 +165,7 @@ class ArticleAdmin(admin.ModelAdmin):
     show_full_result_count = False
 
 
-class AliasAdmin(admin.ModelAdmin):
+class AliasAdmin(ArchiveAdmin):
     list_display = ["name", "entity"]
     search_fields = ["name"]
     actions = ["reject_selected"]
@@ -179,7 +202,7 @@ for alias_model, entity_field in [
     )
 
 
-class MentionAdmin(admin.ModelAdmin):
+class MentionAdmin(ArchiveAdmin):
     list_display = ["article", "count", "first_offset"]
     raw_id_fields = ["article"]
     list_select_related = ["article"]
@@ -208,7 +231,7 @@ for mention_model, entity_field in [
 
 
 @admin.register(PersonRole)
-class PersonRoleAdmin(admin.ModelAdmin):
+class PersonRoleAdmin(ArchiveAdmin):
     list_display = ["person", "title", "seen_on", "article"]
     search_fields = ["person__name", "title"]
     list_filter = ["seen_on"]
@@ -217,7 +240,7 @@ class PersonRoleAdmin(admin.ModelAdmin):
 
 
 @admin.register(RejectedName)
-class RejectedNameAdmin(admin.ModelAdmin):
+class RejectedNameAdmin(ArchiveAdmin):
     list_display = ["name", "kind", "created"]
     list_filter = ["kind"]
     search_fields = ["name"]
@@ -229,7 +252,7 @@ class RejectedNameAdmin(admin.ModelAdmin):
 
 
 @admin.register(EntityRedirect)
-class EntityRedirectAdmin(admin.ModelAdmin):
+class EntityRedirectAdmin(ArchiveAdmin):
     list_display = ["kind", "old_slug", "target_id", "created"]
     list_filter = ["kind"]
     search_fields = ["old_slug"]

@@ -85,11 +85,6 @@ def cached(key: str, compute: Callable[[], T]) -> T:
     return value
 
 
-def cached_list(queryset: QuerySet) -> list:
-    """The rows of ``queryset``, remembered until the next change; keyed on its SQL."""
-    return cached_for(queryset, "list", lambda: list(queryset))
-
-
 def cached_for(queryset: QuerySet, what: str, compute: Callable[[], T]) -> T:
     """``compute()``, which reads ``queryset``, remembered until the next change.
 

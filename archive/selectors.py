@@ -103,20 +103,13 @@ def _every_month(rows) -> list[tuple[dt.date, int]]:
 def co_occurring(entity, kind: EntityKind, *, limit: int = 8) -> list[tuple[EntityKind, list]]:
     """Entities most often mentioned in the same articles as ``entity``, by kind.
 
-    Remembered until the archive changes: for an entity named in a quarter of
-    the archive it reads every mention in 25,000 articles.
+    Costly (for an entity named in a quarter of the archive it reads every mention
+    in 25,000 articles), but not cached here: the entity's page, its one reader,
+    keeps what it shows until the archive changes.
     """
-    groups = cached(
-        f"together:{kind.name}:{entity.pk}:{limit}",
-        partial(_co_occurring, entity, kind, limit),
-    )
-    return list(zip(ENTITY_KINDS.values(), groups, strict=True))
-
-
-def _co_occurring(entity, kind: EntityKind, limit: int) -> list[list]:
     article_ids = kind.mention_model.objects.filter(**{kind.name: entity}).values("article_id")
     return [
-        _mentioned_most_in(article_ids, other, limit=limit, leaving_out=entity)
+        (other, _mentioned_most_in(article_ids, other, limit=limit, leaving_out=entity))
         for other in ENTITY_KINDS.values()
     ]
 

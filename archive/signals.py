@@ -42,8 +42,7 @@ CONTENT_MODELS = [
 # articles and cascades delete them by the thousand, which a receiver would turn
 # into a fetch and a signal per row, and those writes announce themselves (the
 # article or entity saved or deleted, articles_changed). Inline edits in the admin
-# save the person too; only a delete from the admin's own list of mentions or roles
-# goes uncounted until the next write.
+# save the person too, and the admin counts its own deletes (archive.admin.ArchiveAdmin).
 LINK_MODELS = [
     "PersonMention",
     "OrganisationMention",

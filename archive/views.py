@@ -2,15 +2,25 @@ from __future__ import annotations
 
 import datetime as dt
 import string
+from functools import partial
 
 from django.conf import settings
-from django.db.models import Count, Max, Min
+from django.core.paginator import InvalidPage
+from django.db.models import Count, Max, Min, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.views.generic import DetailView, ListView, MonthArchiveView, YearArchiveView
+from django.views.generic import (
+    DetailView,
+    ListView,
+    MonthArchiveView,
+    TemplateView,
+    YearArchiveView,
+)
 
-from archive.caching import CachedPaginator, cached_list
+from archive.caching import CachedPaginator, cached
 from archive.models import ENTITY_KINDS, Article, EntityRedirect, Source
 from archive.selectors import (
     article_cards,
@@ -192,25 +202,64 @@ def entity_index(request, kind: str):
     return render(request, "archive/entity_index.html", context)
 
 
-class EntityArticlesMixin:
-    """An entity (or source) page: its facts and its articles, newest first."""
+class EntityArticlesView(TemplateView):
+    """An entity's (or a source's) page: its facts, then its articles, newest first.
 
-    paginate_by = settings.ARCHIVE_ARTICLES_PER_PAGE
-    paginator_class = CachedPaginator
+    Both parts are HTML kept until the archive changes: the facts once, the
+    articles once per page of them. Rendering them (twenty article cards, dozens
+    of links) cost more than all the rest of the page, so a request finds the
+    entity and reads the two. They are rendered without the request: nothing in
+    them may depend on who asks.
+    """
+
     template_name = "archive/entity_detail.html"
     facet_field = ""
 
-    def get_queryset(self):
-        return article_cards(self.get_articles())
+    def get_articles(self) -> QuerySet[Article]:
+        raise NotImplementedError
+
+    def get_facts(self) -> dict:
+        """The facts part's context beyond the entity itself."""
+        return {}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        number = self.page_number()
+        key = f"entity-page:{self.facet_field}:{self.entity.pk}"
         context["entity"] = self.entity
-        context["facet_field"] = self.facet_field
+        context["facts"] = cached(f"{key}:facts", self.render_facts)
+        context["articles"] = cached(
+            f"{key}:articles:{number}", partial(self.render_articles, number)
+        )
         return context
 
+    def page_number(self) -> int | str:
+        """The page asked for, as ListView reads it: a number, or "last"."""
+        number = self.request.GET.get("page") or 1
+        if number == "last":
+            return number
+        try:
+            return int(number)
+        except ValueError:
+            raise Http404("Page is not “last”, nor can it be converted to an int.") from None
 
-class EntityDetailView(EntityArticlesMixin, ListView):
+    def render_facts(self) -> str:
+        context = {"entity": self.entity, "facet_field": self.facet_field, **self.get_facts()}
+        return render_to_string("archive/entity_facts.html", context)
+
+    def render_articles(self, number: int | str) -> str:
+        paginator = CachedPaginator(
+            article_cards(self.get_articles()), settings.ARCHIVE_ARTICLES_PER_PAGE
+        )
+        try:
+            page = paginator.page(paginator.num_pages if number == "last" else number)
+        except InvalidPage as error:
+            raise Http404(f"Invalid page ({number}): {error}") from error
+        context = {"page_obj": page, "object_list": page.object_list}
+        return render_to_string("archive/entity_articles.html", context)
+
+
+class EntityDetailView(EntityArticlesView):
     def get(self, request, *args, **kwargs):
         self.kind = ENTITY_KINDS[kwargs["kind"]]
         self.facet_field = self.kind.name
@@ -224,30 +273,27 @@ class EntityDetailView(EntityArticlesMixin, ListView):
     def get_articles(self):
         return Article.objects.filter(**{self.kind.plural: self.entity})
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["kind"] = self.kind
-        context["aliases"] = self.entity.aliases.all()
-        context["timeline"] = build_timeline(monthly_counts(self.get_articles()))
-        context["together"] = co_occurring(self.entity, self.kind)
-        context["feed_url"] = reverse(
-            f"archive:{self.kind.name}-feed", kwargs={"slug": self.entity.slug}
-        )
-        if self.kind.name == "event":
-            context["participants"] = [
-                *self.entity.organisations.all(),
-                *self.entity.persons.all(),
-            ]
-        if self.kind.name == "person":
-            context["roles"] = cached_list(
-                self.entity.roles.values("title")
+    def get_facts(self) -> dict:
+        entity, kind = self.entity, self.kind
+        facts = {
+            "kind": kind,
+            "aliases": entity.aliases.all(),
+            "timeline": build_timeline(monthly_counts(self.get_articles())),
+            "together": co_occurring(entity, kind),
+            "feed_url": reverse(f"archive:{kind.name}-feed", kwargs={"slug": entity.slug}),
+        }
+        if kind.name == "event":
+            facts["participants"] = [*entity.organisations.all(), *entity.persons.all()]
+        if kind.name == "person":
+            facts["roles"] = (
+                entity.roles.values("title")
                 .annotate(times=Count("id"), first=Min("seen_on"), last=Max("seen_on"))
                 .order_by("-last", "title")
             )
-        return context
+        return facts
 
 
-class SourceDetailView(EntityArticlesMixin, ListView):
+class SourceDetailView(EntityArticlesView):
     facet_field = "source"
 
     def get(self, request, *args, **kwargs):

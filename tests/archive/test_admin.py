@@ -7,6 +7,8 @@ from django.apps import apps
 from django.contrib import admin
 from django.urls import reverse
 
+from archive.admin import ArchiveAdmin
+
 
 @pytest.fixture
 def staff_client(client, django_user_model):
@@ -15,9 +17,11 @@ def staff_client(client, django_user_model):
     return client
 
 
-def test_every_archive_model_is_registered():
+def test_every_archive_model_is_registered_with_an_admin_that_counts_deletes():
     for model in apps.get_app_config("archive").get_models():
         assert admin.site.is_registered(model), model
+        # Deletes from the admin bump the revision (tests/archive/test_caching.py).
+        assert isinstance(admin.site.get_model_admin(model), ArchiveAdmin), model
 
 
 def test_every_changelist_and_change_form_renders(seeds, staff_client):

@@ -14,6 +14,7 @@ from io import StringIO
 
 import pytest
 from django.apps import apps
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.management import call_command
 from django.core.paginator import Paginator
 from django.db import connection, transaction
@@ -23,7 +24,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from archive.caching import CachedPaginator, current_revision
-from archive.models import Article, Organisation
+from archive.models import Article, Organisation, PersonRole
 from archive.selectors import article_count
 from archive.signals import LINK_MODELS, articles_changed, bulk_write_finished
 from tests.search.factories import ArticleFactory, OrganisationFactory, PersonFactory, mention
@@ -141,6 +142,63 @@ def test_an_admin_rename_shows_at_once_where_the_old_name_was_cached(
         assert "Zanzibar Maritime Council" not in content
 
 
+def _delete_in_admin(staff_client, row, how: str) -> None:
+    """Delete ``row`` as an editor would: ticked in its list ("action"), or from its own page."""
+    opts = row._meta
+    if how == "action":
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        data = {"action": "delete_selected", ACTION_CHECKBOX_NAME: [row.pk], "post": "yes"}
+    else:
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_delete", args=[row.pk])
+        data = {"post": "yes"}
+    assert staff_client.post(url, data).status_code == 302
+    assert not type(row).objects.filter(pk=row.pk).exists()
+
+
+@pytest.mark.parametrize("how", ["action", "page"])
+@pytest.mark.parametrize("entity", ["person", "organisation"])
+def test_an_admin_delete_of_a_mention_shows_at_once(
+    archive, page_cache, client, staff_client, entity, how
+):
+    page, gone = archive[entity].get_absolute_url(), archive["articles"][0]
+    content = client.get(page).content.decode()
+    assert "3 articles" in content and gone.get_absolute_url() in content
+
+    before = current_revision()
+    _delete_in_admin(staff_client, archive[entity].mentions.get(article=gone), how)
+    assert current_revision() == before + 1
+
+    content = client.get(page).content.decode()
+    assert "2 articles" in content and gone.get_absolute_url() not in content
+
+
+@pytest.mark.parametrize("how", ["action", "page"])
+def test_an_admin_delete_of_a_role_shows_at_once(archive, page_cache, client, staff_client, how):
+    person = archive["person"]
+    role = PersonRole.objects.create(
+        person=person, title="Harbour Commissioner", article=archive["articles"][0]
+    )
+    assert "Harbour Commissioner" in client.get(person.get_absolute_url()).content.decode()
+
+    before = current_revision()
+    _delete_in_admin(staff_client, role, how)
+    assert current_revision() == before + 1
+    assert "Harbour Commissioner" not in client.get(person.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize("how", ["action", "page"])
+def test_an_admin_delete_of_an_entity_bumps_the_revision_once(
+    archive, page_cache, client, staff_client, how
+):
+    page = archive["articles"][0].get_absolute_url()
+    assert "Zanzibar Maritime Council" in client.get(page).content.decode()
+
+    before = current_revision()
+    _delete_in_admin(staff_client, archive["organisation"], how)
+    assert current_revision() == before + 1
+    assert "Zanzibar Maritime Council" not in client.get(page).content.decode()
+
+
 def test_an_ingest_shows_at_once_on_pages_read_before_it(archive, page_cache, client, tmp_path):
     home, articles = reverse("archive:home"), reverse("archive:article-list")
     assert "3 articles" in client.get(home).content.decode()
@@ -205,6 +263,28 @@ def test_cached_pages_cost_as_many_queries_when_the_archive_grows(archive, page_
     for n in range(30):
         mention(ArticleFactory(published=dt.date(2024, 1 + n % 12, 1)), archive["organisation"])
     assert [(queries(url), queries(url)) for url in urls] == small
+
+
+def test_a_cached_entity_page_reads_just_the_entity_and_the_revision(archive, page_cache, client):
+    for n in range(25):
+        mention(ArticleFactory(published=dt.date(2024, 1 + n % 12, 1)), archive["person"])
+    page = archive["person"].get_absolute_url()
+    urls = [page, f"{page}?page=2", f"{page}?page=last"]
+    first = [client.get(url).content for url in urls]
+    for url, content in zip(urls, first, strict=True):
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(url).content == content
+        assert len(context.captured_queries) == 2, url
+
+
+def test_a_page_of_an_entity_that_was_missing_appears_with_its_articles(
+    archive, page_cache, client
+):
+    url = f"{archive['person'].get_absolute_url()}?page=2"
+    assert client.get(url).status_code == 404
+    for _ in range(20):
+        mention(ArticleFactory(), archive["person"])
+    assert client.get(url).status_code == 200
 
 
 # Pages of articles

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 
 from archive.models import Article, Organisation, Person, Place, Source
+from tests.search.factories import ArticleFactory, PersonFactory, mention
 
 
 def test_home_shows_latest_articles_and_top_entities(seeds, client):
@@ -63,6 +66,24 @@ def test_entity_pages_list_their_articles(seeds, client, model):
     assert entity.name in content
     for article in entity.articles.all():
         assert article.get_absolute_url() in content
+
+
+def test_entity_pages_go_page_by_page_through_their_articles(client, db):
+    person = PersonFactory(name="Ada Envoy")
+    articles = [ArticleFactory(published=dt.date(2024, 1, 1 + n)) for n in range(25)]
+    for article in articles:
+        mention(article, person)
+    url = person.get_absolute_url()
+    first = client.get(url).content.decode()
+    assert "25 articles" in first and "Page 1 of 2" in first and 'href="?page=2"' in first
+    newest_first = articles[::-1]
+    assert all(article.get_absolute_url() in first for article in newest_first[:20])
+    for page in ("2", "last"):
+        last = client.get(url, {"page": page}).content.decode()
+        assert "Page 2 of 2" in last
+        assert [a for a in articles if a.get_absolute_url() in last] == newest_first[20:][::-1]
+    for page in ("3", "0", "-1", "next"):
+        assert client.get(url, {"page": page}).status_code == 404, page
 
 
 def test_person_page_shows_roles_and_aliases(seeds, client):
