@@ -19,6 +19,9 @@ What this module fixes in django-haystack 3.4's Whoosh backend:
 - text is analysed for indexing in one pass, not four chained generators, and
   field lengths are read once per segment, not once per posting (same index,
   a fifth less CPU per document);
+- each batch is written into a segment of its own before the index's lock is
+  taken, so several processes index at once, a core each; short posting lists
+  are kept in their terms' entries (an option of Whoosh's that was broken);
 - segment names come from a private random generator, so ``random.seed()``
   elsewhere cannot make two writers pick the same name.
 """
@@ -29,7 +32,9 @@ import functools
 import os
 import random
 import re
+import shutil
 import sys
+import tempfile
 import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterator
@@ -38,8 +43,10 @@ import numpy as np
 import whoosh.codec.base
 import whoosh.codec.whoosh3
 import whoosh.filedb.filestore
+import whoosh.matching
 import whoosh.writing
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.encoding import force_str
 from haystack import connections
 from haystack.backends import log_query
@@ -59,7 +66,7 @@ from whoosh import index
 from whoosh import query as wq
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer
 from whoosh.classify import Bo1Model
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3LeafMatcher, _lenfield
 from whoosh.collectors import TopCollector
 from whoosh.fields import ID as WHOOSH_ID
 from whoosh.fields import KEYWORD, NUMERIC, STORED, TEXT
@@ -127,6 +134,29 @@ def _doc_field_length(self, docnum, fieldname, default=0):
 whoosh.codec.whoosh3.W3PerDocReader._cached_reader = _cached_lengths_reader
 whoosh.codec.whoosh3.W3PerDocReader.doc_field_length = _doc_field_length
 
+# Whoosh can keep a short posting list inside its term's entry instead of a
+# block of its own in the postings file: most words of a segment occur in a few
+# documents only, and writing a block each was a fifth of the indexing time.
+# Whoosh-Reloaded's posting writer calls `set_inline`, but its term info names
+# the method `set_inlined`, so the option fails unless given this alias.
+whoosh.codec.whoosh3.W3TermInfo.set_inline = whoosh.codec.whoosh3.W3TermInfo.set_inlined
+INLINE_POSTINGS = 16  # posting lists shorter than this are kept in the term's entry
+_list_value = whoosh.matching.ListMatcher.value
+
+
+def _inlined_value(self):
+    # An inlined posting without a value must read back as one from a block does,
+    # None: Whoosh's list matcher gives "", which a merge refuses as not bytes.
+    value = _list_value(self)
+    return None if value == "" else value
+
+
+whoosh.matching.ListMatcher.value = _inlined_value
+
+
+def _codec() -> W3Codec:
+    return W3Codec(inlinelimit=INLINE_POSTINGS)
+
 
 @functools.lru_cache(maxsize=200_000)
 def _stem(word: str) -> str:
@@ -190,6 +220,12 @@ _SPELLING_WORDS = RegexTokenizer() | LowercaseFilter()
 class ArchiveWhooshBackend(WhooshSearchBackend):
     def __init__(self, connection_alias, **connection_options):
         super().__init__(connection_alias, **connection_options)
+        if not self.use_file_storage:
+            # Batches are written into segments beside the index before joining it.
+            raise ImproperlyConfigured(
+                f"search connection {connection_alias!r}: the archive's Whoosh backend "
+                "keeps its index on disk; remove STORAGE or set it to 'file'"
+            )
         self.write_timeout = connection_options.get("WRITE_LOCK_TIMEOUT", WRITE_LOCK_TIMEOUT)
         # The stored field snippets are cut from (the document itself if it is stored).
         self.highlight_field = connection_options.get("HIGHLIGHT_FIELD")
@@ -201,14 +237,13 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             self._open[0].close()
         self._open = None  # the searcher kept between searches, with its index's identity
         super().setup()
-        if self.use_file_storage:
-            # Memory-mapping the segments and then copying them costs a worker
-            # gigabytes at scale; plain reads are as fast here.
-            self.storage = FileStorage(self.path, supports_mmap=False)
-            try:
-                self.index = self.storage.open_index(schema=self.schema)
-            except index.EmptyIndexError:
-                self.index = self.storage.create_index(self.schema)
+        # Memory-mapping the segments and then copying them costs a worker
+        # gigabytes at scale; plain reads are as fast here.
+        self.storage = FileStorage(self.path, supports_mmap=False)
+        try:
+            self.index = self.storage.open_index(schema=self.schema)
+        except index.EmptyIndexError:
+            self.index = self.storage.create_index(self.schema)
 
     def build_schema(self, fields):
         content_field_name, schema = super().build_schema(fields)
@@ -284,12 +319,23 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
     def _writer(self):
         # Whoosh fails at once on a locked index unless told to wait. A big memory
         # pool lets a batch of a thousand documents be sorted in one run.
-        return self.index.writer(timeout=self.write_timeout, limitmb=WRITER_LIMIT_MB)
+        return self.index.writer(
+            timeout=self.write_timeout, limitmb=WRITER_LIMIT_MB, codec=_codec()
+        )
 
     def update(self, index, iterable, commit=True):
+        """Index these objects: written into a segment of their own with no lock
+        held, then joined to the index under its lock.
+
+        Analysing and writing the words is nearly all the work, so processes
+        indexing at once (``update_index --workers``, the ingest's indexers) use
+        a core each and wait for each other only to join their segments. Two
+        processes updating the same document at once may leave the older
+        version; ``check_index`` finds it by its ``updated`` value.
+        """
         if not self.setup_complete:
             self.setup()
-        docs = []
+        docs = {}
         for obj in iterable:
             try:
                 doc = index.full_prepare(obj)
@@ -297,27 +343,50 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
                 continue
             doc = {key: self._from_python(value) for key, value in doc.items()}
             doc.pop("boost", None)  # Whoosh has no document boosts.
-            docs.append(doc)
+            docs[doc[ID]] = doc  # a second copy in one batch replaces the first
         if not docs:
             return
-        with _write_lock:
-            self.index = self.index.refresh()
-            writer = self._writer()
-            try:
-                # Only documents already in the index need the delete of an update;
-                # a new one (every one, in a rebuild) is just added.
-                with writer.reader() as reader:
-                    indexed = {doc[ID] for doc in docs if (ID, doc[ID]) in reader}
-                for doc in docs:
-                    if doc[ID] in indexed:
-                        writer.update_document(**doc)
-                    else:
-                        writer.add_document(**doc)
-                        indexed.add(doc[ID])  # a second copy in this batch replaces it
-            except Exception:
-                writer.cancel()
-                raise
-            writer.commit()
+        folder = tempfile.mkdtemp(prefix=".staged-", dir=self.path)
+        try:
+            staged = self._staged_segment(docs.values(), folder)
+            with _write_lock:
+                self.index = self.index.refresh()
+                writer = self._writer()
+                try:
+                    # Only documents already in the index have an old version to
+                    # delete; a rebuild's are all new.
+                    with writer.reader() as reader:
+                        indexed = [identifier for identifier in docs if (ID, identifier) in reader]
+                    for identifier in indexed:
+                        writer.delete_by_term(ID, identifier)
+                    for name in os.listdir(folder):
+                        if name.startswith(staged.segment_id()):
+                            os.replace(os.path.join(folder, name), os.path.join(self.path, name))
+                    writer.segments.append(staged)
+                except Exception:
+                    writer.cancel()
+                    raise
+                writer.commit()
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def _staged_segment(self, docs, folder: str):
+        """A new segment of these documents, written in ``folder``, not in the index."""
+        # In a folder of its own (named with a dot, which Whoosh's clean-up after
+        # a commit passes over), no other writer's commit deletes it unfinished.
+        staging = FileStorage(folder).create_index(self.schema, indexname=self.index.indexname)
+        writer = whoosh.writing.SegmentWriter(
+            staging, _lk=False, limitmb=WRITER_LIMIT_MB, codec=_codec()
+        )
+        try:
+            for doc in docs:
+                writer.add_document(**doc)
+            segment = writer._finalize_segment()
+        except BaseException:
+            writer.cancel()
+            raise
+        writer._finish()
+        return segment
 
     def remove(self, obj_or_string, commit=True):
         self.remove_many([get_identifier(obj_or_string)])

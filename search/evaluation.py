@@ -223,13 +223,6 @@ def or_terms_query(text: str) -> ParsedQuery:
 QUERY_BUILDERS = {"archive": archive_query, "or-terms": or_terms_query}
 
 
-class _NoEntities:
-    """An empty relation: collection documents link to no entities."""
-
-    def all(self) -> list:
-        return []
-
-
 class CollectionArticle:
     """A collection document dressed as an unsaved Article, for ArticleIndex.
 
@@ -249,8 +242,8 @@ class CollectionArticle:
         self.title = doc.title
         self.body = doc.text
         self.published = doc.date
-        for kind in ENTITY_KINDS.values():
-            setattr(self, kind.plural, _NoEntities())
+        # Collection documents link to no entities (see search.documents).
+        self.named_entities = {kind: [] for kind in ENTITY_KINDS}
 
     def _get_pk_val(self) -> str:
         return self.pk

@@ -12,7 +12,8 @@ import datetime as dt
 from haystack import indexes
 
 from archive.models import ENTITY_KINDS, Article
-from archive.selectors import articles_with_entities
+
+from .documents import articles_for_indexing, named_entities
 
 # The facet value of articles whose date is unknown: a choice like any year.
 UNKNOWN_DATE = "unknown"
@@ -46,7 +47,7 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
         return Article
 
     def index_queryset(self, using=None):
-        return articles_with_entities()
+        return articles_for_indexing()
 
     def get_updated_field(self):
         return "updated"
@@ -78,16 +79,10 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
         return "\n".join(part for part in parts if part)
 
     def _entities(self, article: Article, kind: str) -> list:
-        return list(getattr(article, ENTITY_KINDS[kind].plural).all())
+        return named_entities(article)[kind]
 
     def _names(self, article: Article, kind: str) -> str:
-        names = []
-        for entity in self._entities(article, kind):
-            names.append(entity.name)
-            names.extend(alias.name for alias in entity.aliases.all())
-            if getattr(entity, "acronym", ""):
-                names.append(entity.acronym)
-        return "\n".join(names)
+        return "\n".join(name for entity in self._entities(article, kind) for name in entity.names)
 
     def prepare_person(self, article: Article) -> list[str]:
         return [entity.slug for entity in self._entities(article, "person")]

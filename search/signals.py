@@ -135,34 +135,41 @@ class QueuedSignalProcessor(BaseSignalProcessor):
 
 
 class BackgroundIndexer:
-    """A child process that indexes the batches a bulk write commits, so that
-    storing the next batch and indexing this one use both cores.
+    """Child processes that index the batches a bulk write commits, so that
+    storing the next batch and indexing this one use every core.
 
-    If the child fails or dies, the end-of-run drift check in the parent indexes
+    Each child writes its batches into segments of their own and waits for the
+    others only to join them to the index (see ``ArchiveWhooshBackend.update``).
+    If a child fails or dies, the end-of-run drift check in the parent indexes
     whatever it left out.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, processes: int | None = None) -> None:
         context = multiprocessing.get_context("fork")
+        count = max(1, processes or settings.SEARCH_INDEX_PROCESSES)
         # A few batches in hand at most: a slow index makes the writer wait.
-        self.queue = context.Queue(maxsize=4)
-        # The child opens its own database connection; it must not share ours.
+        self.queue = context.Queue(maxsize=2 * count)
+        # The children open their own database connections; they must not share ours.
         connections.close_all()
-        self.process = context.Process(
-            target=_index_batches, args=(self.queue, os.getpid()), daemon=True
-        )
-        self.process.start()
+        self.processes = [
+            context.Process(target=_index_batches, args=(self.queue, os.getpid()), daemon=True)
+            for _ in range(count)
+        ]
+        for process in self.processes:
+            process.start()
 
     def submit(self, ids) -> None:
-        if self.process.is_alive():
+        if any(process.is_alive() for process in self.processes):
             self.queue.put(sorted(ids))
 
     def finish(self) -> None:
-        if self.process.is_alive():
-            self.queue.put(None)
-        self.process.join()
-        if self.process.exitcode:
-            logger.error("The background indexer exited with status %s", self.process.exitcode)
+        for process in self.processes:
+            if process.is_alive():
+                self.queue.put(None)  # one each: a child stops at the first it takes
+        for process in self.processes:
+            process.join()
+            if process.exitcode:
+                logger.error("A background indexer exited with status %s", process.exitcode)
 
 
 def _index_batches(queue, parent: int) -> None:

@@ -145,6 +145,8 @@ HAYSTACK_SIGNAL_PROCESSOR = "search.signals.QueuedSignalProcessor"
 # During an ingest run, index each committed batch in a child process while the
 # next batch is stored (see search/signals.py). "0" keeps it all in one process.
 SEARCH_INDEX_IN_BACKGROUND = os.environ.get("SEARCH_INDEX_IN_BACKGROUND", "1") == "1"
+# Child processes indexing at once: each writes segments of its own (one per core).
+SEARCH_INDEX_PROCESSES = int(os.environ.get("SEARCH_INDEX_PROCESSES", os.cpu_count() or 1))
 HAYSTACK_SEARCH_RESULTS_PER_PAGE = 20
 
 # The extractor that finds people, organisations, places and events in articles.

@@ -9,13 +9,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from whoosh.analysis import StemmingAnalyzer
+from whoosh.codec.whoosh3 import W3Codec
 from whoosh.fields import ID, KEYWORD, TEXT, Schema
 from whoosh.filedb.filestore import RamStorage
 from whoosh.formats import Positions
 from whoosh.qparser import QueryParser
 from whoosh.query import Phrase
 
-from search.backend import _scored_matches, _stemmed_text, _StemmedPositions
+from search.backend import INLINE_POSTINGS, _scored_matches, _stemmed_text, _StemmedPositions
 
 DEMO = Path(__file__).resolve().parents[2] / "fixtures" / "demo"
 
@@ -130,11 +131,48 @@ def test_phrases_are_found_in_an_index_written_the_fast_way():
         assert [hit["id"] for hit in hits] == ["0"]
 
 
+# Short posting lists kept in their term's entry read back as from blocks.
+
+
+def _writer(ix, inline: bool):
+    return ix.writer(codec=W3Codec(inlinelimit=INLINE_POSTINGS)) if inline else ix.writer()
+
+
+def _two_segments(inline: bool):
+    schema = Schema(
+        id=ID(stored=True), body=_stemmed_text(), tags=KEYWORD(commas=True, scorable=False)
+    )
+    ix = RamStorage().create_index(schema)
+    texts = _demo_texts()[:40]
+    for part in (texts[:20], texts[20:]):
+        with _writer(ix, inline) as writer:
+            for number, text in enumerate(part):
+                writer.add_document(id=text[:20], body=text, tags="a,b"[number % 2])
+    return ix
+
+
+def test_inlined_postings_read_back_the_same_before_and_after_a_merge():
+    inlined, blocks = _two_segments(inline=True), _two_segments(inline=False)
+    with inlined.reader() as reader:
+        kept_inline = [
+            term
+            for term in reader.all_terms()
+            for leaf, _offset in reader.leaf_readers()
+            if term in leaf and leaf._terms.term_info(*term).is_inlined()
+        ]
+    assert kept_inline  # else this test compares two indexes written alike
+    assert _postings(inlined) == _postings(blocks)
+    for ix, inline in ((inlined, True), (blocks, False)):
+        _writer(ix, inline).commit(optimize=True)  # merging reads every posting back
+    assert _postings(inlined) == _postings(blocks)
+    assert _postings(inlined)[("tags", b"a")]  # a field without values, merged too
+
+
 # Scoring words with NumPy gives Whoosh's own scores.
 
 
-@pytest.fixture(scope="module")
-def segmented_index():
+@pytest.fixture(scope="module", params=[False, True], ids=["blocks", "inlined"])
+def segmented_index(request):
     """Demo texts in three segments, two documents deleted: as a live index looks."""
     schema = Schema(
         id=ID(stored=True, unique=True),
@@ -145,7 +183,7 @@ def segmented_index():
     ix = RamStorage().create_index(schema)
     texts = _demo_texts()[:150]
     for part in range(3):
-        with ix.writer() as writer:
+        with _writer(ix, inline=request.param) as writer:
             for number in range(part * 50, part * 50 + 50):
                 first_line = texts[number].strip().splitlines()[0]
                 writer.add_document(

@@ -1,0 +1,115 @@
+"""Writing the index: each batch in a segment of its own, joined under the lock."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+
+import pytest
+from haystack import connections
+
+from archive.models import Article
+from search.backend import ArchiveWhooshBackend
+from search.evaluation import CollectionArticle, CollectionDoc, scratch_connection
+
+
+def _docs(prefix: str, count: int, word: str = "summit") -> list[CollectionArticle]:
+    return [
+        CollectionArticle(CollectionDoc(f"{prefix}{n}", f"The {word} number {n}.", f"Title {n}"))
+        for n in range(count)
+    ]
+
+
+@pytest.fixture
+def scratch():
+    with scratch_connection() as alias:
+        engine = connections[alias]
+        yield engine.get_backend(), engine.get_unified_index().get_index(Article)
+
+
+def _indexed(backend) -> dict[str, str]:
+    """Each document's id and text field's first word, from a fresh reader."""
+    backend.index = backend.index.refresh()
+    with backend.index.searcher() as searcher:
+        return {fields["id"]: fields["title"] for fields in searcher.all_stored_fields()}
+
+
+def _staging_files(backend) -> list[str]:
+    return [name for name in os.listdir(backend.path) if name.startswith(".staged-")]
+
+
+def test_a_batch_is_written_before_the_lock_is_asked_for(scratch, monkeypatch):
+    backend, index = scratch
+    seen_when_locking = []
+    writer = ArchiveWhooshBackend._writer
+
+    def spying_writer(self):
+        staged = _staging_files(self)
+        seen_when_locking.append([os.listdir(os.path.join(self.path, name)) for name in staged])
+        return writer(self)
+
+    monkeypatch.setattr(ArchiveWhooshBackend, "_writer", spying_writer)
+    backend.update(index, _docs("a", 5))
+    # The segment was written already, beside the index.
+    [[files]] = seen_when_locking
+    assert any(name.endswith(".seg") for name in files)
+    assert len(_indexed(backend)) == 5
+    assert _staging_files(backend) == []  # joined to the index: nothing left beside it
+
+
+def test_an_update_replaces_the_old_versions_and_keeps_the_rest(scratch):
+    backend, index = scratch
+    backend.update(index, _docs("a", 4))
+    changed = _docs("a", 2, word="talks")
+    for doc in changed:
+        doc.title = "Changed"
+    backend.update(index, changed + changed[:1])  # a document twice in one batch
+    titles = _indexed(backend)
+    ids = {f"archive.article.a{n}" for n in range(4)}
+    assert set(titles) == ids
+    assert sorted(titles.values()) == ["Changed", "Changed", "Title 2", "Title 3"]
+
+
+def test_a_failed_batch_leaves_the_index_as_it_was_and_nothing_beside_it(scratch, monkeypatch):
+    backend, index = scratch
+    backend.update(index, _docs("a", 3))
+
+    def broken(*args):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", broken)
+    with pytest.raises(OSError, match="disk full"):
+        backend.update(index, _docs("b", 3))
+    assert set(_indexed(backend)) == {f"archive.article.a{n}" for n in range(3)}
+    assert _staging_files(backend) == []
+
+
+def _index_in_child(alias: str, prefix: str, ready, go) -> None:
+    engine = connections[alias]
+    engine.reset_sessions()
+    ready.set()
+    go.wait(timeout=30)
+    engine.get_backend().update(engine.get_unified_index().get_index(Article), _docs(prefix, 40))
+
+
+def test_processes_index_at_the_same_time_and_lose_nothing(scratch):
+    backend, _index = scratch
+    backend.setup()  # the index exists before anyone writes to it, as after a clear
+    alias = next(name for name, info in connections.connections_info.items() if "eval-" in name)
+    context = multiprocessing.get_context("fork")
+    go = context.Event()
+    children = []
+    for prefix in ("x", "y", "z"):
+        ready = context.Event()
+        child = context.Process(target=_index_in_child, args=(alias, prefix, ready, go))
+        child.start()
+        ready.wait(timeout=30)
+        children.append(child)
+    go.set()
+    for child in children:
+        child.join(timeout=120)
+        assert child.exitcode == 0
+    indexed = _indexed(backend)
+    assert len(indexed) == 120
+    assert {identifier.rsplit(".", 1)[1][0] for identifier in indexed} == {"x", "y", "z"}
+    assert _staging_files(backend) == []
