@@ -43,9 +43,11 @@ def _rows(header: list[str], rows: list[list[str]]) -> list[str]:
     return lines
 
 
-def _queries(timing: dict) -> str:
+def _queries(timing: dict, prefix: str = "queries") -> str:
     """Database queries per page: one number when constant, else the range."""
-    most, least = timing.get("queries"), timing.get("queries_min")
+    most, least = timing.get(prefix), timing.get(f"{prefix}_min")
+    if most is None:
+        return "–"
     return _number(most) if least in (None, most) else f"{least}–{most}"
 
 
@@ -154,13 +156,31 @@ def format_table(result: dict) -> str:
     lines.append("")
     ours = result["search"]
     table = [
-        ["search (ours)", *(_number(ours.get(k)) for k in PERCENTILES), _queries(ours)],
-        ["search (Datasette)", *(_number(result["peer_search"].get(k)) for k in PERCENTILES), "–"],
-        ["ours / peer", *(_number(result["ratio"].get(k), 2) for k in PERCENTILES), ""],
+        [
+            "search (ours)",
+            *(_number(ours.get(k)) for k in PERCENTILES),
+            _queries(ours),
+            _queries(ours, "queries_cold"),
+        ],
+        [
+            "search (Datasette)",
+            *(_number(result["peer_search"].get(k)) for k in PERCENTILES),
+            "–",
+            "–",
+        ],
+        ["ours / peer", *(_number(result["ratio"].get(k), 2) for k in PERCENTILES), "", ""],
     ]
     for kind, page in result["pages"].items():
-        table.append([kind, *(_number(page.get(k)) for k in PERCENTILES), _queries(page)])
-    lines += _rows(["page", "p50 ms", "p95 ms", "p99 ms", "DB queries"], table)
+        table.append(
+            [
+                kind,
+                *(_number(page.get(k)) for k in PERCENTILES),
+                _queries(page),
+                _queries(page, "queries_cold"),
+            ]
+        )
+    header = ["page", "p50 ms", "p95 ms", "p99 ms", "DB queries", "first load"]
+    lines += _rows(header, table)
     lines.append("")
     searches = [
         [
