@@ -71,9 +71,11 @@ def index_only_notes(figures: dict) -> list[str]:
     sample = figures.get("rebuild_sample")
     if sample is None:
         return []
+    workers = figures.get("rebuild_workers")
+    how = f"in {workers} worker processes" if workers else "in one process"
     return [
-        f"index only: the first {sample:,} stored articles indexed into a scratch index in "
-        "batches, as rebuild_index does"
+        f"index only: the first {sample:,} stored articles indexed into a scratch index by "
+        f"update_index, {how}, as rebuild_index does"
         + (
             "; rebuild_s is stored articles / that rate, an estimate (a bigger index "
             "costs more per article to merge). BENCH_FULL_REBUILD=1 times a real one."

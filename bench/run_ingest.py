@@ -114,7 +114,7 @@ def index_sample(data_dir: Path, scratch: Path, stored: int, sample: int) -> dic
         **sample_figures(stored, measured["articles"], measured["seconds"]),
         "rebuild_rss_mb": round(finished.peak_rss_mb, 1),
         "rebuild_sample_index_mb": round(process.dir_size_mb(scratch), 1),
-        "rebuild_sample_batch_s": measured["batch_s"],
+        "rebuild_workers": measured["workers"],
     }
     shutil.rmtree(scratch)
     return figures

@@ -47,6 +47,7 @@ import whoosh.matching
 import whoosh.writing
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.db import connections as db_connections
 from django.utils.encoding import force_str
 from haystack import connections
 from haystack.backends import log_query
@@ -80,6 +81,7 @@ from whoosh.highlight import (
     top_fragments,
 )
 from whoosh.lang.porter import stem as porter_stem
+from whoosh.reading import SegmentReader
 from whoosh.scoring import BM25F
 from whoosh.util import IDCHARS
 from whoosh.util.numeric import byte_to_length
@@ -154,6 +156,44 @@ def _inlined_value(self):
 whoosh.matching.ListMatcher.value = _inlined_value
 
 
+def _remove_abandoned_staging(path: str) -> None:
+    """Delete the staging folders of writers killed mid-batch (the index is on
+    this machine's disk, so a writer whose process is gone will not be back)."""
+    for name in os.listdir(path):
+        if not name.startswith(".staged-"):
+            continue
+        try:
+            os.kill(int(name.split("-")[1]), 0)
+        except ProcessLookupError:
+            shutil.rmtree(os.path.join(path, name), ignore_errors=True)
+        except (ValueError, IndexError, PermissionError):
+            pass  # not named by us, or another user's process: leave it
+
+
+# Whoosh's own merge policy merges ever larger segments (40,000 documents at
+# 100,000): for a minute or more under the index's lock, which every other
+# writer waits for. Here only small segments (a batch or a few edits) are merged,
+# MERGE_FACTOR of them at a time, so a merge is bounded and each document is
+# rewritten once: at 100,000 documents in batches of 2,000, about a dozen segments.
+MERGE_FACTOR = 8
+SMALL_SEGMENT_DOCS = 8000
+
+
+def _merge_small_segments(writer, segments):
+    """Whoosh merge policy: the smallest MERGE_FACTOR segments under
+    SMALL_SEGMENT_DOCS live documents are merged into one, when there are as many."""
+    small = sorted(
+        (segment for segment in segments if segment.doc_count() < SMALL_SEGMENT_DOCS),
+        key=lambda segment: segment.doc_count(),
+    )[:MERGE_FACTOR]
+    if len(small) < MERGE_FACTOR:
+        return segments
+    for segment in small:
+        with SegmentReader(writer.storage, writer.schema, segment) as reader:
+            writer.add_reader(reader)
+    return [segment for segment in segments if segment not in small]
+
+
 def _codec() -> W3Codec:
     return W3Codec(inlinelimit=INLINE_POSTINGS)
 
@@ -205,6 +245,7 @@ def _stemmed_text(**options) -> TEXT:
 # Whoosh's own lock file, up to WRITE_LOCK_TIMEOUT seconds.
 _write_lock = threading.Lock()
 WRITE_LOCK_TIMEOUT = 30.0
+BULK_WRITE_LOCK_TIMEOUT = 900.0  # for processes that only index (see reset_sessions)
 WRITER_LIMIT_MB = 256
 SNIPPET_FRAGMENTS = 3
 SNIPPET_CHARS = 240
@@ -346,7 +387,8 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             docs[doc[ID]] = doc  # a second copy in one batch replaces the first
         if not docs:
             return
-        folder = tempfile.mkdtemp(prefix=".staged-", dir=self.path)
+        _remove_abandoned_staging(self.path)
+        folder = tempfile.mkdtemp(prefix=f".staged-{os.getpid()}-", dir=self.path)
         try:
             staged = self._staged_segment(docs.values(), folder)
             with _write_lock:
@@ -366,7 +408,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
                 except Exception:
                     writer.cancel()
                     raise
-                writer.commit()
+                writer.commit(mergetype=_merge_small_segments)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
 
@@ -407,7 +449,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             except Exception:
                 writer.cancel()
                 raise
-            writer.commit()
+            writer.commit(mergetype=_merge_small_segments)
 
     def indexed_documents(self, fieldname: str) -> Iterator[tuple[str, str, object]]:
         """``(django_ct, django_id, value of fieldname)`` for every indexed document."""
@@ -1206,3 +1248,24 @@ class ArchiveWhooshSearchQuery(WhooshSearchQuery):
 class ArchiveWhooshEngine(WhooshEngine):
     backend = ArchiveWhooshBackend
     query = ArchiveWhooshSearchQuery
+
+    def reset_sessions(self):
+        """Ready this connection for a process that only indexes: haystack calls
+        this first thing in each ``update_index`` worker, and so does each of an
+        ingest's background indexers.
+
+        Haystack drops a worker's inherited database connections, but not
+        SQLite's (an in-memory database would be lost). A worker must not share
+        an open SQLite file with its parent, so it closes its copy and opens its
+        own. And where a web request had better fail than wait long for the
+        index's lock, an indexer waits for another's merge as long as it takes.
+        """
+        super().reset_sessions()
+        waited = self.options.get("WRITE_LOCK_TIMEOUT", WRITE_LOCK_TIMEOUT)
+        # A copy: the settings themselves stay as they are.
+        self.options = {**self.options, "WRITE_LOCK_TIMEOUT": max(waited, BULK_WRITE_LOCK_TIMEOUT)}
+        for connection in db_connections.all(initialized_only=True):
+            if connection.in_atomic_block or connection.vendor != "sqlite":
+                continue
+            if not connection.is_in_memory_db():
+                connection.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from haystack import connections
 from haystack.query import SearchQuerySet
 from haystack.utils import get_model_ct
@@ -14,6 +15,12 @@ from archive.models import Article
 from .search_indexes import index_timestamp
 
 BATCH_SIZE = 500
+
+
+def default_workers() -> int:
+    """Processes ``update_index`` indexes in: 0 (this one) unless there are cores to spare."""
+    processes = settings.SEARCH_INDEX_PROCESSES
+    return processes if processes > 1 else 0
 
 
 def update_articles(ids: Iterable[int], using: str = "default") -> None:

@@ -20,6 +20,7 @@ from queue import Empty
 from django.conf import settings
 from django.db import connection, connections, transaction
 from django.db.models import signals
+from haystack import connections as haystack_connections
 from haystack.signals import BaseSignalProcessor
 
 from archive.models import ENTITY_KINDS, Article
@@ -174,6 +175,7 @@ class BackgroundIndexer:
 
 def _index_batches(queue, parent: int) -> None:
     """The background indexer's loop: index each batch of ids until told to stop."""
+    haystack_connections["default"].reset_sessions()  # a process that only indexes
     while True:
         try:
             ids = queue.get(timeout=1.0)

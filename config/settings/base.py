@@ -35,9 +35,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    # Before haystack: its update_index and rebuild_index commands are replaced.
+    "search",
     "haystack",
     "archive",
-    "search",
 ]
 
 MIDDLEWARE = [

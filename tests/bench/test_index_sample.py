@@ -1,10 +1,14 @@
-"""The index-only sample: the first articles, in batches, through the real backend."""
+"""The index-only sample: the first articles stored, through the real update_index."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+from django.utils import timezone
 from haystack.query import SearchQuerySet
 
+from archive.models import Article
 from bench.index_sample import main
 from tests.search.factories import ArticleFactory
 
@@ -13,29 +17,39 @@ from tests.search.factories import ArticleFactory
 def scratch(monkeypatch, tmp_path, search_index):
     # The child refuses to run unless its index is pointed somewhere on purpose.
     monkeypatch.setenv("ARCHIVE_INDEX_DIR", str(tmp_path / "whoosh"))
-    backend = search_index.get_backend()
-    monkeypatch.setattr(backend, "batch_size", 2)
-    return backend
+    return search_index.get_backend()
+
+
+def _stored_one_by_one(count: int) -> list:
+    """Articles stored a moment apart, as an ingest stores them."""
+    made = ArticleFactory.create_batch(count)  # not indexed: no commit here
+    base = timezone.now() - dt.timedelta(hours=1)
+    for minutes, article in enumerate(made):
+        Article.objects.filter(pk=article.pk).update(updated=base + dt.timedelta(minutes=minutes))
+    return made
 
 
 @pytest.mark.django_db
-def test_the_first_articles_are_indexed_in_batches(scratch):
-    first, second, _third = ArticleFactory.create_batch(3)  # not indexed: no commit here
+def test_the_first_articles_stored_are_indexed(scratch):
+    first, second, _third = _stored_one_by_one(3)
     result = main(2)
     assert result["articles"] == 2
-    assert result["batch_size"] == 2
-    assert len(result["batch_s"]) == 1
+    assert result["workers"] == 0  # the test settings index in this process
     found = {int(hit.pk) for hit in SearchQuerySet().all()}
     assert found == {first.pk, second.pk}
 
 
 @pytest.mark.django_db
 def test_a_sample_larger_than_the_archive_indexes_every_article(scratch):
-    ArticleFactory.create_batch(3)
+    _stored_one_by_one(3)
     result = main(20_000)
     assert result["articles"] == 3
-    assert len(result["batch_s"]) == 2  # 2 + 1
     assert SearchQuerySet().all().count() == 3
+
+
+@pytest.mark.django_db
+def test_an_empty_archive_gives_an_empty_sample(scratch):
+    assert main(100)["articles"] == 0
 
 
 def test_it_never_writes_to_an_index_nobody_chose(monkeypatch):

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import subprocess
 
 import pytest
 from haystack import connections
 
+import search.backend
 from archive.models import Article
-from search.backend import ArchiveWhooshBackend
+from search.backend import BULK_WRITE_LOCK_TIMEOUT, MERGE_FACTOR, ArchiveWhooshBackend
 from search.evaluation import CollectionArticle, CollectionDoc, scratch_connection
 
 
@@ -113,3 +115,51 @@ def test_processes_index_at_the_same_time_and_lose_nothing(scratch):
     assert len(indexed) == 120
     assert {identifier.rsplit(".", 1)[1][0] for identifier in indexed} == {"x", "y", "z"}
     assert _staging_files(backend) == []
+
+
+def test_the_folder_of_a_writer_killed_mid_batch_is_removed_by_the_next(scratch):
+    backend, index = scratch
+    backend.setup()
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    dead = os.path.join(backend.path, f".staged-{gone.pid}-abc")
+    alive = os.path.join(backend.path, f".staged-{os.getpid()}-abc")  # another thread's
+    for folder in (dead, alive):
+        os.makedirs(folder)
+    backend.update(index, _docs("a", 2))
+    assert not os.path.exists(dead)
+    assert os.path.exists(alive)
+
+
+def _segment_sizes(backend) -> list[int]:
+    backend.index = backend.index.refresh()
+    return sorted(segment.doc_count() for segment in backend.index._segments())
+
+
+def test_small_segments_are_merged_eight_at_a_time(scratch):
+    backend, index = scratch
+    for batch in range(MERGE_FACTOR - 1):
+        backend.update(index, _docs(f"b{batch}-", 2))
+    assert _segment_sizes(backend) == [2] * (MERGE_FACTOR - 1)
+    backend.update(index, _docs("last-", 2))
+    assert _segment_sizes(backend) == [2 * MERGE_FACTOR]  # the eighth joined, all merged
+    backend.update(index, _docs("next-", 2))
+    assert _segment_sizes(backend) == [2, 2 * MERGE_FACTOR]
+    assert len(_indexed(backend)) == 2 * MERGE_FACTOR + 2
+
+
+def test_segments_past_the_small_size_are_left_alone(scratch, monkeypatch):
+    backend, index = scratch
+    monkeypatch.setattr(search.backend, "SMALL_SEGMENT_DOCS", 3)
+    for batch in range(MERGE_FACTOR + 1):
+        backend.update(index, _docs(f"b{batch}-", 3))
+    assert _segment_sizes(backend) == [3] * (MERGE_FACTOR + 1)
+
+
+def test_a_process_that_only_indexes_waits_long_for_the_lock(scratch, settings):
+    backend, _index = scratch
+    alias = next(name for name in connections.connections_info if name.startswith("eval-"))
+    assert backend.write_timeout == 30
+    connections[alias].reset_sessions()
+    assert connections[alias].get_backend().write_timeout == BULK_WRITE_LOCK_TIMEOUT
+    assert settings.HAYSTACK_CONNECTIONS["default"]["WRITE_LOCK_TIMEOUT"] == 30
