@@ -28,7 +28,10 @@ What this module fixes in django-haystack 3.4's Whoosh backend:
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import heapq
+import itertools
 import os
 import random
 import re
@@ -171,27 +174,59 @@ def _remove_abandoned_staging(path: str) -> None:
 
 
 # Whoosh's own merge policy merges ever larger segments (40,000 documents at
-# 100,000): for a minute or more under the index's lock, which every other
-# writer waits for. Here only small segments (a batch or a few edits) are merged,
-# MERGE_FACTOR of them at a time, so a merge is bounded and each document is
-# rewritten once: at 100,000 documents in batches of 2,000, about a dozen segments.
+# 100,000), under the index's lock, which every other writer waits for. Here only
+# small segments (a batch or a few edits) are merged, MERGE_FACTOR of them at a
+# time, so each document is rewritten once: at 100,000 documents in batches of
+# 2,000, about a dozen segments. (See ArchiveWhooshBackend._merge_small_segments.)
 MERGE_FACTOR = 8
 SMALL_SEGMENT_DOCS = 8000
 
 
-def _merge_small_segments(writer, segments):
-    """Whoosh merge policy: the smallest MERGE_FACTOR segments under
-    SMALL_SEGMENT_DOCS live documents are merged into one, when there are as many."""
+def _small_segments(segments) -> list:
+    """The MERGE_FACTOR smallest segments under SMALL_SEGMENT_DOCS live documents,
+    if there are as many; else none."""
     small = sorted(
         (segment for segment in segments if segment.doc_count() < SMALL_SEGMENT_DOCS),
         key=lambda segment: segment.doc_count(),
     )[:MERGE_FACTOR]
-    if len(small) < MERGE_FACTOR:
-        return segments
-    for segment in small:
-        with SegmentReader(writer.storage, writer.schema, segment) as reader:
-            writer.add_reader(reader)
-    return [segment for segment in segments if segment not in small]
+    return small if len(small) == MERGE_FACTOR else []
+
+
+def _segment_postings(reader, schema, first: int, renumbered: dict | None) -> Iterator[tuple]:
+    """A segment's postings in order, renumbered for a merge: (field, term, new
+    document number, weight, value), deleted documents left out.
+
+    Whoosh's ``iter_postings`` looks every term up again in the term table and
+    reads its postings one call at a time: most of a merge's time. Here the term
+    table is read in order and each posting list a block at a time.
+    """
+    terms = reader._terms
+    for (fieldname, text), terminfo in terms.items():
+        if fieldname not in schema:
+            continue
+        if terminfo.is_inlined():
+            ids, weights, values = terminfo.inlined_postings()
+            postings = zip(ids, weights, values or itertools.repeat(None), strict=False)
+        else:
+            postings = _block_postings(
+                terms._codec.postings_reader(terms._postfile, terminfo, schema[fieldname].format)
+            )
+        for docnum, weight, value in postings:
+            if renumbered is None:
+                yield (fieldname, text, first + docnum, weight, value)
+            elif docnum in renumbered:
+                yield (fieldname, text, renumbered[docnum], weight, value)
+
+
+def _block_postings(matcher) -> Iterator[tuple]:
+    while matcher.is_active():
+        matcher._read_ids()
+        matcher._read_weights()
+        matcher._read_values()
+        # A spelling field's value bytes can decode to more values than postings;
+        # Whoosh reads one per posting, and so does this.
+        yield from zip(matcher._ids, matcher._weights, matcher._values, strict=False)
+        matcher._next_block()
 
 
 def _codec() -> W3Codec:
@@ -387,9 +422,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             docs[doc[ID]] = doc  # a second copy in one batch replaces the first
         if not docs:
             return
-        _remove_abandoned_staging(self.path)
-        folder = tempfile.mkdtemp(prefix=f".staged-{os.getpid()}-", dir=self.path)
-        try:
+        with self._staging() as folder:
             staged = self._staged_segment(docs.values(), folder)
             with _write_lock:
                 self.index = self.index.refresh()
@@ -401,25 +434,42 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
                         indexed = [identifier for identifier in docs if (ID, identifier) in reader]
                     for identifier in indexed:
                         writer.delete_by_term(ID, identifier)
-                    for name in os.listdir(folder):
-                        if name.startswith(staged.segment_id()):
-                            os.replace(os.path.join(folder, name), os.path.join(self.path, name))
+                    self._move_in(staged, folder)
                     writer.segments.append(staged)
                 except Exception:
                     writer.cancel()
                     raise
-                writer.commit(mergetype=_merge_small_segments)
+                writer.commit(merge=False)
+        self._merge_small_segments()
+
+    @contextlib.contextmanager
+    def _staging(self):
+        """A folder beside the index for new segments, removed afterwards.
+
+        Named with a dot, which Whoosh's clean-up after a commit passes over, so
+        no other writer's commit deletes a segment there unfinished.
+        """
+        _remove_abandoned_staging(self.path)
+        folder = tempfile.mkdtemp(prefix=f".staged-{os.getpid()}-", dir=self.path)
+        try:
+            yield folder
         finally:
             shutil.rmtree(folder, ignore_errors=True)
 
-    def _staged_segment(self, docs, folder: str):
-        """A new segment of these documents, written in ``folder``, not in the index."""
-        # In a folder of its own (named with a dot, which Whoosh's clean-up after
-        # a commit passes over), no other writer's commit deletes it unfinished.
+    def _staging_writer(self, folder: str):
         staging = FileStorage(folder).create_index(self.schema, indexname=self.index.indexname)
-        writer = whoosh.writing.SegmentWriter(
+        return whoosh.writing.SegmentWriter(
             staging, _lk=False, limitmb=WRITER_LIMIT_MB, codec=_codec()
         )
+
+    def _move_in(self, segment, folder: str) -> None:
+        for name in os.listdir(folder):
+            if name.startswith(segment.segment_id()):
+                os.replace(os.path.join(folder, name), os.path.join(self.path, name))
+
+    def _staged_segment(self, docs, folder: str):
+        """A new segment of these documents, written in ``folder``, not in the index."""
+        writer = self._staging_writer(folder)
         try:
             for doc in docs:
                 writer.add_document(**doc)
@@ -427,6 +477,77 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         except BaseException:
             writer.cancel()
             raise
+        writer._finish()
+        return segment
+
+    def _merge_small_segments(self) -> None:
+        """Merge the index's smallest segments, when MERGE_FACTOR of them are small.
+
+        The merged segment is written with no lock held, by one writer at a time,
+        while the others go on indexing; it replaces its parts under the index's
+        lock, unless a document was deleted from one of them meanwhile (the next
+        write tries again).
+        """
+        merging = self.index.lock("MERGELOCK")
+        if not merging.acquire(blocking=False):
+            return  # another writer is merging
+        try:
+            self.index = self.index.refresh()
+            parts = _small_segments(self.index._segments())
+            if not parts:
+                return
+            with self._staging() as folder:
+                merged = self._merged_segment(parts, folder)
+                with _write_lock:
+                    writer = self._writer()
+                    deleted = {s.segment_id(): s.deleted_count() for s in writer.segments}
+                    if any(deleted.get(s.segment_id()) != s.deleted_count() for s in parts):
+                        writer.cancel()
+                        return
+                    try:
+                        self._move_in(merged, folder)
+                        gone = {segment.segment_id() for segment in parts}
+                        kept = [s for s in writer.segments if s.segment_id() not in gone]
+                        writer.segments = [*kept, merged]
+                    except Exception:
+                        writer.cancel()
+                        raise
+                    writer.commit(merge=False)
+        finally:
+            merging.release()
+
+    def _merged_segment(self, segments, folder: str):
+        """One new segment of these segments' live documents, written in ``folder``.
+
+        Whoosh merges by pooling every posting and sorting them all again. Each
+        segment's postings are in order already, so here they are merged as
+        they stream in: the same segment, with no sort and no temporary files.
+        """
+        writer = self._staging_writer(folder)
+        readers = [SegmentReader(self.storage, self.schema, segment) for segment in segments]
+        try:
+            streams = []
+            for reader in readers:
+                indexed = {name for name in reader.indexed_field_names() if name in self.schema}
+                first = writer.docnum
+                renumbered = writer.write_per_doc(set(self.schema.names()) | indexed, reader)
+                streams.append(_segment_postings(reader, self.schema, first, renumbered))
+            writer.perdocwriter.close()
+            lengths = writer.per_document_reader()
+            try:
+                writer.fieldwriter.add_postings(self.schema, lengths, heapq.merge(*streams))
+            finally:
+                lengths.close()
+            writer._added = True
+            writer._close_segment()
+            writer._assemble_segment()
+            segment = writer.get_segment()
+        except BaseException:
+            writer.cancel()
+            raise
+        finally:
+            for reader in readers:
+                reader.close()
         writer._finish()
         return segment
 
@@ -449,7 +570,8 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             except Exception:
                 writer.cancel()
                 raise
-            writer.commit(mergetype=_merge_small_segments)
+            writer.commit(merge=False)
+        self._merge_small_segments()
 
     def indexed_documents(self, fieldname: str) -> Iterator[tuple[str, str, object]]:
         """``(django_ct, django_id, value of fieldname)`` for every indexed document."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import shutil
 import subprocess
 
 import pytest
@@ -163,3 +164,74 @@ def test_a_process_that_only_indexes_waits_long_for_the_lock(scratch, settings):
     connections[alias].reset_sessions()
     assert connections[alias].get_backend().write_timeout == BULK_WRITE_LOCK_TIMEOUT
     assert settings.HAYSTACK_CONNECTIONS["default"]["WRITE_LOCK_TIMEOUT"] == 30
+
+
+def _by_id(backend) -> tuple[dict, dict, dict]:
+    """Every posting, and every stored document, by document id: segment order aside."""
+    backend.index = backend.index.refresh()
+    postings, stored = {}, {}
+    with backend.index.reader() as reader:
+        ids = {docnum: fields["id"] for docnum, fields in reader.iter_docs()}
+        stored = {ids[docnum]: fields for docnum, fields in reader.iter_docs()}
+        for term in reader.all_terms():
+            if term[0].startswith("spell_"):
+                # Spelling words: only the words count (Whoosh files them all
+                # under one document, with values of no use).
+                postings[term] = True
+                continue
+            matcher = reader.postings(*term)
+            found = []
+            while matcher.is_active():
+                found.append((ids[matcher.id()], matcher.weight(), matcher.value()))
+                matcher.next()
+            postings[term] = sorted(found, key=lambda posting: posting[0])
+        lengths = {
+            (ids[docnum], name): reader.doc_field_length(docnum, name)
+            for docnum in ids
+            for name in ("text", "title")
+        }
+    return postings, stored, lengths
+
+
+def test_a_merge_writes_what_whooshs_own_merge_writes(scratch, tmp_path, monkeypatch):
+    backend, index = scratch
+    for batch in range(MERGE_FACTOR - 1):
+        backend.update(index, _docs(f"b{batch}-", 3, word=f"word{batch}"))
+    backend.remove_many(["archive.article.b2-1"])  # a part with a deletion
+    theirs = tmp_path / "theirs"
+    shutil.copytree(backend.path, theirs)
+    backend.update(index, _docs("last-", 3))  # the eighth: ours merges
+    assert len(_segment_sizes(backend)) == 1
+
+    monkeypatch.setattr(search.backend, "_small_segments", lambda segments: [])
+    backend.path, ours = str(theirs), backend.path
+    backend.setup()
+    backend.update(index, _docs("last-", 3))
+    backend.index.optimize()  # Whoosh's own merge of every segment
+    assert len(_segment_sizes(backend)) == 1
+    whooshs = _by_id(backend)
+    backend.path = ours
+    backend.setup()
+    assert _by_id(backend) == whooshs
+    assert "archive.article.b2-1" not in whooshs[1]
+
+
+def test_a_merge_gives_way_to_a_deletion_made_meanwhile(scratch, monkeypatch):
+    backend, index = scratch
+    for batch in range(MERGE_FACTOR - 1):
+        backend.update(index, _docs(f"b{batch}-", 2))
+    merged = ArchiveWhooshBackend._merged_segment
+
+    def deleting_meanwhile(self, parts, folder):
+        segment = merged(self, parts, folder)
+        self.remove_many(["archive.article.b0-0"])  # another writer's deletion
+        return segment
+
+    monkeypatch.setattr(ArchiveWhooshBackend, "_merged_segment", deleting_meanwhile)
+    backend.update(index, _docs("last-", 2))
+    assert _segment_sizes(backend) == [1] + [2] * (MERGE_FACTOR - 1)  # not merged
+    assert "archive.article.b0-0" not in _indexed(backend)
+    assert _staging_files(backend) == []
+    monkeypatch.undo()
+    backend.update(index, _docs("next-", 2))  # the next write merges
+    assert sorted(_segment_sizes(backend)) == [2, 2 * MERGE_FACTOR - 1]
