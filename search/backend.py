@@ -22,6 +22,8 @@ What this module fixes in django-haystack 3.4's Whoosh backend:
 - each batch is written into a segment of its own before the index's lock is
   taken, so several processes index at once, a core each; short posting lists
   are kept in their terms' entries (an option of Whoosh's that was broken);
+- small segments are merged eight at a time, also with no lock held, by
+  streaming their postings in order rather than pooling and sorting them again;
 - segment names come from a private random generator, so ``random.seed()``
   elsewhere cannot make two writers pick the same name.
 """

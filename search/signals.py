@@ -145,9 +145,9 @@ class BackgroundIndexer:
     whatever it left out.
     """
 
-    def __init__(self, processes: int | None = None) -> None:
+    def __init__(self) -> None:
         context = multiprocessing.get_context("fork")
-        count = max(1, processes or settings.SEARCH_INDEX_PROCESSES)
+        count = max(1, settings.SEARCH_INDEX_PROCESSES)
         # A few batches in hand at most: a slow index makes the writer wait.
         self.queue = context.Queue(maxsize=2 * count)
         # The children open their own database connections; they must not share ours.
