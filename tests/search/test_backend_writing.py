@@ -31,7 +31,7 @@ def scratch():
 
 
 def _indexed(backend) -> dict[str, str]:
-    """Each document's id and text field's first word, from a fresh reader."""
+    """Each document's id and stored title, from a fresh reader."""
     backend.index = backend.index.refresh()
     with backend.index.searcher() as searcher:
         return {fields["id"]: fields["title"] for fields in searcher.all_stored_fields()}
@@ -167,7 +167,8 @@ def test_a_process_that_only_indexes_waits_long_for_the_lock(scratch, settings):
 
 
 def _by_id(backend) -> tuple[dict, dict, dict]:
-    """Every posting, and every stored document, by document id: segment order aside."""
+    """Every posting, stored document and field length, by document id: segment
+    order aside."""
     backend.index = backend.index.refresh()
     postings, stored = {}, {}
     with backend.index.reader() as reader:
