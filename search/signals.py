@@ -28,10 +28,6 @@ from archive.signals import articles_changed, bulk_write_finished, bulk_write_st
 
 from .indexing import index_drift, remove_articles, repair, update_articles
 
-# Articles indexed per Whoosh commit during a bulk write. Each commit writes a
-# segment, and a segment costs per distinct word in it: 2,000 articles a commit
-# index about half again as fast as 500.
-BATCH_SIZE = 2000
 logger = logging.getLogger(__name__)
 
 
@@ -126,7 +122,9 @@ class QueuedSignalProcessor(BaseSignalProcessor):
             update_articles(ids)
             return
         pending.update(ids)
-        if len(pending) >= BATCH_SIZE:
+        # A segment per batch, as large as update_index's: each segment costs per
+        # distinct word in it, and small ones are merged, writing them twice.
+        if len(pending) >= haystack_connections["default"].options.get("BATCH_SIZE", 1000):
             indexer = getattr(self._local, "indexer", None)
             if indexer is not None:
                 indexer.submit(pending)

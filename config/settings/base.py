@@ -134,9 +134,11 @@ HAYSTACK_CONNECTIONS = {
         ],
         # Seconds an index write waits for another process's writer before failing.
         "WRITE_LOCK_TIMEOUT": 30,
-        # Documents per commit in `rebuild_index`/`update_index` (haystack's default
-        # 1,000): fewer, larger Whoosh segments index faster (see search/signals.py).
-        "BATCH_SIZE": 2000,
+        # Documents per Whoosh segment in `rebuild_index`, `update_index` and an
+        # ingest (haystack's default 1,000). Larger segments index faster and are
+        # never merged again (see search/backend.py); a process indexing holds a
+        # batch's postings in memory, about 350 MB for 5,000 articles.
+        "BATCH_SIZE": 5000,
     },
 }
 # Only Article is indexed; skipping haystack's per-query model filter saves a full

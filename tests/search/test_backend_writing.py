@@ -157,6 +157,19 @@ def test_segments_past_the_small_size_are_left_alone(scratch, monkeypatch):
     assert _segment_sizes(backend) == [3] * (MERGE_FACTOR + 1)
 
 
+def test_past_the_most_segments_the_smallest_are_merged(scratch, monkeypatch):
+    backend, index = scratch
+    monkeypatch.setattr(search.backend, "SMALL_SEGMENT_DOCS", 3)
+    monkeypatch.setattr(search.backend, "MAX_SEGMENTS", MERGE_FACTOR + 1)
+    backend.update(index, _docs("big-", 5))
+    for batch in range(MERGE_FACTOR):
+        backend.update(index, _docs(f"b{batch}-", 3))
+    assert _segment_sizes(backend) == [3] * MERGE_FACTOR + [5]  # none small, not too many
+    backend.update(index, _docs("last-", 4))
+    assert _segment_sizes(backend) == [4, 5, 3 * MERGE_FACTOR]  # the smallest eight merged
+    assert len(_indexed(backend)) == 5 + 3 * MERGE_FACTOR + 4
+
+
 def test_a_process_that_only_indexes_waits_long_for_the_lock(scratch, settings):
     backend, _index = scratch
     alias = next(name for name in connections.connections_info if name.startswith("eval-"))
@@ -204,7 +217,7 @@ def test_a_merge_writes_what_whooshs_own_merge_writes(scratch, tmp_path, monkeyp
     backend.update(index, _docs("last-", 3))  # the eighth: ours merges
     assert len(_segment_sizes(backend)) == 1
 
-    monkeypatch.setattr(search.backend, "_small_segments", lambda segments: [])
+    monkeypatch.setattr(search.backend, "_segments_to_merge", lambda segments: [])
     backend.path, ours = str(theirs), backend.path
     backend.setup()
     backend.update(index, _docs("last-", 3))
