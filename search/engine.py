@@ -46,6 +46,7 @@ class SearchState:
 
 @dataclass
 class SearchOutcome:
+    state: SearchState  # what was searched for (see ``settle``)
     page: Page  # object_list: haystack SearchResults of this page
     count: int
     facet_counts: dict[str, list[tuple[str, int]]]
@@ -99,36 +100,53 @@ def settle(state: SearchState, *, using: str = "default") -> SearchState:
     searches for any of them, best matches (most words) first, and says so.
 
     Long questions in plain language rarely have every word in one article;
-    an empty page helps nobody there.
+    an empty page helps nobody there. ``run_search`` settles as it searches.
     """
-    relaxed = state.query.any_of_words()
+    relaxed = _relaxed(state)
     if relaxed is None:
         return state
     if build_queryset(state, facets=[], highlight=False).using(using).count():
         return state
+    return relaxed
+
+
+def _relaxed(state: SearchState) -> SearchState | None:
+    """The state searching for any of the query's words, if it has several."""
+    query = state.query.any_of_words()
+    if query is None:
+        return None
     notice = "No article has all of these words; showing articles with any of them."
-    return replace(state, query=relaxed, messages=(*state.messages, notice))
+    return replace(state, query=query, messages=(*state.messages, notice))
 
 
 def run_search(state: SearchState, page_number: object = 1, per_page: int | None = None):
-    """One page of results with facet counts; raises InvalidPage for a page that isn't."""
+    """One page of results with facet counts, for the state as ``settle`` settles
+    it (without a search of its own first); raises InvalidPage for a page that isn't."""
     per_page = per_page or settings.HAYSTACK_SEARCH_RESULTS_PER_PAGE
     number = _page_number(page_number)
-    sqs = build_queryset(state)
-    if state.query.words:
-        sqs.query.set_spelling_query(state.query.plain)
-    start = (number - 1) * per_page
-    hits = sqs[start : start + per_page]  # one search: hits, count, facets, spelling
+    sqs, hits = _search(state, number, per_page)
+    if not sqs.count() and (relaxed := _relaxed(state)) is not None:
+        state = relaxed
+        sqs, hits = _search(state, number, per_page)
     count = sqs.count()
     # The page number is checked against the count once it is known.
     page = Paginator(range(count), per_page).page(number)
     page.object_list = [hit for hit in hits if hit is not None]
     return SearchOutcome(
+        state=state,
         page=page,
         count=count,
         facet_counts=facet_counts(state, sqs),
         suggestion=suggestion(state, sqs),
     )
+
+
+def _search(state: SearchState, number: int, per_page: int) -> tuple[SearchQuerySet, list]:
+    sqs = build_queryset(state)
+    if state.query.words:
+        sqs.query.set_spelling_query(state.query.plain)
+    start = (number - 1) * per_page
+    return sqs, sqs[start : start + per_page]  # one search: hits, count, facets, spelling
 
 
 def facet_counts(state: SearchState, sqs: SearchQuerySet) -> dict[str, list[tuple[str, int]]]:

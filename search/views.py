@@ -18,12 +18,11 @@ from .pages import search_context
 @require_GET
 def search(request):
     form = SearchForm(request.GET)
-    state = settle(form.state())
     try:
-        outcome = run_search(state, request.GET.get("page"))
+        outcome = run_search(form.state(), request.GET.get("page"))
     except InvalidPage as error:
         raise Http404(str(error)) from None
-    context = {"form": form, **search_context(request.GET, state, outcome)}
+    context = {"form": form, **search_context(request.GET, outcome.state, outcome)}
     return render(request, "search/search.html", context)
 
 

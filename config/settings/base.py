@@ -136,8 +136,8 @@ HAYSTACK_CONNECTIONS = {
         "WRITE_LOCK_TIMEOUT": 30,
         # Documents per Whoosh segment in `rebuild_index`, `update_index` and an
         # ingest (haystack's default 1,000). Larger segments index faster and are
-        # never merged again (see search/backend.py); a process indexing holds a
-        # batch's postings in memory, about 350 MB for 5,000 articles.
+        # not merged again (see search/backend.py); a process indexing holds a
+        # batch's postings in memory: it peaks at about 350 MB with 5,000 articles.
         "BATCH_SIZE": 5000,
     },
 }

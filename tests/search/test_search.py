@@ -7,6 +7,7 @@ import json
 from django.urls import reverse
 
 from archive.models import Organisation
+from search.backend import ArchiveWhooshBackend
 from tests.search.factories import ArticleFactory
 from tests.search.helpers import found, in_order
 
@@ -234,6 +235,22 @@ def test_words_some_article_has_together_stay_strict(seeds, client):
     response = client.get(SEARCH, {"q": "halal Baku"})
     assert _titles(response) == {"000_559ac3be9b7589b6.txt"}
     assert "any of them" not in response.content.decode()
+
+
+def test_words_found_together_take_one_search_not_a_count_first(seeds, client, monkeypatch):
+    searches = []
+    search = ArchiveWhooshBackend.search
+
+    def counted(self, query_string, **kwargs):
+        searches.append(query_string)
+        return search(self, query_string, **kwargs)
+
+    monkeypatch.setattr(ArchiveWhooshBackend, "search", counted)
+    assert _titles(client.get(SEARCH, {"q": "halal Baku"})) == {"000_559ac3be9b7589b6.txt"}
+    assert len(searches) == 1
+    searches.clear()
+    assert len(_titles(client.get(SEARCH, {"q": "halal ICESCO"}))) == 2
+    assert len(searches) == 2  # all the words, then any of them
 
 
 def test_snippets_of_a_very_long_article_come_from_where_the_words_first_appear(client, reindex):
