@@ -71,7 +71,7 @@ from haystack.utils import get_identifier
 from haystack.utils.app_loading import haystack_get_model
 from whoosh import index
 from whoosh import query as wq
-from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer
+from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer, Token
 from whoosh.classify import Bo1Model
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3LeafMatcher, _lenfield
 from whoosh.collectors import TopCollector
@@ -275,6 +275,24 @@ _STEMMING = StemmingAnalyzer()
 _WORD = _STEMMING.items[0].expression
 _MIN_WORD = _STEMMING.items[2].min
 _STOP_WORDS = _STEMMING.items[2].stops
+
+
+def _marked_tokens(text: str, terms: frozenset[str]) -> Iterator[Token]:
+    """The standard StemmingAnalyzer's tokens of ``text`` for highlighting, in one
+    loop: with character offsets, stop words kept (unstemmed, marked stopped), and
+    each marked matched when it is one of ``terms``. Whoosh's analyzer chain and
+    ``set_matched_filter`` give the same tokens (tests compare them) at three
+    times the cost: a fifth of a search page's time went to them."""
+    token = Token(chars=True, removestops=False, mode="query")
+    for match in _WORD.finditer(text):
+        word = match.group().lower()
+        token.stopped = len(word) < _MIN_WORD or word in _STOP_WORDS
+        if not token.stopped:
+            word = _stem(word)
+        token.text = word
+        token.startchar, token.endchar = match.span()
+        token.matched = word in terms
+        yield token
 
 
 def _stemmed_text(**options) -> TEXT:
@@ -840,8 +858,11 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             return []
         text = _highlight_window(text, terms)
         analyzer = self.schema[self.content_field_name].analyzer
-        tokens = analyzer(text, chars=True, mode="query", removestops=False)
-        tokens = set_matched_filter(tokens, terms)
+        if analyzer == _STEMMING:
+            tokens = _marked_tokens(text, terms)
+        else:
+            tokens = analyzer(text, chars=True, mode="query", removestops=False)
+            tokens = set_matched_filter(tokens, terms)
         fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60)
         fragments = top_fragments(
             fragmenter.fragment_tokens(text, tokens),

@@ -13,10 +13,18 @@ from whoosh.codec.whoosh3 import W3Codec
 from whoosh.fields import ID, KEYWORD, TEXT, Schema
 from whoosh.filedb.filestore import RamStorage
 from whoosh.formats import Positions
+from whoosh.highlight import set_matched_filter
 from whoosh.qparser import QueryParser
 from whoosh.query import Phrase
 
-from search.backend import INLINE_POSTINGS, _scored_matches, _stemmed_text, _StemmedPositions
+from search.backend import (
+    INLINE_POSTINGS,
+    _marked_tokens,
+    _scored_matches,
+    _stem,
+    _stemmed_text,
+    _StemmedPositions,
+)
 
 DEMO = Path(__file__).resolve().parents[2] / "fixtures" / "demo"
 
@@ -51,6 +59,31 @@ def test_the_demo_texts_get_the_same_postings_both_ways():
 )
 def test_any_text_gets_the_same_postings_both_ways(text, boost):
     assert _fast_postings(text, boost) == _whoosh_postings(text, boost)
+
+
+def _whoosh_marked(text: str, terms: frozenset[str]) -> list:
+    tokens = StemmingAnalyzer()(text, chars=True, mode="query", removestops=False)
+    return _token_facts(set_matched_filter(tokens, terms))
+
+
+def _token_facts(tokens) -> list:
+    return [(t.text, t.startchar, t.endchar, t.stopped, t.matched, t.boost) for t in tokens]
+
+
+def test_the_demo_texts_are_marked_for_highlighting_as_whoosh_marks_them():
+    for text in _demo_texts():
+        words = text.lower().split()
+        terms = frozenset(_stem(word) for word in words[::7]) | {"the", "minist"}
+        assert _token_facts(_marked_tokens(text, terms)) == _whoosh_marked(text, terms)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("aAbéİß .,'-*_9\n")) | st.characters(), max_size=200),
+    st.frozensets(st.sampled_from(["a", "b", "ab", "é", "the", "9", "aa"])),
+)
+def test_any_text_is_marked_for_highlighting_as_whoosh_marks_it(text, terms):
+    assert _token_facts(_marked_tokens(text, terms)) == _whoosh_marked(text, terms)
 
 
 def test_words_after_the_first_kept_one_close_up_over_stop_words():

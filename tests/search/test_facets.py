@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import parse_qs
 
+import pytest
 from django.http import QueryDict
 
-from search.facets import active_filters, build_facets
+from search.facets import active_filters, build_facets, toggle_url
 
 
 def test_rows_carry_labels_counts_and_toggle_links():
@@ -73,3 +74,35 @@ def test_chips_remove_one_filter_each_and_keep_the_query():
     baku = parse_qs(chips[1].url.lstrip("?"))
     assert baku == {"q": ["oic"], "selected_facets": ["year:2025"], "start": ["2025-01-01"]}
     assert "start" not in parse_qs(chips[2].url.lstrip("?"))
+
+
+def _copied_toggle_url(params: QueryDict, field: str, value: str) -> str:
+    """The toggle link made the plain way, by changing a copy of the parameters."""
+    params = params.copy()
+    params.pop("page", None)
+    selected = params.getlist("selected_facets")
+    item = f"{field}:{value}"
+    if item in selected:
+        selected.remove(item)
+    else:
+        selected.append(item)
+    params.setlist("selected_facets", selected)
+    return "?" + params.urlencode()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "q=summit&page=2",
+        "selected_facets=year:2025&q=caf%C3%A9+%22a+b%22&sort=newest",
+        "q=x&selected_facets=place:baku&start=2021-01-01&selected_facets=year:2025&page=9",
+        "selected_facets=place:s%C3%A3o-paulo",
+    ],
+)
+@pytest.mark.parametrize(
+    "field, value", [("place", "baku"), ("year", "2025"), ("place", "são-paulo")]
+)
+def test_toggle_links_are_the_parameters_with_one_value_added_or_removed(query, field, value):
+    params = QueryDict(query)
+    assert toggle_url(params, field, value) == _copied_toggle_url(params, field, value)
