@@ -6,7 +6,8 @@ Elasticsearch is a change of ``HAYSTACK_CONNECTIONS`` and nothing else.
 What this module fixes in django-haystack 3.4's Whoosh backend:
 
 - segments are read without memory-mapping (a worker copied gigabytes otherwise);
-- facet fields are indexed whole, not through the stemming analyzer;
+- facet fields are indexed whole, not through the stemming analyzer, and once:
+  the field each facet is made from is only stored;
 - ``narrow()`` filters are applied as an unscored Whoosh filter in the same search,
   not as one extra full scored search each;
 - any slice of results is right, not only slices that start on a page boundary
@@ -210,8 +211,8 @@ def _segment_postings(reader, schema, first: int, renumbered: dict | None) -> It
     """
     terms = reader._terms
     for (fieldname, text), terminfo in terms.items():
-        if fieldname not in schema:
-            continue
+        if fieldname not in schema or not schema[fieldname].indexed:
+            continue  # a field since dropped, or now only stored
         if terminfo.is_inlined():
             ids, weights, values = terminfo.inlined_postings()
             postings = zip(ids, weights, values or itertools.repeat(None), strict=False)
@@ -319,6 +320,16 @@ POSTINGS_CACHE_MB = 64
 _SPELLING_WORDS = RegexTokenizer() | LowercaseFilter()
 
 
+def _facet_twins(fields) -> list[str]:
+    """The index names of the fields that a faceted field's FacetField was made from."""
+    sources = {f.facet_for for f in fields.values() if isinstance(f, FacetField) and f.facet_for}
+    return [
+        field.index_fieldname
+        for name, field in fields.items()
+        if not isinstance(field, FacetField) and (field.instance_name or name) in sources
+    ]
+
+
 class ArchiveWhooshBackend(WhooshSearchBackend):
     def __init__(self, connection_alias, **connection_options):
         super().__init__(connection_alias, **connection_options)
@@ -384,6 +395,12 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             elif field_class.field_type == "integer":
                 schema.remove(name)
                 schema.add(name, NUMERIC(int, stored=field_class.stored, sortable=True))
+        for name in _facet_twins(fields):
+            # Searches filter and count on a facet's own field (``person_exact``);
+            # its twin (``person``) holds the same values and is only read back
+            # from a hit. Indexing it as well cost a tenth of the indexing time.
+            schema.remove(name)
+            schema.add(name, STORED())
         return content_field_name, schema
 
     def _searcher(self):

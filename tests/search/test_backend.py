@@ -7,6 +7,7 @@ import random
 import threading
 
 import pytest
+from haystack import connections
 from haystack.query import SearchQuerySet
 from whoosh.index import LockError
 from whoosh.searching import Searcher
@@ -158,3 +159,15 @@ def test_a_facet_limit_keeps_the_most_frequent_values_ties_by_value(reindex):
             reindex(ArticleFactory(body="Talks.", published=dt.date(2024, month, 1)))
     sqs = SearchQuerySet().raw_search("(talks)").facet("month", limit=3)
     assert sqs.facet_counts()["fields"]["month"] == [("2024-02", 2), ("2024-04", 2), ("2024-01", 1)]
+
+
+def test_a_facets_twin_field_is_stored_not_indexed(dozen):
+    # Filters and counts use "year_exact"; "year" only carries the value back to a hit.
+    backend = connections["default"].get_backend()
+    assert not backend.schema["year"].indexed
+    assert backend.schema["year_exact"].indexed
+    with backend.index.reader() as reader:
+        assert "year" not in reader.indexed_field_names()
+    hits = SearchQuerySet().all().narrow('year_exact:("2024")').facet("year")
+    assert len(hits) == 12 and {hit.year for hit in hits} == {"2024"}
+    assert hits.facet_counts()["fields"]["year"] == [("2024", 12)]

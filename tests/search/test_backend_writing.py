@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import multiprocessing
 import os
 import shutil
@@ -9,6 +10,7 @@ import subprocess
 
 import pytest
 from haystack import connections
+from whoosh.fields import KEYWORD
 
 import search.backend
 from archive.models import Article
@@ -249,3 +251,22 @@ def test_a_merge_gives_way_to_a_deletion_made_meanwhile(scratch, monkeypatch):
     monkeypatch.undo()
     backend.update(index, _docs("next-", 2))  # the next write merges
     assert sorted(_segment_sizes(backend)) == [2, 2 * MERGE_FACTOR - 1]
+
+
+def test_segments_written_when_facet_twins_were_indexed_still_merge(scratch):
+    # An index from before a facet's twin field ("year") was only stored: a merge
+    # leaves the twin's old words behind rather than failing on them.
+    backend, index = scratch
+    backend.setup()
+    stored_only = backend.schema
+    backend.schema = copy.deepcopy(stored_only)
+    backend.schema.remove("year")
+    backend.schema.add("year", KEYWORD(stored=True, commas=True))
+    for batch in range(MERGE_FACTOR - 1):
+        backend.update(index, _docs(f"b{batch}-", 2))
+    backend.schema = stored_only
+    backend.update(index, _docs("last-", 2))  # the eighth: merged
+    assert _segment_sizes(backend) == [2 * MERGE_FACTOR]
+    assert len(_indexed(backend)) == 2 * MERGE_FACTOR
+    with backend.index.reader() as reader:
+        assert "year" not in reader.indexed_field_names()
