@@ -77,8 +77,8 @@ def index_only_notes(figures: dict) -> list[str]:
         f"index only: the first {sample:,} stored articles indexed into a scratch index by "
         f"update_index, {how}, as rebuild_index does"
         + (
-            "; rebuild_s is stored articles / that rate, an estimate (a bigger index "
-            "costs more per article to merge). BENCH_FULL_REBUILD=1 times a real one."
+            "; rebuild_s is stored articles / that rate, an estimate (the sample's "
+            "articles are not the rest). BENCH_FULL_REBUILD=1 times a real one."
             if figures["rebuild_estimated"]
             else "."
         )
