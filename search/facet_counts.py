@@ -82,8 +82,21 @@ def _mapping(value: Any) -> Mapping:
     return value if isinstance(value, Mapping) else {}
 
 
+# Values already as the index stores them: what our Whoosh backend gives.
+_STORED_VALUE = {
+    YEAR: re.compile(rf"[0-9]{{4}}|{re.escape(UNKNOWN_DATE)}"),
+    MONTH: re.compile(r"[0-9]{4}-[0-9]{2}"),
+}
+
+
 def _field_counts(name: str, entries: Any) -> Counter[str]:
     found: Counter[str] = Counter()
+    if isinstance(entries, list) and _as_stored(name, entries):
+        # A selected facet can have tens of thousands of values: counted as
+        # they are, not each read as any engine's shape might be.
+        for value, count in entries:
+            found[value] += count
+        return found
     for value, count in _pairs(entries):
         if value is None and name == YEAR:
             # No year at all: as undated as the articles the index marks so.
@@ -92,6 +105,21 @@ def _field_counts(name: str, entries: Any) -> Counter[str]:
         if text is not None:
             found[text] += count
     return found
+
+
+def _as_stored(name: str, entries: list) -> bool:
+    """Whether these are ``(value, count)`` tuples of a text value as the index
+    stores it and an int count: the general path would keep them as they are."""
+    pattern = _STORED_VALUE.get(name)
+    for item in entries:
+        if type(item) is not tuple or len(item) != 2:
+            return False
+        value, count = item
+        if type(value) is not str or type(count) is not int:
+            return False
+        if pattern is not None and not pattern.fullmatch(value):
+            return False
+    return True
 
 
 def _field_value(name: str, value: Any) -> str | None:

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import hypothesis
 import pytest
 from django.conf import settings
+from hypothesis import given
+from hypothesis import strategies as st
 
 from search.engine import SearchState, build_queryset, facet_counts
 from search.facet_counts import normalise_facet_counts
@@ -284,3 +287,23 @@ def test_the_engine_hands_on_normalised_counts_from_the_real_backend(reindex):
     # The selected facet counts without its own filter.
     assert counts["organisation"] == [("oic", 2), ("un", 1)]
     assert set(counts) == set(EVERY_FACET)
+
+
+_VALUES = st.text(alphabet=st.sampled_from(list("0129-٢x")), max_size=8) | st.sampled_from(
+    [UNKNOWN_DATE, "2021", "2021-05", "1987-13", "saudi-arabia", ""]
+)
+
+
+@hypothesis.settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(EVERY_FACET),
+    st.lists(st.tuples(_VALUES, st.integers(-2, 5) | st.booleans() | st.none()), max_size=6),
+)
+def test_counts_already_as_stored_are_taken_as_they_are_and_come_out_the_same(name, entries):
+    # A list of (text, int) pairs is our Whoosh backend's shape and is counted as it
+    # is; a tuple of the same pairs goes the way of any engine's, value by value.
+    raw = {"fields": {name: entries}}
+    general = {"fields": {name: tuple(entries)}}
+    assert normalise_facet_counts(raw, names=[name]) == normalise_facet_counts(
+        general, names=[name]
+    )
