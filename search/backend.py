@@ -180,8 +180,8 @@ def _remove_abandoned_staging(path: str) -> None:
 # Whoosh's own merge policy merges ever larger segments (40,000 documents at
 # 100,000), under the index's lock, which every other writer waits for. Here a
 # bulk write's batches (BATCH_SIZE in settings, 5,000) stay segments of their
-# own: at 100,000 documents, twenty segments search as fast as eight, and not
-# rewriting every document once more makes a rebuild half as fast again. Small
+# own: at 100,000 documents, twenty segments search as fast as eight, and a
+# rebuild that writes each document once, not twice, runs half as fast again. Small
 # segments (a few edits, the end of a run) are merged MERGE_FACTOR at a time, and
 # past MAX_SEGMENTS the smallest are, so a growing index keeps its count bounded.
 # (See ArchiveWhooshBackend._merge_segments.)
@@ -282,8 +282,8 @@ def _marked_tokens(text: str, terms: frozenset[str]) -> Iterator[Token]:
     """The standard StemmingAnalyzer's tokens of ``text`` for highlighting, in one
     loop: with character offsets, stop words kept (unstemmed, marked stopped), and
     each marked matched when it is one of ``terms``. Whoosh's analyzer chain and
-    ``set_matched_filter`` give the same tokens (tests compare them) at three
-    times the cost: a fifth of a search page's time went to them."""
+    ``set_matched_filter`` give the same tokens (tests compare them) through five
+    generators: highlighting an article took half as long again that way."""
     token = Token(chars=True, removestops=False, mode="query")
     for match in _WORD.finditer(text):
         word = match.group().lower()
