@@ -124,7 +124,7 @@ class QueuedSignalProcessor(BaseSignalProcessor):
         pending.update(ids)
         # A segment per batch, as large as update_index's: each segment costs per
         # distinct word in it, and small ones are merged, writing them twice.
-        if len(pending) >= haystack_connections["default"].options.get("BATCH_SIZE", 1000):
+        if len(pending) >= haystack_connections["default"].get_backend().batch_size:
             indexer = getattr(self._local, "indexer", None)
             if indexer is not None:
                 indexer.submit(pending)
