@@ -9,14 +9,32 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 
 from archive.models import ENTITY_KINDS, Article
 
 FEED_SIZE = 30
 
 
+class AtomFeed(Atom1Feed):
+    """Atom, with each entry's text escaped for the type of element it goes in.
+
+    Django writes an entry's summary as ``type="html"`` and escapes it only for
+    XML: a reader unescapes that and renders the rest as HTML, so markup in an
+    article's text (an ``<img onerror=…>``) would come alive. Article text is
+    plain text, so the summary is escaped for HTML first, and read back as text.
+    Titles, subtitles and author names are Atom text (no type), shown as they are.
+    Every feed of the archive uses this.
+    """
+
+    def add_item(self, title, link, description, **kwargs):
+        if description is not None:
+            description = escape(description)
+        super().add_item(title, link, description, **kwargs)
+
+
 class LatestArticlesFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = AtomFeed
     title = "Diplomatic News Archive: latest articles"
     subtitle = "The newest articles in the archive."
 

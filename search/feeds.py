@@ -8,9 +8,9 @@ from dataclasses import replace
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.text import Truncator
 
+from archive.feeds import AtomFeed
 from archive.models import Article
 
 from .engine import build_queryset, settle
@@ -19,7 +19,7 @@ from .pages import state_params
 
 
 class SearchFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = AtomFeed
 
     def get_object(self, request, *args, **kwargs):
         state = replace(settle(SearchForm(request.GET).state()), sort="newest")

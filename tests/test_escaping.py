@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
+import html
 import io
 import json
+from xml.etree import ElementTree
 
 import pytest
 from django.urls import reverse
 
 from archive.models import Article, Organisation, OrganisationAlias, OrganisationMention
 from search.indexing import update_articles
+from tests.search.factories import ArticleFactory, OrganisationFactory, mention
 
 SCRIPT = "<script>alert('x')</script>"
 IMAGE = '"><img src=x onerror=alert(1)>'
@@ -73,6 +77,91 @@ def test_feeds_escape_payloads(hostile, client):
         content = client.get(url).content.decode()
         _assert_no_raw_payload(content, url)
         assert "&lt;script&gt;" in content or "&amp;lt;script&amp;gt;" in content, url
+
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+# Markup, entities and quotes a feed reader must show as they are, not interpret.
+FEED_PAYLOADS = [
+    "<img src=x onerror=alert(1)>",
+    "<script>alert(1)</script>",
+    "&amp;",
+    '"quotes"',
+    "]]>",
+]
+
+
+def displayed(element) -> str:
+    """The text a feed reader shows for an Atom text construct (RFC 4287, 3.1).
+
+    type="text" (the default) is shown as it is. type="html" is rendered as HTML,
+    so it must hold no markup of its own: only text escaped for HTML.
+    """
+    kind = element.get("type", "text")
+    text = element.text or ""
+    if kind == "text":
+        return text
+    assert kind == "html", kind
+    assert "<" not in text and ">" not in text, f"markup a reader would render: {text!r}"
+    return html.unescape(text)
+
+
+def _entries(content: bytes) -> tuple[ElementTree.Element, dict[str, ElementTree.Element]]:
+    """The feed's root and its entries by displayed title."""
+    root = ElementTree.fromstring(content)
+    return root, {
+        displayed(entry.find(f"{ATOM}title")): entry for entry in root.iter(f"{ATOM}entry")
+    }
+
+
+@pytest.fixture
+def payload_articles(db):
+    """An article per payload (in its title, summary and author) and an
+    organisation per payload (in its name), each mentioned by its article."""
+    made = []
+    for number, payload in enumerate(FEED_PAYLOADS):
+        article = ArticleFactory(
+            title=f"Zorblat {payload}",
+            slug=f"payload-{number}",
+            # A lead where there is one, else the start of the body.
+            lead=f"Zorblat lead {payload}" if number % 2 else "",
+            body=f"Zorblat body {payload}",
+            author=f"Mallory {payload}",
+            published=dt.date(2025, 6, 1 + number),
+        )
+        organisation = OrganisationFactory(name=f"Zorblat {payload} Council")
+        mention(article, organisation)
+        made.append((article, organisation))
+    update_articles(article.pk for article, _ in made)
+    return made
+
+
+@pytest.mark.parametrize("feed", ["archive:feed-latest", "search:feed"])
+def test_feed_entries_show_payloads_as_text(payload_articles, client, feed):
+    response = client.get(reverse(feed), {"q": "Zorblat"} if feed == "search:feed" else {})
+    _, entries = _entries(response.content)
+    for article, _ in payload_articles:
+        entry = entries[article.title]  # the title, as displayed, is the article's own
+        assert displayed(entry.find(f"{ATOM}summary")) == (article.lead or article.body)
+        assert entry.find(f"{ATOM}author/{ATOM}name").text == article.author
+
+
+def test_entity_feeds_show_payloads_as_text(payload_articles, client):
+    for article, organisation in payload_articles:
+        url = reverse("archive:organisation-feed", kwargs={"slug": organisation.slug})
+        root, entries = _entries(client.get(url).content)
+        assert (
+            displayed(root.find(f"{ATOM}title")) == f"Diplomatic News Archive: {organisation.name}"
+        )
+        assert displayed(root.find(f"{ATOM}subtitle")).endswith(f"mentioning {organisation.name}.")
+        summary = entries[article.title].find(f"{ATOM}summary")
+        assert displayed(summary) == (article.lead or article.body)
+
+
+def test_the_search_feed_shows_the_query_in_its_title_as_text(db, client):
+    for payload in FEED_PAYLOADS:
+        response = client.get(reverse("search:feed"), {"q": payload})
+        title = ElementTree.fromstring(response.content).find(f"{ATOM}title")
+        assert displayed(title) == f"Diplomatic News Archive: “{payload}”"
 
 
 def test_json_export_carries_payloads_as_escaped_data(hostile, client):
