@@ -102,6 +102,7 @@ def main() -> int:
     notes = [
         "Datasette orders FTS matches by row id (no relevance ranking) and highlights nothing.",
         "Datasette's facet counts apply the facet's own filter too; ours leave it out.",
+        "Questions go to Datasette as their words OR-ed (FTS5 has no best match).",
     ]
     notes += report.index_only_notes(index_only)
     notes += report.unfinished_facet_notes(labels, peer)
@@ -117,6 +118,7 @@ def main() -> int:
         **ingest,
         **index_only,
         "search": ours["search"],
+        "questions": ours.get("questions", {}),
         "peer_search": peer["search"],
         "ratio": report.ratios(ours["search"], peer["search"]),
         "pages": ours["pages"],

@@ -20,7 +20,7 @@ PER_PAGE = 20
 
 @dataclass(frozen=True)
 class Search:
-    kind: str  # word, phrase, multi, or, facet, date, browse
+    kind: str  # word, phrase, multi, or, question, facet, date, browse
     q: str = ""
     facets: tuple[tuple[str, str], ...] = ()
     start: str | None = None
@@ -54,6 +54,12 @@ MIX: tuple[Search, ...] = (
     Search("multi", "opec oil prices"),
     Search("multi", "european community farm"),
     Search("or", "iran OR iraq"),
+    # Questions in plain language: best matches of any of their words
+    Search("question", "what did the united states say about sanctions on iranian oil"),
+    Search("question", "how are opec members cutting oil production this year"),
+    Search("question", "who met the foreign minister of japan to discuss trade"),
+    Search("question", "why did the central bank raise interest rates again"),
+    Search("question", "what aid has the united nations sent to refugees from ukraine"),
     # Words with facet filters and date ranges
     Search("facet", "minister", facets=(("organisation", "@1"),)),
     Search("facet", "trade", facets=(("place", "@1"),)),
@@ -120,7 +126,9 @@ def datasette_url(search: Search, path: str) -> str:
     """
     params: list[tuple[str, str]] = []
     if search.q:
-        params += [("_search", search.q), ("_searchmode", "raw")]
+        # A question is any of its words on both sides (FTS5 would require them all).
+        q = " OR ".join(search.q.split()) if search.kind == "question" else search.q
+        params += [("_search", q), ("_searchmode", "raw")]
     chosen: dict[str, list[str]] = {}
     for name, value in search.facets:
         chosen.setdefault(name, []).append(value)

@@ -172,6 +172,11 @@ def format_table(result: dict) -> str:
         ],
         ["ours / peer", *(_number(result["ratio"].get(k), 2) for k in PERCENTILES), "", ""],
     ]
+    if result.get("questions"):
+        questions = result["questions"]
+        table.insert(
+            1, ["  of which questions", *(_number(questions.get(k)) for k in PERCENTILES), "", ""]
+        )
     for kind, page in result["pages"].items():
         table.append(
             [

@@ -142,8 +142,16 @@ def main(queries_path: str, rounds: int) -> dict:
         }
 
     hits = hit_counts(searches)
+    questions = [
+        elapsed
+        for search in searches
+        if search.kind == "question"
+        for elapsed in per_url[django_url(search)]
+    ]
     return {
         "search": kind_summary("search"),
+        # The plain-language questions among the searches, on their own.
+        "questions": summary(questions) if questions else {},
         "pages": {kind: kind_summary(kind) for kind in PAGE_KINDS if urls[kind]},
         "searches": [
             {

@@ -45,6 +45,7 @@ import tempfile
 import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import numpy as np
 import whoosh.codec.base
@@ -64,7 +65,7 @@ from haystack.backends.whoosh_backend import (
     WhooshSearchBackend,
     WhooshSearchQuery,
 )
-from haystack.constants import DJANGO_CT, DJANGO_ID, ID
+from haystack.constants import DEFAULT_ALIAS, DJANGO_CT, DJANGO_ID, ID
 from haystack.exceptions import SearchBackendError, SkipDocument
 from haystack.fields import CharField, FacetField
 from haystack.models import SearchResult
@@ -658,6 +659,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         models=None,
         limit_to_registered_models=None,
         result_class=None,
+        best_match=None,
         **kwargs,
     ):
         if date_facets or query_facets:
@@ -694,8 +696,25 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             if mask is not None:
                 allowed = mask if allowed is None else allowed & mask
         page = None
+        rule = BestMatch(**best_match) if best_match else None
         if scored is None:
             matched = table.live if allowed is None else allowed
+        elif rule is not None and (
+            found := _best_matches(
+                searcher,
+                scored,
+                rule,
+                self.content_field_name,
+                table.live if allowed is None else allowed,
+                rescore=not sortedby,
+            )
+        ):
+            docs, scores = found
+            matched = np.zeros(table.size, dtype=bool)
+            matched[docs] = True
+            if not sortedby:
+                best = np.lexsort((docs, -scores))[start:end]
+                page = list(zip(docs[best].tolist(), scores[best].tolist(), strict=True))
         elif sortedby:
             matched = table.mask(searcher.docs_for_query(scored))
             if allowed is not None:
@@ -997,10 +1016,11 @@ def _vector_scores(searcher, query) -> tuple[np.ndarray, np.ndarray] | None:
     return docs, scores
 
 
-def _phrase_scores(searcher, phrase) -> tuple[np.ndarray, np.ndarray] | None:
+def _phrase_scores(searcher, phrase, within=None) -> tuple[np.ndarray, np.ndarray] | None:
     """Documents with the words side by side, scored as Whoosh scores a phrase:
     the sum of its words' scores. The positions are read only for documents
-    that have every word, not followed span by span as Whoosh does."""
+    that have every word (and are ``within`` the given ones, if any), not
+    followed span by span as Whoosh does."""
     if phrase.fieldname not in searcher.schema or phrase.slop != 1 or not phrase.words:
         return None
     field = searcher.schema[phrase.fieldname]
@@ -1008,6 +1028,9 @@ def _phrase_scores(searcher, phrase) -> tuple[np.ndarray, np.ndarray] | None:
         return None
     terms = [wq.Term(phrase.fieldname, word) for word in phrase.words]
     docs, scores = _vector_scores(searcher, wq.And(terms))
+    if within is not None:
+        keep = np.isin(docs, within, assume_unique=True)
+        docs, scores = docs[keep], scores[keep]
     if len(terms) > 1 and len(docs):
         words = [_term_positions(searcher, field, term) for term in terms]
         at = [np.searchsorted(word_docs, docs) for word_docs, _values in words]
@@ -1023,6 +1046,87 @@ def _phrase_scores(searcher, phrase) -> tuple[np.ndarray, np.ndarray] | None:
             keep[n] = bool(starts)
         docs, scores = docs[keep], scores[keep]
     return docs, scores * phrase.boost if phrase.boost != 1.0 else scores
+
+
+# Best matches for questions
+#
+# A question's words are OR-ed (haystack hands us the query string); the rule,
+# passed beside it, says how to rank them, as Elasticsearch would with a bool
+# query's minimum_should_match, its (pre-Lucene 7) coordination factor, and a
+# rescore of the top hits by match_phrase queries.
+
+
+@dataclass(frozen=True)
+class BestMatch:
+    minimum_should_match: float = 0.0  # share of the words a match needs, rounded down
+    coordination: float = 0.0  # scores times (words matched / words) ** this
+    window: int = 100  # how many of the best are scored again with the phrases
+
+
+def _best_matches(
+    searcher,
+    query,
+    rule: BestMatch,
+    content_field: str,
+    live: np.ndarray,
+    *,
+    rescore: bool,
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """(documents in ascending order, their scores) under the rule, or None
+    when the query is not words OR-ed with phrases (then it runs as written).
+
+    Words of the content field (their boosts say how often the question has
+    them) count towards the rule; phrases only raise the ``window`` best;
+    anything else (another field's words) adds its score.
+    """
+    if type(query) is wq.Or and query.boost == 1.0 and not query.minmatch:
+        subqueries = query.subqueries
+    else:
+        subqueries = [query]
+    words: dict[str, wq.Term] = {}
+    phrases, others = [], []
+    for sub in subqueries:
+        if type(sub) is wq.Term and sub.fieldname == content_field:
+            # Two words with one stem are one word, weighted as both.
+            boost = sub.boost + (words[sub.text].boost if sub.text in words else 0.0)
+            words[sub.text] = wq.Term(content_field, sub.text, boost=boost)
+        elif type(sub) is wq.Phrase:
+            phrases.append(sub)
+        else:
+            others.append(sub)
+    if not words:
+        return None
+    found = [_term_scores(searcher, word) for word in words.values()]
+    docs, where = np.unique(np.concatenate([d for d, _ in found]), return_inverse=True)
+    scores = np.bincount(where, weights=np.concatenate([s for _, s in found]), minlength=len(docs))
+    # Each word's documents are distinct, so a count per document is a count of words.
+    have = np.bincount(where, minlength=len(docs))
+    need = max(1, int(len(words) * rule.minimum_should_match + 1e-9))
+    keep = (have >= need) & live[docs]
+    docs, scores, have = docs[keep], scores[keep], have[keep]
+    if rule.coordination:
+        scores = scores * (have / len(words)) ** rule.coordination
+    for other in others:
+        extra = _vector_scores(searcher, other)
+        if extra is None:
+            return None
+        _add_scores(docs, scores, *extra)
+    if rescore and phrases and len(docs):
+        best = np.sort(docs[np.lexsort((docs, -scores))[: rule.window]])
+        for phrase in phrases:
+            extra = _phrase_scores(searcher, phrase, within=best)
+            if extra is None:
+                return None
+            _add_scores(docs, scores, *extra)
+    return docs, scores
+
+
+def _add_scores(docs: np.ndarray, scores: np.ndarray, more_docs, more_scores) -> None:
+    """Add the scores of those of ``more_docs`` that are among ``docs`` (both ascending)."""
+    at = np.searchsorted(docs, more_docs)
+    inside = at < len(docs)
+    inside[inside] = docs[at[inside]] == more_docs[inside]
+    np.add.at(scores, at[inside], more_scores[inside])
 
 
 def _term_positions(searcher, field, term) -> tuple[np.ndarray, list[bytes]]:
@@ -1403,6 +1507,21 @@ def _positive_terms(query) -> frozenset[str]:
 
 class ArchiveWhooshSearchQuery(WhooshSearchQuery):
     """Haystack's query class; kept as our own so fixes have one place to go."""
+
+    def __init__(self, using=DEFAULT_ALIAS):
+        super().__init__(using=using)
+        self.best_match = None  # a question's ranking rule (see BestMatch), set by the engine
+
+    def build_params(self, spelling_query=None):
+        params = super().build_params(spelling_query)
+        if self.best_match:
+            params["best_match"] = self.best_match
+        return params
+
+    def _clone(self, klass=None, using=None):
+        clone = super()._clone(klass=klass, using=using)
+        clone.best_match = self.best_match
+        return clone
 
     def _convert_datetime(self, date):
         # strftime("%Y") does not pad years before 1000 ("522" for 0522), which

@@ -66,6 +66,11 @@ def build_queryset(
         sqs = sqs.all()
     else:
         sqs = sqs.raw_search(state.query.backend_query)
+        if state.query.best_match:
+            # How many of the words a match needs, and how it ranks: read by
+            # backends that rank best matches (ours; see the README for
+            # Elasticsearch's minimum_should_match). Others rank the words OR-ed.
+            sqs.query.best_match = settings.SEARCH_BEST_MATCH
         if highlight:
             sqs = sqs.highlight()
     if state.start:

@@ -63,6 +63,26 @@ def _matching(candidates: list[str], per_kind: int) -> list[EntityGroup]:
     return groups
 
 
+def names_among(runs: list[str]) -> set[str]:
+    """Those of the runs of words (lowercased) that are an entity's name, alias or
+    acronym, in any letter case: a best match scores them as phrases."""
+    digest = hashlib.sha256(repr(sorted(runs)).encode()).hexdigest()
+    return cached(f"names-among:{digest}", partial(_names_among, runs))
+
+
+def _names_among(runs: list[str]) -> set[str]:
+    found: set[str] = set()
+    for kind in ENTITY_KINDS.values():
+        fields = ["name", "aliases__name"] + (["acronym"] if kind.name == "organisation" else [])
+        for name in fields:
+            condition = Q()
+            for run in runs:
+                condition |= Q(**{f"{name}__iexact": run})
+            values = kind.model.objects.filter(condition).values_list(name, flat=True)
+            found.update(value.lower() for value in values if value)
+    return found & set(runs)
+
+
 def autocomplete(text: str, *, limit: int = 10) -> list[dict]:
     """Entities whose name, a word of it, an alias or acronym starts with ``text``."""
     text = " ".join(text.split())[:100]

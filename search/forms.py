@@ -12,6 +12,7 @@ from django import forms
 from django.conf import settings
 
 from .engine import SORTS, SearchState
+from .entities import names_among
 from .query import parse_query
 from .search_indexes import UNKNOWN_DATE
 
@@ -21,6 +22,7 @@ _FACET_VALUES = {
     "month": re.compile(r"^\d{4}-(0[1-9]|1[0-2])$"),
 }
 DATE_FORMAT = "%Y-%m-%d"
+BEST_MATCH_NOTICE = "Showing the articles that best match your words."
 
 
 class SearchForm(forms.Form):
@@ -71,13 +73,15 @@ class SearchForm(forms.Form):
                 f"({end:%Y-%m-%d}); the date range was not applied."
             )
             start = end = None
-        query = parse_query(data.get("q", ""))
+        query = parse_query(data.get("q", ""), names=names_among)
         if query.fallback:
             searched = " ".join(query.words) if query.words else "every article"
             messages.append(
                 f"We could not read your query as written ({query.problem}), "
                 f"so we searched for: {searched}."
             )
+        if query.best_match:
+            messages.append(BEST_MATCH_NOTICE)
         return SearchState(
             query=query,
             selected=self.selected_facets,

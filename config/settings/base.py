@@ -183,3 +183,9 @@ SEARCH_FACET_LIMIT = 15
 # many matched in all.
 SEARCH_EXPORT_LIMIT = 10_000
 SEARCH_FEED_ITEMS = 50
+# How a question (more than three content words; see search/query.py) is ranked:
+# a match needs this share of its words (rounded down, as Elasticsearch's
+# minimum_should_match), scores are multiplied by (words matched / words) raised
+# to `coordination`, and the `window` best are scored again with the question's
+# phrases. Measured on four test collections: bench/ir/README.md.
+SEARCH_BEST_MATCH = {"minimum_should_match": 0.15, "coordination": 0.0, "window": 100}

@@ -33,7 +33,17 @@ def test_a_search_whose_facet_value_is_missing_is_left_out_on_both_sides():
 
 def test_the_mix_covers_every_kind_of_search():
     kinds = {search.kind for search in MIX}
-    assert kinds == {"word", "phrase", "multi", "or", "facet", "date", "browse"}
+    assert kinds == {"word", "phrase", "multi", "or", "question", "facet", "date", "browse"}
+
+
+def test_the_questions_are_best_matches_and_go_to_datasette_as_any_of_their_words():
+    from search.query import parse_query
+
+    questions = [search for search in MIX if search.kind == "question"]
+    assert len(questions) == 5
+    assert all(parse_query(search.q).best_match for search in questions)
+    url = datasette_url(questions[0], "/peer/articles.json")
+    assert "_search=what+OR+did+OR+the" in url
 
 
 def test_django_url_carries_query_facets_dates_and_sort():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -19,6 +20,8 @@ from whoosh.query import Phrase
 
 from search.backend import (
     INLINE_POSTINGS,
+    BestMatch,
+    _best_matches,
     _marked_tokens,
     _scored_matches,
     _stem,
@@ -270,3 +273,84 @@ def test_anything_but_words_is_left_to_whoosh(segmented_index, text):
     query = QueryParser("body", segmented_index.schema).parse(text)
     with segmented_index.searcher() as searcher:
         assert _scored_matches(searcher, query) is None
+
+
+# Best matches for questions: Whoosh's own scores, ranked by the rule.
+
+QUESTION_WORDS = ["secretary", "minister", "israel", "sanctions", "bank", "talks"]
+
+
+def _whoosh_scores(searcher, text: str) -> dict[int, float]:
+    query = QueryParser("body", searcher.schema).parse(text)
+    return {hit.docnum: hit.score for hit in searcher.search(query, limit=None)}
+
+
+def _best(searcher, text: str, rule: BestMatch, *, rescore: bool = True) -> dict[int, float]:
+    query = QueryParser("body", searcher.schema).parse(text)
+    live = np.array([not searcher.reader().is_deleted(n) for n in range(searcher.doc_count_all())])
+    docs, scores = _best_matches(searcher, query, rule, "body", live, rescore=rescore)
+    return dict(zip(docs.tolist(), scores.tolist(), strict=True))
+
+
+def _words_in(searcher, docnum: int, words: list[str]) -> int:
+    return sum(docnum in _whoosh_scores(searcher, word) for word in words)
+
+
+def test_a_best_match_without_a_rule_is_whooshs_or(segmented_index):
+    text = " OR ".join(QUESTION_WORDS)
+    with segmented_index.searcher() as searcher:
+        theirs = _whoosh_scores(searcher, text)
+        ours = _best(searcher, text, BestMatch())
+    assert len(theirs) > 50
+    assert ours.keys() == theirs.keys()
+    assert all(ours[doc] == pytest.approx(theirs[doc], rel=1e-9) for doc in theirs)
+
+
+@pytest.mark.parametrize("share", [0.3, 0.5, 1.0])
+def test_a_best_match_needs_its_share_of_the_words_rounded_down(segmented_index, share):
+    text = " OR ".join(QUESTION_WORDS)
+    need = int(len(QUESTION_WORDS) * share)  # 1, 3, 6
+    with segmented_index.searcher() as searcher:
+        theirs = _whoosh_scores(searcher, text)
+        ours = _best(searcher, text, BestMatch(minimum_should_match=share))
+        kept = {doc for doc in theirs if _words_in(searcher, doc, QUESTION_WORDS) >= need}
+    assert ours.keys() == kept
+    assert all(ours[doc] == pytest.approx(theirs[doc], rel=1e-9) for doc in kept)
+    assert len(kept) < len(theirs) or need == 1
+
+
+def test_coordination_multiplies_by_the_share_of_words_found(segmented_index):
+    text = " OR ".join(QUESTION_WORDS)
+    with segmented_index.searcher() as searcher:
+        theirs = _whoosh_scores(searcher, text)
+        ours = _best(searcher, text, BestMatch(coordination=2.0))
+        shares = {doc: _words_in(searcher, doc, QUESTION_WORDS) / 6 for doc in theirs}
+    assert set(shares.values()) > {1 / 6, 2 / 6}  # several shares tested
+    assert all(ours[doc] == pytest.approx(theirs[doc] * shares[doc] ** 2) for doc in theirs)
+
+
+def test_phrases_raise_only_the_best_of_the_window(segmented_index):
+    words = "secretary OR state OR foreign OR minister"
+    phrases = '"secretary of state"^0.5 OR "foreign minister"^0.5'
+    rule = BestMatch(window=10)
+    with segmented_index.searcher() as searcher:
+        plain = _whoosh_scores(searcher, words)
+        ours = _best(searcher, f"{words} OR {phrases}", rule)
+        unraised = _best(searcher, f"{words} OR {phrases}", rule, rescore=False)
+        phrase_scores = [_whoosh_scores(searcher, p) for p in phrases.split(" OR ")]
+    window = sorted(plain, key=lambda doc: (-plain[doc], doc))[:10]
+    assert unraised == pytest.approx(plain)
+    raised = 0
+    for doc, score in ours.items():
+        extra = sum(found.get(doc, 0.0) for found in phrase_scores) if doc in window else 0.0
+        assert score == pytest.approx(plain[doc] + extra)
+        raised += extra > 0
+    assert raised  # some of the window has a phrase
+    assert any(doc not in window for found in phrase_scores for doc in found)
+
+
+def test_a_query_of_no_words_is_not_a_best_match(segmented_index):
+    with segmented_index.searcher() as searcher:
+        query = QueryParser("body", searcher.schema).parse('"foreign minister" OR tags:a')
+        live = np.ones(searcher.doc_count_all(), dtype=bool)
+        assert _best_matches(searcher, query, BestMatch(), "body", live, rescore=True) is None

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from archive.models import Organisation
 from search.backend import ArchiveWhooshBackend
+from search.entities import names_among
 from tests.search.factories import ArticleFactory
 from tests.search.helpers import found, in_order
 
@@ -102,6 +103,21 @@ def test_a_phrase_finds_only_the_articles_with_those_words_together(seeds, clien
 def test_minus_excludes_articles_with_the_word(seeds, client):
     assert found(client.get(SEARCH, {"q": "Karabakh"})) == {"000", "001", "003"}
     assert found(client.get(SEARCH, {"q": "Karabakh -Sengendo"})) == {"001"}
+
+
+def test_a_query_of_exclusions_finds_every_article_without_them(seeds, client):
+    for typed in ("-Karabakh", "NOT Karabakh", "-(-(-Karabakh))"):
+        response = client.get(SEARCH, {"q": typed})
+        assert found(response) == {"002"}, typed
+        assert not response.context["notices"], typed
+
+
+def test_stacked_negations_cancel_out(seeds, client):
+    for typed in ("NOT NOT Karabakh", "NOT -Karabakh", "--Karabakh", "-(-Karabakh)"):
+        response = client.get(SEARCH, {"q": typed})
+        assert response.status_code == 200, typed
+        assert found(response) == {"000", "001", "003"}, typed
+    assert found(client.get(SEARCH, {"q": "title:(-ICESCO)"})) == {"000", "001", "003"}
 
 
 def test_or_and_not_combine(seeds, client):
@@ -259,3 +275,34 @@ def test_snippets_of_a_very_long_article_come_from_where_the_words_first_appear(
     reindex(ArticleFactory(title="Very long", body=body))
     [row] = client.get(SEARCH, {"q": "sanctions"}).context["results"]
     assert any("<em>Sanctions</em> were announced" in snippet for snippet in row["snippets"])
+
+
+# Questions in plain language
+
+
+def test_a_question_finds_the_best_matches_first_and_says_so(seeds, client):
+    question = "what did the OIC say about Muslim countries investing in liberated Karabakh"
+    response = client.get(SEARCH, {"q": question})
+    assert response.status_code == 200
+    assert "Showing the articles that best match your words." in response.context["notices"]
+    assert b"best match your words" in response.content
+    # No seed has every word, yet the Karabakh article comes first.
+    assert in_order(response)[0] == "000"
+    assert len(found(response)) > 1  # articles with some of the words follow
+
+
+def test_a_question_ranks_the_same_on_the_page_and_in_the_exports(seeds, client):
+    question = {"q": "how will Muslim countries invest in the liberated territories of Karabakh"}
+    page = [
+        r["article"].get_absolute_url() for r in client.get(SEARCH, question).context["results"]
+    ]
+    response = client.get(reverse("search:export-json"), question)
+    exported = json.loads(b"".join(response.streaming_content))
+    assert [row["path"] for row in exported["results"]] == page
+    assert len(page) > 1
+
+
+def test_names_in_a_question_are_looked_up_among_the_archives_entities(seeds):
+    oic = Organisation.objects.get(acronym="OIC")
+    runs = [oic.name.lower(), "oic", "muslim countries", "islamic cooperation of"]
+    assert names_among(runs) == {oic.name.lower(), "oic"}

@@ -31,8 +31,9 @@ class Command(BaseCommand):
             "--variant",
             choices=evaluation.VARIANTS,
             default="archive",
-            help="archive: queries as the search box runs them (all words required); "
-            "or-terms: any of the query's words, for comparison.",
+            help="archive: queries as the search box runs them (a few keywords all "
+            "required, questions as best matches); or-terms: any of the query's words, "
+            "for comparison.",
         )
         parser.add_argument(
             "--depth", type=int, default=evaluation.DEPTH, help="Results ranked per query."
