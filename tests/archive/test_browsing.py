@@ -24,6 +24,19 @@ def test_home_timeline_has_a_linked_bar_per_month_with_articles(seeds, client):
     assert "October 2025: 1 article" in svg
 
 
+def test_home_timeline_has_a_year_axis_and_a_table_by_year(seeds, client):
+    content = client.get(reverse("archive:home")).content.decode()
+    figure = content[content.index('<figure class="timeline">') : content.index("</figure>")]
+    axis = figure.split('<svg class="timeline-axis"', 1)[1].split("</svg>", 1)[0]
+    # No viewBox: the labels are not stretched with the bars.
+    assert 'aria-hidden="true"' in axis and "viewBox" not in axis
+    assert re.findall(r">(\d{4})</text>", axis) == ["2021", "2022", "2023", "2024", "2025"]
+    table = figure.split('<table class="visually-hidden">', 1)[1].split("</table>", 1)[0]
+    assert "<caption>Articles per year</caption>" in table
+    rows = re.findall(r'<th scope="row">(\d{4})</th><td>(\d+)</td>', table)
+    assert rows == [("2021", "1"), ("2022", "0"), ("2023", "0"), ("2024", "0"), ("2025", "2")]
+
+
 def test_a_filtered_list_keeps_its_filter_in_the_timeline_links(seeds, client):
     oic = Organisation.objects.get(acronym="OIC")
     content = client.get(reverse("archive:article-list"), {"organisation": oic.slug}).content

@@ -57,6 +57,14 @@ def browser():
 
 
 @pytest.fixture
+def artefacts() -> Path:
+    """Where tests keep screenshots to look at: ARCHIVE_TEST_ARTEFACTS, or var/test-artefacts/."""
+    path = Path(os.environ.get("ARCHIVE_TEST_ARTEFACTS") or ROOT / "var" / "test-artefacts")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@pytest.fixture
 def page(browser, live_server, request):
     """A fresh browser page; its screenshot is saved when the test fails."""
     context = browser.new_context(base_url=live_server.url)
