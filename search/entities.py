@@ -16,7 +16,7 @@ from archive.caching import cached
 from archive.models import ENTITY_KINDS, EntityKind
 from archive.selectors import entities_by_articles
 
-from .query import ParsedQuery
+from .query import ParsedQuery, normalise
 
 # Shorter text matches whole names only; "un" would otherwise match half the archive.
 MIN_CONTAINS = 4
@@ -85,7 +85,8 @@ def _names_among(runs: list[str]) -> set[str]:
 
 def autocomplete(text: str, *, limit: int = 10) -> list[dict]:
     """Entities whose name, a word of it, an alias or acronym starts with ``text``."""
-    text = " ".join(text.split())[:100]
+    # Control characters dropped: PostgreSQL refuses a NUL in a query parameter.
+    text = normalise(text)[:100]
     if len(text) < AUTOCOMPLETE_MIN:
         return []
     found = []

@@ -124,6 +124,15 @@ def test_autocomplete_suggests_entities_by_the_start_of_a_word(seeds, client):
     assert client.get(reverse("search:autocomplete"), {"q": "a"}).json() == {"results": []}
 
 
+def test_autocomplete_drops_control_characters_postgresql_refuses(seeds, client):
+    # A NUL reached PostgreSQL as a query parameter: a 500 there (found by the fuzz tests).
+    response = client.get(reverse("search:autocomplete"), {"q": "al\x00iy"})
+    assert response.status_code == 200
+    assert "Ilham Aliyev" not in {row["label"] for row in response.json()["results"]}
+    results = client.get(reverse("search:autocomplete"), {"q": "\x00aliy"}).json()["results"]
+    assert "Ilham Aliyev" in {row["label"] for row in results}
+
+
 def test_the_search_page_loads_the_autocomplete_script_but_works_without_it(seeds, client):
     content = client.get(SEARCH).content.decode()
     assert 'src="/static/js/search.js"' in content
