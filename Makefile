@@ -5,21 +5,34 @@ BIN := $(VENV)/bin
 DATA_DIR := $(or $(ARCHIVE_DATA_DIR),var)
 DEMO := fixtures/demo
 DEMO_FILES := $(shell find $(DEMO) -type f -not -name '*.py')
+# Where `make run` and `make serve` listen: `PORT=8001 make run`, `HOST=0.0.0.0 make serve`.
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Stops a server whose port is taken before it starts, saying how to choose another.
+PORT_FREE = $(BIN)/python tools/port_free.py "$(HOST)" "$(PORT)"
 
-.PHONY: run serve test lint setup demo clean
+.PHONY: run serve superuser test lint setup demo clean
 
-run: demo  ## Set up, load the demo corpus, serve at http://127.0.0.1:8000
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+run: $(VENV)/.installed  ## Set up, load the demo corpus, serve at http://$(HOST):$(PORT)
+	@$(PORT_FREE) "make run"
+	@$(MAKE) --no-print-directory demo
+	@echo "Admin: create an account with 'make superuser', then sign in at http://$(HOST):$(PORT)/admin/"
+	$(BIN)/python manage.py runserver "$(HOST):$(PORT)"
+
+superuser: $(VENV)/.installed  ## Migrate, then create an admin account for /admin/
+	$(BIN)/python manage.py migrate --no-input --verbosity 0
+	$(BIN)/python manage.py createsuperuser
 
 # Production settings under gunicorn; needs DJANGO_SECRET_KEY (see config/settings/production.py).
 PROD := DJANGO_SETTINGS_MODULE=config.settings.production
 GUNICORN_ACCESS_FORMAT := remote=%(h)s method=%(m)s path="%(U)s" query="%(q)s" status=%(s)s bytes=%(B)s duration_us=%(D)s
 
-serve: $(VENV)/.installed  ## Collect static files, migrate, serve under gunicorn at http://127.0.0.1:8000
+serve: $(VENV)/.installed  ## Collect static files, migrate, serve under gunicorn at http://$(HOST):$(PORT)
 	@test -n "$$DJANGO_SECRET_KEY" || { echo "make serve: set DJANGO_SECRET_KEY to a long random string first" >&2; exit 1; }
+	@$(PORT_FREE) "make serve"
 	$(PROD) $(BIN)/python manage.py collectstatic --no-input --verbosity 0
 	$(PROD) $(BIN)/python manage.py migrate --no-input --verbosity 0
-	$(PROD) $(BIN)/gunicorn config.wsgi --bind 127.0.0.1:8000 --workers $(or $(WEB_CONCURRENCY),3) \
+	$(PROD) $(BIN)/gunicorn config.wsgi --bind "$(HOST):$(PORT)" --workers $(or $(WEB_CONCURRENCY),3) \
 		--access-logfile - --access-logformat '$(GUNICORN_ACCESS_FORMAT)'
 
 test: $(VENV)/.dev-installed  ## Set up and run lint and the whole test suite

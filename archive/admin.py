@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.db import models, transaction
 from django.template.response import TemplateResponse
+from django.urls import reverse
 
 from archive.caching import bump_revision_on_commit
 from archive.models import (
@@ -23,7 +24,12 @@ from archive.models import (
     RejectedName,
     Source,
 )
-from archive.services.editing import kind_of, merge_entities, reject_name
+from archive.services.editing import kind_of, merge_entities, move_entity_page, reject_name
+
+admin.site.site_header = "Diplomatic News Archive"
+admin.site.site_title = "Diplomatic News Archive admin"
+admin.site.index_title = "Editing the archive"
+admin.site.site_url = "/"
 
 # Addresses typed without a scheme are https, as Django 6 will assume.
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
@@ -66,10 +72,22 @@ class EntityAdmin(ArchiveAdmin):
     readonly_fields = ["created", "updated"]
     show_full_result_count = False
     actions = ["merge_selected", "reject_selected"]
+    # Says what the actions do, above the list where editors choose them.
+    change_list_template = "admin/archive/entity_change_list.html"
+
+    def changelist_view(self, request, extra_context=None):
+        alias_list = reverse(f"admin:archive_{self.model._meta.model_name}alias_changelist")
+        return super().changelist_view(request, {"alias_list": alias_list, **(extra_context or {})})
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        old_slug = form.initial.get("slug")
+        if change and old_slug and old_slug != obj.slug:
+            move_entity_page(entity=obj, old_slug=old_slug)
 
     @admin.action(description="Merge selected %(verbose_name_plural)s into one…")
     def merge_selected(self, request, queryset):
-        entities = list(queryset.order_by("name"))
+        entities = list(queryset.order_by("sort_name", "pk"))
         if len(entities) < 2:
             self.message_user(request, "Select at least two to merge.", messages.WARNING)
             return None
@@ -169,6 +187,16 @@ class AliasAdmin(ArchiveAdmin):
     list_display = ["name", "entity"]
     search_fields = ["name"]
     actions = ["reject_selected"]
+    change_list_template = "admin/archive/alias_change_list.html"
+    entity_field = ""
+
+    def changelist_view(self, request, extra_context=None):
+        entity_opts = self.model._meta.get_field(self.entity_field).related_model._meta
+        context = {
+            "entity_opts": entity_opts,
+            "entity_list": reverse(f"admin:archive_{entity_opts.model_name}_changelist"),
+        }
+        return super().changelist_view(request, {**context, **(extra_context or {})})
 
     @admin.action(description="Not an entity: remove and never extract again")
     def reject_selected(self, request, queryset):

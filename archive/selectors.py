@@ -37,7 +37,7 @@ def entity_mentions(article: Article, kind: EntityKind) -> QuerySet:
         kind.mention_model.objects.filter(article=article)
         .select_related(kind.name)
         .prefetch_related(f"{kind.name}__aliases")
-        .order_by("-count", f"{kind.name}__name")
+        .order_by("-count", f"{kind.name}__sort_name")
     )
 
 
@@ -51,7 +51,7 @@ def entities_by_articles(kind: EntityKind) -> QuerySet:
     mentions = kind.mention_model.objects.filter(**{kind.name: OuterRef("pk")}).order_by()
     article_count = Subquery(mentions.values(kind.name).annotate(n=Count("pk")).values("n"))
     return kind.model.objects.annotate(article_count=Coalesce(article_count, 0)).order_by(
-        "-article_count", "name"
+        "-article_count", "sort_name"
     )
 
 
@@ -124,7 +124,7 @@ def _mentioned_most_in(article_ids, kind: EntityKind, *, limit: int, leaving_out
     rows = list(
         mentions.values_list(kind.name)
         .annotate(together=Count("pk"))
-        .order_by("-together", f"{kind.name}__name")[:limit]
+        .order_by("-together", f"{kind.name}__sort_name")[:limit]
     )
     entities = kind.model.objects.in_bulk([pk for pk, _ in rows])
     for pk, together in rows:

@@ -21,6 +21,7 @@ from django.views.generic import (
 )
 
 from archive.caching import CachedPaginator, cached
+from archive.extraction.normalize import sort_key
 from archive.models import ENTITY_KINDS, Article, EntityRedirect, Source
 from archive.selectors import (
     article_cards,
@@ -176,16 +177,28 @@ class ArticleDetailView(DetailView):
         return context
 
 
+_LETTERS = frozenset(string.ascii_uppercase)
+
+
 def entity_index(request, kind: str):
-    """All entities of a kind, A–Z, with article counts; filter by initial or name."""
+    """All entities of a kind, A–Z, with article counts; filter by initial or name.
+
+    Names sort, and file under their initial, by their sort key, with case and
+    accents folded (``Élysée`` under E, ``al-Qaida`` among the other A's), in
+    one order on every database.
+    """
     entity_kind = ENTITY_KINDS[kind]
-    entities = entities_by_articles(entity_kind).order_by("name")
+    entities = entities_by_articles(entity_kind).order_by("sort_name", "pk")
     name_filter = request.GET.get("name", "").strip()[:100]
     letter = request.GET.get("letter", "")[:1].upper()
+    if letter not in _LETTERS:
+        letter = ""
     if name_filter:
-        entities = entities.filter(name__icontains=name_filter)
-    if letter.isalpha():
-        entities = entities.filter(name__istartswith=letter)
+        entities = entities.filter(sort_name__contains=sort_key(name_filter))
+    if letter:
+        # A range of the sort key, which its index serves on every database.
+        initial = letter.lower()
+        entities = entities.filter(sort_name__gte=initial, sort_name__lt=chr(ord(initial) + 1))
     params = request.GET.copy()
     params.pop("page", None)
     # Counting the articles of a hundred entities reads every one of their mentions.

@@ -108,3 +108,12 @@ class Article(models.Model):
             return None
         offset = dt.timezone(dt.timedelta(minutes=self.published_offset or 0))
         return self.published_at.astimezone(offset)
+
+    @property
+    def utc_offset(self) -> str:
+        """The source's own offset as pages show it: ``UTC``, ``UTC+04:00``, ``UTC-05:00``."""
+        minutes = self.published_offset or 0
+        if not minutes:
+            return "UTC"
+        hours, minutes = divmod(abs(minutes), 60)
+        return f"UTC{'+' if self.published_offset > 0 else '-'}{hours:02}:{minutes:02}"

@@ -2,7 +2,8 @@
 
 Each entity has one canonical name and a unique slug; the surface forms seen in
 text are its aliases. ``key`` is the normalised name under which the archive
-resolves mentions to entities (see ``archive.extraction.normalize.name_key``).
+resolves mentions to entities (see ``archive.extraction.normalize.name_key``);
+``sort_name`` is the name as A–Z lists sort and file it (``sort_key``).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from django.db import models
 from django.urls import reverse
 
-from archive.extraction.normalize import name_key
+from archive.extraction.normalize import name_key, sort_key
 
 
 class EntityManager(models.Manager):
@@ -18,10 +19,27 @@ class EntityManager(models.Manager):
         return self.get(slug=slug)
 
 
+class SortNameField(models.CharField):
+    """Text compared code point by code point on every database.
+
+    SQLite compares text so by default; PostgreSQL's default collation follows
+    the server's locale (which skips spaces and hyphens, among others), so the
+    column takes the "C" collation there. Sorting by it then gives one order on
+    both, and its index serves ``ORDER BY`` and prefix ranges alike.
+    """
+
+    def db_parameters(self, connection):
+        parameters = super().db_parameters(connection)
+        if connection.vendor == "postgresql":
+            parameters["collation"] = "C"
+        return parameters
+
+
 class Entity(models.Model):
     name = models.CharField(max_length=300)
     slug = models.SlugField(max_length=320, unique=True)
     key = models.CharField(max_length=300, db_index=True, editable=False)
+    sort_name = SortNameField(max_length=300, editable=False)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
@@ -31,13 +49,14 @@ class Entity(models.Model):
 
     class Meta:
         abstract = True
-        ordering = ["name"]
+        ordering = ["sort_name", "pk"]
+        indexes = [models.Index(fields=["sort_name", "id"], name="%(class)s_sort_name_idx")]
 
     def __str__(self) -> str:
         return self.name
 
     def save(self, *args, **kwargs) -> None:
-        self.key = name_key(self.name)
+        self.set_name_keys()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -45,6 +64,11 @@ class Entity(models.Model):
 
     def natural_key(self) -> tuple[str]:
         return (self.slug,)
+
+    def set_name_keys(self) -> None:
+        """Derive the keys the archive resolves and sorts the entity by from its name."""
+        self.key = name_key(self.name)
+        self.sort_name = sort_key(self.name)[: self._meta.get_field("sort_name").max_length]
 
 
 class Person(Entity):
@@ -69,7 +93,10 @@ class Organisation(Entity):
     url_name = "organisation"
 
     class Meta(Entity.Meta):
-        indexes = [models.Index(fields=["acronym"], name="organisation_acronym_idx")]
+        indexes = [
+            *Entity.Meta.indexes,
+            models.Index(fields=["acronym"], name="organisation_acronym_idx"),
+        ]
 
 
 class Place(Entity):

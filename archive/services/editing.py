@@ -59,6 +59,20 @@ def merge_entities(*, survivor, others) -> list[int]:
     return sorted(changed)
 
 
+@transaction.atomic
+def move_entity_page(*, entity, old_slug: str) -> None:
+    """An editor changed the entity's slug: its old address redirects to the new one.
+
+    A redirect from the new slug (the entity's, or a merged-away one's, long ago)
+    goes: the page lives there now.
+    """
+    kind = kind_of(entity)
+    EntityRedirect.objects.update_or_create(
+        kind=kind.name, old_slug=old_slug, defaults={"target_id": entity.pk}
+    )
+    EntityRedirect.objects.filter(kind=kind.name, old_slug=entity.slug).delete()
+
+
 def _move_mentions(kind: EntityKind, other, survivor) -> set[int]:
     moved = set()
     field = kind.name

@@ -339,7 +339,7 @@ class _Resolver:
             entity = self._by_key.get(key) or chosen.get(key)
             if entity is None:
                 entity = self.model(name=item.name[:300])
-                entity.key = name_key(entity.name)
+                entity.set_name_keys()
                 self._fill_attributes(entity, item)
                 self._new.append(entity)
                 self._by_key.setdefault(entity.key, entity)

@@ -8,6 +8,7 @@ from django.contrib import admin
 from django.urls import reverse
 
 from archive.admin import ArchiveAdmin
+from archive.models import ENTITY_KINDS
 
 
 @pytest.fixture
@@ -39,3 +40,35 @@ def test_admin_requires_staff(client, db):
     response = client.get(reverse("admin:archive_organisation_changelist"))
     assert response.status_code == 302
     assert "login" in response["Location"]
+
+
+def test_the_admin_is_named_after_the_archive_and_links_back_to_it(staff_client):
+    content = staff_client.get(reverse("admin:index")).content.decode()
+    assert "<title>Editing the archive | Diplomatic News Archive admin</title>" in content
+    assert '<div id="site-name"><a href="/admin/">Diplomatic News Archive</a></div>' in content
+    assert "<h1>Editing the archive</h1>" in content
+    assert '<a href="/">View site</a>' in content
+
+
+@pytest.mark.parametrize("model_name", ["person", "organisation", "place", "event"])
+def test_entity_lists_explain_merging_and_rejecting(staff_client, model_name):
+    content = staff_client.get(reverse(f"admin:archive_{model_name}_changelist")).content.decode()
+    help_text = content[content.index('id="archive-help"') : content.index('id="changelist"')]
+    assert "Merge selected" in help_text and "into one…" in help_text
+    assert "Not an entity: remove and never extract again" in help_text
+    assert reverse(f"admin:archive_{model_name}alias_changelist") in help_text
+    # The actions it names are the list's own.
+    assert 'value="merge_selected"' in content and 'value="reject_selected"' in content
+
+
+@pytest.mark.parametrize("model_name", ["person", "organisation", "place", "event"])
+def test_alias_lists_explain_rejecting_a_name(staff_client, model_name):
+    kind = ENTITY_KINDS[model_name]
+    entity = kind.model.objects.create(name="Ace Council", slug="ace-council")
+    kind.alias_model.objects.create(name="ACE", **{model_name: entity})
+    url = reverse(f"admin:archive_{model_name}alias_changelist")
+    content = staff_client.get(url).content.decode()
+    help_text = content[content.index('id="archive-help"') : content.index('id="changelist"')]
+    assert "Not an entity: remove and never extract again" in help_text
+    assert reverse(f"admin:archive_{model_name}_changelist") in help_text
+    assert 'value="reject_selected"' in content

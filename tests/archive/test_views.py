@@ -39,10 +39,26 @@ def test_article_page_shows_text_metadata_and_entities(seeds, client):
     content = response.content.decode()
     assert article.title in content
     assert "Laman Ismayilova" in content
-    assert "29 April 2025, 17:43" in content and "+0400" in content
+    assert "29 April 2025, 17:43 UTC+04:00" in content
     assert "Salim bin Mohammed AlMalik" in content
     assert Organisation.objects.get(acronym="ICESCO").get_absolute_url() in content
     assert content.count("<p>") >= 5
+
+
+@pytest.mark.parametrize(
+    ("offset", "shown"),
+    [(0, "12:30 UTC<"), (240, "16:30 UTC+04:00"), (-330, "07:00 UTC-05:30")],
+)
+def test_article_times_show_the_sources_own_offset(client, db, offset, shown):
+    article = ArticleFactory(
+        published=dt.date(2025, 4, 29),
+        published_at=dt.datetime(2025, 4, 29, 12, 30, tzinfo=dt.UTC),
+        published_offset=offset,
+    )
+    for url in (article.get_absolute_url(), reverse("archive:article-list")):
+        content = client.get(url).content.decode()
+        assert shown in content
+        assert "(UTC" not in content and "+0000" not in content
 
 
 def test_undated_article_says_so(seeds, client):

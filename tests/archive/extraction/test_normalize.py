@@ -1,10 +1,10 @@
-"""name_key: the key under which names resolve across the archive."""
+"""name_key: the key under which names resolve across the archive; sort_key: A–Z order."""
 
 from __future__ import annotations
 
 import pytest
 
-from archive.extraction.normalize import name_key
+from archive.extraction.normalize import name_key, sort_key
 
 
 @pytest.mark.parametrize(
@@ -48,3 +48,32 @@ def test_key_is_plain_lower_case_words():
         "organization of islamic cooperation oic"
     )
     assert name_key("") == ""
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("ACE", "ace"),
+        ("Access to COVID-19 Tools", "access to covid-19 tools"),
+        ("Élysée Treaty", "elysee treaty"),
+        ("al-Qaida", "al-qaida"),
+        ("Straße  von\tHormuz", "strasse von hormuz"),
+        ("Øresund Łódź Æthelred", "oresund lodz aethelred"),
+        ("“Quoted” Forum", "quoted” forum"),
+        ("---", "---"),
+    ],
+)
+def test_sort_key_folds_case_and_accents_and_keeps_the_words(name, key):
+    assert sort_key(name) == key
+
+
+def test_sort_keys_put_names_in_dictionary_order():
+    names = ["AUKUS", "Élysée Treaty", "al-Qaida", "Access to COVID-19 Tools", "ACE", "Zagreb"]
+    assert sorted(names, key=sort_key) == [
+        "Access to COVID-19 Tools",
+        "ACE",
+        "al-Qaida",
+        "AUKUS",
+        "Élysée Treaty",
+        "Zagreb",
+    ]
