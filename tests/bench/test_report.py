@@ -222,3 +222,12 @@ def test_json_holds_the_new_figures(tmp_path, key):
     path = tmp_path / "bench.json"
     write_json(_result(), path)
     assert key in json.loads(path.read_text())
+
+
+def test_the_questions_get_a_row_under_the_searches_when_there_are_any():
+    assert "of which questions" not in format_table(_result())
+    result = {**_result(), "questions": {"p50_ms": 84.9, "p95_ms": 138.9, "p99_ms": 142.3}}
+    lines = format_table(result).splitlines()
+    at = next(n for n, line in enumerate(lines) if line.strip().startswith("of which questions"))
+    assert lines[at - 1].startswith("search (ours)")
+    assert lines[at].split()[-3:] == ["84.9", "138.9", "142.3"]
