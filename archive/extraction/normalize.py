@@ -89,9 +89,11 @@ def sort_key(name: str) -> str:
     or digit are dropped; whitespace runs become one space.
     """
     text = unicodedata.normalize("NFKD", name.translate(_SORT_LETTERS))
-    # Control characters dropped too: PostgreSQL refuses a NUL in a parameter.
+    # Control characters other than white space dropped too: PostgreSQL refuses a NUL.
     text = "".join(
-        ch for ch in text if not unicodedata.combining(ch) and unicodedata.category(ch) != "Cc"
+        ch
+        for ch in text
+        if not unicodedata.combining(ch) and (ch.isspace() or unicodedata.category(ch) != "Cc")
     ).casefold()
     text = " ".join(text.split())
     return _LEADING_PUNCTUATION.sub("", text) or text
