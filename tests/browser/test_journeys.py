@@ -131,7 +131,7 @@ def test_timeline_labels_years_and_shows_a_month_of_one_article(archive, page, a
             slug=f"busy-month-{n}",
             body=f"Body {n}.",
             published=dt.date(2021, 6, 15),
-            content_hash=f"busy-month-{n:060d}",
+            content_hash=f"{n:064x}",  # 64 characters, as the column holds
         )
         for n in range(300)
     )
