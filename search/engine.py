@@ -16,6 +16,7 @@ from django.core.paginator import InvalidPage, Page, Paginator
 from haystack.query import SearchQuerySet
 
 from .facet_counts import normalise_facet_counts
+from .facet_registry import DATE_FACETS, FACETS
 from .query import ParsedQuery
 
 SORTS = {"relevance": "Relevance", "newest": "Newest first", "oldest": "Oldest first"}
@@ -90,10 +91,10 @@ def build_queryset(
         sqs = sqs.order_by("-dated", "-published")
     elif sort == "oldest":
         sqs = sqs.order_by("published")
-    for name in settings.SEARCH_FACETS if facets is None else facets:
+    for name in FACETS if facets is None else facets:
         # The page shows the top values of a facet; a facet with values chosen and
         # the date facets (listed by date, not count) need them all.
-        if name in state.selected or name in ("year", "month"):
+        if name in state.selected or name in DATE_FACETS:
             sqs = sqs.facet(name)
         else:
             sqs = sqs.facet(name, limit=settings.SEARCH_FACET_LIMIT)

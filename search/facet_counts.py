@@ -31,13 +31,10 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from django.conf import settings
-
-from .search_indexes import UNKNOWN_DATE
+from .facet_registry import FACETS, MONTH, UNKNOWN_DATE, YEAR
 
 # The indexed date whose date facets become our year and month values.
 DATE_FIELD = "published"
-YEAR, MONTH = "year", "month"
 # Solr's legacy date facets carry these beside the counts.
 _SOLR_DATE_META = {"gap", "start", "end", "before", "after", "between"}
 _EPOCH = dt.datetime(1970, 1, 1)
@@ -52,7 +49,7 @@ def normalise_facet_counts(
     names: Iterable[str] | None = None,
     date_gap: str | None = None,
 ) -> dict[str, Pairs]:
-    """Every facet of ``names`` (default: ``settings.SEARCH_FACETS``) as
+    """Every facet of ``names`` (default: every facet of ``FACETS``) as
     ``(value, count)`` pairs, count descending then value, zero counts left out.
 
     ``date_gap`` is the ``gap_by`` a date facet on ``published`` was asked for
@@ -60,7 +57,7 @@ def normalise_facet_counts(
     but 1 January or span a month at most are read as finer than a year; years are
     right either way, months only from buckets of a month or finer.
     """
-    names = list(settings.SEARCH_FACETS if names is None else names)
+    names = list(FACETS if names is None else names)
     raw = _mapping(raw)
     fields = _mapping(raw.get("fields"))
     counts: dict[str, Counter[str]] = {}
@@ -80,13 +77,6 @@ def normalise_facet_counts(
 
 def _mapping(value: Any) -> Mapping:
     return value if isinstance(value, Mapping) else {}
-
-
-# Values already as the index stores them: what our Whoosh backend gives.
-_STORED_VALUE = {
-    YEAR: re.compile(rf"[0-9]{{4}}|{re.escape(UNKNOWN_DATE)}"),
-    MONTH: re.compile(r"[0-9]{4}-[0-9]{2}"),
-}
 
 
 def _field_counts(name: str, entries: Any) -> Counter[str]:
@@ -110,14 +100,17 @@ def _field_counts(name: str, entries: Any) -> Counter[str]:
 def _as_stored(name: str, entries: list) -> bool:
     """Whether these are ``(value, count)`` tuples of a text value as the index
     stores it and an int count: the general path would keep them as they are."""
-    pattern = _STORED_VALUE.get(name)
+    facet = FACETS.get(name)
+    # A date as the index writes it, in ASCII digits: one the general path would
+    # read as a date gives the same text back.
+    pattern = facet.value_pattern if facet is not None and facet.is_date else None
     for item in entries:
         if type(item) is not tuple or len(item) != 2:
             return False
         value, count = item
         if type(value) is not str or type(count) is not int:
             return False
-        if pattern is not None and not pattern.fullmatch(value):
+        if pattern is not None and not (value.isascii() and pattern.fullmatch(value)):
             return False
     return True
 
@@ -127,7 +120,7 @@ def _field_value(name: str, value: Any) -> str | None:
         return None
     if isinstance(value, bytes):
         value = value.decode("utf-8", "replace")
-    if name in (YEAR, MONTH):
+    if name in (YEAR, MONTH):  # the date facets, by granularity
         moment = _as_datetime(value, epoch_ms=False)
         if moment is not None:
             return _date_value(name, moment)

@@ -11,11 +11,9 @@ from django.http import QueryDict
 
 from archive.models import ENTITY_KINDS, Source
 
-from .search_indexes import UNKNOWN_DATE
+from .facet_registry import FACETS, SOURCE_KIND, UNKNOWN_DATE
 
 UNKNOWN_DATE_LABEL = "Date unknown"
-# Facets whose values are dates: listed newest first, not by count.
-DATE_FACETS = ("year", "month")
 
 
 @dataclass(frozen=True)
@@ -83,12 +81,12 @@ def build_facets(
     limit = limit or settings.SEARCH_FACET_LIMIT
     labels = labels if labels is not None else facet_labels(counts, selected)
     facets = []
-    for field, config in settings.SEARCH_FACETS.items():
+    for field, config in FACETS.items():
         chosen = selected.get(field, [])
         # Articles without a value (no date, no source) come back as None.
         pairs = {value: count for value, count in counts.get(field, []) if value is not None}
         ordered = sorted(pairs.items(), key=lambda pair: (-pair[1], pair[0]))
-        if field in DATE_FACETS:
+        if config.is_date:
             # Newest first; "unknown" after every date.
             ordered = sorted(pairs.items(), key=lambda pair: (pair[0] != UNKNOWN_DATE, pair[0]))
             ordered.reverse()
@@ -104,7 +102,7 @@ def build_facets(
             )
             for value in shown
         ]
-        facets.append(Facet(field=field, label=config["label"], rows=rows))
+        facets.append(Facet(field=field, label=config.label, rows=rows))
     return facets
 
 
@@ -114,17 +112,17 @@ def facet_labels(
     """Display names for the entity slugs a page shows (the top values by count and
     the chosen ones), one query per facet that has values."""
     labels: dict[str, dict[str, str]] = {}
-    for field, config in settings.SEARCH_FACETS.items():
-        kind = config["entity"]
+    for field, config in FACETS.items():
+        kind = config.entity_kind
         top = counts.get(field, [])
-        if field not in DATE_FACETS:
+        if not config.is_date:
             top = top[: settings.SEARCH_FACET_LIMIT]
         slugs = {value for value, _ in top if value} | set(selected.get(field, []))
-        if field in DATE_FACETS:
+        if config.is_date:
             labels[field] = {value: date_label(value) for value in slugs}
         if not kind or not slugs:
             continue
-        model = Source if kind == "source" else ENTITY_KINDS[kind].model
+        model = Source if kind == SOURCE_KIND else ENTITY_KINDS[kind].model
         labels[field] = dict(model.objects.filter(slug__in=slugs).values_list("slug", "name"))
     return labels
 
@@ -150,7 +148,7 @@ def active_filters(
     """A chip per selected facet value and per date bound, each removing only itself."""
     chips = []
     for field, values in selected.items():
-        label = settings.SEARCH_FACETS[field]["label"]
+        label = FACETS[field].label
         for value in values:
             name = labels.get(field, {}).get(value, value)
             chips.append(Chip(label=label, value=name, url=toggle_url(params, field, value)))

@@ -6,21 +6,13 @@ date range left unapplied) and the page says so.
 
 from __future__ import annotations
 
-import re
-
 from django import forms
-from django.conf import settings
 
 from .engine import SORTS, SearchState
 from .entities import names_among
+from .facet_registry import FACETS
 from .query import parse_query
-from .search_indexes import UNKNOWN_DATE
 
-_SLUG = re.compile(r"^[\w-]{1,200}$")
-_FACET_VALUES = {
-    "year": re.compile(rf"^(\d{{4}}|{UNKNOWN_DATE})$"),
-    "month": re.compile(r"^\d{4}-(0[1-9]|1[0-2])$"),
-}
 DATE_FORMAT = "%Y-%m-%d"
 BEST_MATCH_NOTICE = "Showing the articles that best match your words."
 
@@ -43,8 +35,8 @@ class SearchForm(forms.Form):
             return selected
         for item in data.getlist("selected_facets"):
             field, _, value = item.partition(":")
-            pattern = _FACET_VALUES.get(field, _SLUG)
-            if field in settings.SEARCH_FACETS and pattern.match(value):
+            facet = FACETS.get(field)
+            if facet is not None and facet.accepts(value):
                 values = selected.setdefault(field, [])
                 if value not in values:
                     values.append(value)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
 
 from django.conf import settings
 from haystack import connections
@@ -15,6 +16,23 @@ from archive.models import Article
 from .search_indexes import index_timestamp
 
 BATCH_SIZE = 500
+
+
+@runtime_checkable
+class BackendExtras(Protocol):
+    """What our Whoosh backend (search/backend.py) adds to haystack's: other
+    backends go through haystack's public API instead."""
+
+    def remove_many(self, identifiers: Iterable[str]) -> None:
+        """Delete these documents in one commit."""
+
+    def indexed_documents(self, fieldname: str) -> Iterator[tuple[str, str, object]]:
+        """``(django_ct, django_id, value of fieldname)`` for every indexed document."""
+
+    def stored_values(
+        self, identifiers: Iterable[str], fieldname: str
+    ) -> Iterator[tuple[str, object]]:
+        """``(identifier, value of fieldname)`` for those of these documents in the index."""
 
 
 def default_workers() -> int:
@@ -39,7 +57,7 @@ def update_articles(ids: Iterable[int], using: str = "default") -> None:
 def remove_articles(ids: Iterable[int], using: str = "default") -> None:
     backend = connections[using].get_backend()
     identifiers = [f"archive.article.{pk}" for pk in ids]
-    if hasattr(backend, "remove_many"):
+    if isinstance(backend, BackendExtras):
         backend.remove_many(identifiers)  # one commit for all of them
     else:
         for identifier in identifiers:
@@ -67,14 +85,15 @@ def indexed_versions(
     """``(article pk, updated)`` for every article document in the index, or for
     the articles ``ids`` among them (looked up one by one, not by a full walk)."""
     backend = connections[using].get_backend()
-    if ids is not None and hasattr(backend, "stored_values"):
+    extras = backend if isinstance(backend, BackendExtras) else None
+    if ids is not None and extras is not None:
         identifiers = {f"archive.article.{pk}": pk for pk in ids}
-        for identifier, updated in backend.stored_values(identifiers, "updated"):
+        for identifier, updated in extras.stored_values(identifiers, "updated"):
             yield identifiers[identifier], updated
         return
-    if hasattr(backend, "indexed_documents"):
+    if extras is not None:
         article_ct = get_model_ct(Article)
-        for ct, pk, updated in backend.indexed_documents("updated"):
+        for ct, pk, updated in extras.indexed_documents("updated"):
             if ct == article_ct:
                 yield int(pk), updated
         return

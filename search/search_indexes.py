@@ -14,9 +14,10 @@ from haystack import indexes
 from archive.models import ENTITY_KINDS, Article
 
 from .documents import articles_for_indexing, named_entities
+from .facet_registry import FACETS, UNKNOWN_DATE
 
-# The facet value of articles whose date is unknown: a choice like any year.
-UNKNOWN_DATE = "unknown"
+# The facets whose values are the slugs of an article's entities of one kind.
+_ENTITY_FACETS = [facet for facet in FACETS.values() if facet.entity_kind in ENTITY_KINDS]
 
 
 class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
@@ -52,6 +53,17 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     def get_updated_field(self):
         return "updated"
 
+    def prepare(self, article: Article) -> dict:
+        # Entity facets hold slugs, the ``<kind>_names`` fields names and aliases:
+        # set here for every kind rather than by a ``prepare_<field>`` method each.
+        data = super().prepare(article)
+        for facet in _ENTITY_FACETS:
+            entities = self._entities(article, facet.entity_kind)
+            data[self.fields[facet.index_field].index_fieldname] = [e.slug for e in entities]
+        for kind in ENTITY_KINDS:
+            data[self.fields[f"{kind}_names"].index_fieldname] = self._names(article, kind)
+        return data
+
     def prepare_updated(self, article: Article) -> dt.datetime:
         # Whoosh cannot store aware datetimes; the index keeps naive UTC.
         return index_timestamp(article.updated)
@@ -83,30 +95,6 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
 
     def _names(self, article: Article, kind: str) -> str:
         return "\n".join(name for entity in self._entities(article, kind) for name in entity.names)
-
-    def prepare_person(self, article: Article) -> list[str]:
-        return [entity.slug for entity in self._entities(article, "person")]
-
-    def prepare_organisation(self, article: Article) -> list[str]:
-        return [entity.slug for entity in self._entities(article, "organisation")]
-
-    def prepare_place(self, article: Article) -> list[str]:
-        return [entity.slug for entity in self._entities(article, "place")]
-
-    def prepare_event(self, article: Article) -> list[str]:
-        return [entity.slug for entity in self._entities(article, "event")]
-
-    def prepare_person_names(self, article: Article) -> str:
-        return self._names(article, "person")
-
-    def prepare_organisation_names(self, article: Article) -> str:
-        return self._names(article, "organisation")
-
-    def prepare_place_names(self, article: Article) -> str:
-        return self._names(article, "place")
-
-    def prepare_event_names(self, article: Article) -> str:
-        return self._names(article, "event")
 
 
 def index_timestamp(value: dt.datetime) -> dt.datetime:

@@ -169,6 +169,7 @@ LOGGING = {
 
 # Search facets, declared once: URL key -> label and the entity kind (if any) whose
 # names label the values. Values in URLs and the index are slugs or dates.
+# search/facet_registry.py checks this on load and is what the code reads.
 SEARCH_FACETS = {
     "organisation": {"label": "Organisations", "entity": "organisation"},
     "person": {"label": "People", "entity": "person"},

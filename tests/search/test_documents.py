@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from archive.models import ENTITY_KINDS, Article
+from archive.models import ENTITY_KINDS, Article, Event, EventMention, Place, PlaceMention
 from search.documents import NamedEntity, articles_for_indexing, named_entities
-from search.search_indexes import ArticleIndex
+from search.search_indexes import UNKNOWN_DATE, ArticleIndex
 
-from .factories import ArticleFactory, OrganisationFactory, PersonFactory, mention
+from .factories import (
+    ArticleFactory,
+    OrganisationFactory,
+    PersonFactory,
+    SourceFactory,
+    mention,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -84,3 +92,92 @@ def test_an_article_read_any_other_way_gets_its_entities_when_asked():
     document = ArticleIndex().full_prepare(article)
     assert document["person"] == ["antony-blinken", "ilham-aliyev"]
     assert "Tony Blinken" in document["person_names"]
+
+
+def test_the_document_of_an_article_is_field_for_field_what_it_names():
+    article = ArticleFactory(
+        title="Talks in Baku",
+        body="The ministers met.",
+        author="A. Reporter",
+        published=dt.date(2021, 5, 3),
+        source=SourceFactory(name="Trend", slug="trend"),
+    )
+    blinken = PersonFactory(name="Antony Blinken", slug="antony-blinken")
+    blinken.aliases.create(name="Tony Blinken")
+    oic = OrganisationFactory(name="Organisation of Islamic Cooperation", slug="oic", acronym="OIC")
+    for entity in (blinken, PersonFactory(name="Ilham Aliyev", slug="ilham-aliyev"), oic):
+        mention(article, entity)
+    PlaceMention.objects.create(
+        article=article, place=Place.objects.create(name="Baku", slug="baku")
+    )
+    EventMention.objects.create(
+        article=article, event=Event.objects.create(name="COP29", slug="cop29")
+    )
+    article = Article.objects.get(pk=article.pk)
+    updated = article.updated.astimezone(dt.UTC).replace(tzinfo=None)
+    people = "Antony Blinken\nTony Blinken\nIlham Aliyev"
+    organisations = "Organisation of Islamic Cooperation\nOIC"
+    entities = {
+        "person": ["antony-blinken", "ilham-aliyev"],
+        "organisation": ["oic"],
+        "place": ["baku"],
+        "event": ["cop29"],
+    }
+    expected = {
+        "id": f"archive.article.{article.pk}",
+        "django_ct": "archive.article",
+        "django_id": str(article.pk),
+        "text": "\n".join(
+            [
+                "Talks in Baku",
+                "A. Reporter",
+                "Trend",
+                "The ministers met.",
+                people,
+                organisations,
+                "Baku",
+                "COP29",
+            ]
+        ),
+        "title": "Talks in Baku",
+        "body": "The ministers met.",
+        "published": dt.date(2021, 5, 3),
+        "dated": 1,
+        "updated": updated,
+        "year": "2021",
+        "month": "2021-05",
+        "source": "trend",
+        **entities,
+        "person_names": people,
+        "organisation_names": organisations,
+        "place_names": "Baku",
+        "event_names": "COP29",
+        "source_name": "Trend",
+        "year_exact": "2021",
+        "month_exact": "2021-05",
+        "source_exact": "trend",
+        **{f"{kind}_exact": slugs for kind, slugs in entities.items()},
+    }
+    document = ArticleIndex().full_prepare(article)
+    assert document == expected
+
+
+def test_the_document_of_an_undated_article_without_entities_or_source():
+    article = Article.objects.get(pk=ArticleFactory(title="Note", body="Nothing named.").pk)
+    empty = {kind: [] for kind in ("person", "organisation", "place", "event")}
+    # Fields declared null=True are left out when empty: published, month, source.
+    assert ArticleIndex().full_prepare(article) == {
+        "id": f"archive.article.{article.pk}",
+        "django_ct": "archive.article",
+        "django_id": str(article.pk),
+        "text": "Note\nNothing named.",
+        "title": "Note",
+        "body": "Nothing named.",
+        "dated": 0,
+        "updated": article.updated.astimezone(dt.UTC).replace(tzinfo=None),
+        "year": UNKNOWN_DATE,
+        "year_exact": UNKNOWN_DATE,
+        **empty,
+        **{f"{kind}_exact": [] for kind in empty},
+        **{f"{kind}_names": "" for kind in empty},
+    }
