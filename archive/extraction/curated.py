@@ -1,13 +1,22 @@
 """Hand-curated reference data that the third-party sources lack.
 
-``build_reference`` merges these lists with the CIA Factbook, country-codes-orgs,
-mledoze/countries and SupraVerden data. Everything here was written by hand
+``tools/build_reference.py`` merges these lists with the CIA Factbook,
+country-codes-orgs, mledoze/countries and SupraVerden data. Everything here was written by hand
 for this project (no third-party text), so it carries no licence obligations.
 Keep the lists short: they cover what diplomatic news about the South Caucasus,
 the OIC world and multilateral diplomacy mentions often.
 """
 
 from __future__ import annotations
+
+from archive.extraction.checks import (
+    EVENT_KINDS,
+    ORGANISATION_KINDS,
+    PLACE_KINDS,
+    Entry,
+    check,
+    find_problems,
+)
 
 # -- Countries -----------------------------------------------------------------
 
@@ -61,8 +70,10 @@ COUNTRY_EXTRA_DEMONYMS = {
 
 # Alternative spellings in the sources that are English words, surnames or
 # nationality adjectives in news ("Island" is Icelandic for Iceland, "Mann"
-# Manx for Man, "Thai" an adjective): never read as the country's name.
+# Manx for Man, "Thai" an adjective) or that name two territories ("Virgin
+# Islands", British and U.S.): never read as the country's name.
 COUNTRY_ALIASES_DROPPED = {
+    "Virgin Islands",
     "Island",
     "Dominique",
     "Mann",
@@ -474,11 +485,9 @@ CURATED_ORGS: list[dict] = [
     },
     {"name": "World Bank", "acronym": "", "aliases": ["World Bank Group"]},
     {"name": "International Monetary Fund", "acronym": "IMF", "aliases": []},
-    {
-        "name": "World Economic Forum",
-        "acronym": "WEF",
-        "aliases": [],
-    },
+    # A Swiss foundation, not an intergovernmental body; listed here, among the
+    # forums, so that the organisations' ids do not move.
+    {"name": "World Economic Forum", "acronym": "WEF", "aliases": [], "kind": "ngo"},
     {
         "name": "Islamic Cooperation Youth Forum",
         "acronym": "ICYF",
@@ -702,7 +711,6 @@ CURATED_ORGS: list[dict] = [
         "kind": "ngo",
     },
     {"name": "Brookings Institution", "acronym": "", "aliases": [], "kind": "ngo"},
-    {"name": "World Economic Forum", "acronym": "WEF", "aliases": [], "kind": "ngo"},
     {"name": "Open Society Foundations", "acronym": "", "aliases": [], "kind": "ngo"},
 ]
 
@@ -818,7 +826,6 @@ CURATED_EVENTS: list[dict] = [
         "name": "Second Karabakh War",
         "kind": "war",
         "aliases": [
-            "Second Karabakh War",
             "44-day war",
             "44-Day War",
             "Second Nagorno-Karabakh War",
@@ -833,7 +840,7 @@ CURATED_EVENTS: list[dict] = [
     {
         "name": "First Karabakh War",
         "kind": "war",
-        "aliases": ["First Karabakh War", "First Nagorno-Karabakh War"],
+        "aliases": ["First Nagorno-Karabakh War"],
         "start": "1988-02-20",
         "end": "1994-05-12",
         "place": "Karabakh",
@@ -1011,3 +1018,71 @@ Tony Turan Ulrich Umar Ursula Usman Vafa Vagif Valentina Valeriy Vasily Viktor
 Viktoria Vilayat Vincent Vladimir Volodymyr Walid Walter Wang William Xavier Yasin
 Yasser Yousef Yuri Yusuf Zakir Zarina Zaur Zhang Ziya Zohrab Zoran
 """
+
+
+# -- Checks --------------------------------------------------------------------
+
+
+def find_table_problems(
+    *,
+    places: list[tuple[str, str, str, list[str]]],
+    orgs: list[dict],
+    events: list[dict],
+    country_aliases: dict[str, list[str]],
+    country_demonyms: dict[str, list[str]],
+) -> list[str]:
+    """Names given twice across the tables (the builder would silently keep the
+    first), acronyms given to two organisations, and unknown kinds."""
+    names = [
+        Entry(f"CURATED_PLACES[{i}] ({name!r})", (name, *aliases), kind, PLACE_KINDS)
+        for i, (name, kind, _country, aliases) in enumerate(places)
+    ]
+    names += [
+        Entry(
+            f"CURATED_ORGS[{i}] ({org['name']!r})",
+            (org["name"], *org.get("aliases", ())),
+            org.get("kind", "intergovernmental"),
+            ORGANISATION_KINDS,
+        )
+        for i, org in enumerate(orgs)
+    ]
+    names += [
+        Entry(
+            f"CURATED_EVENTS[{i}] ({event['name']!r})",
+            (event["name"], *event.get("aliases", ())),
+            event.get("kind"),
+            EVENT_KINDS,
+        )
+        for i, event in enumerate(events)
+    ]
+    names += [
+        Entry(f"COUNTRY_EXTRA_ALIASES[{cca3!r}]", tuple(aliases))
+        for cca3, aliases in country_aliases.items()
+    ]
+    acronyms = [
+        Entry(
+            f"CURATED_ORGS[{i}] ({org['name']!r})",
+            (org.get("acronym", ""), *org.get("acronyms", ())),
+        )
+        for i, org in enumerate(orgs)
+    ]
+    demonyms = [
+        Entry(f"COUNTRY_EXTRA_DEMONYMS[{cca3!r}]", tuple(words))
+        for cca3, words in country_demonyms.items()
+    ]
+    return (
+        find_problems(__name__, names)
+        + find_problems(__name__, acronyms, key=str)
+        + find_problems(__name__, demonyms, key=str)
+    )
+
+
+check(
+    find_table_problems(
+        places=CURATED_PLACES,
+        orgs=CURATED_ORGS,
+        events=CURATED_EVENTS,
+        country_aliases=COUNTRY_EXTRA_ALIASES,
+        country_demonyms=COUNTRY_EXTRA_DEMONYMS,
+    )
+)

@@ -1,6 +1,6 @@
 """Load the shipped reference data (``fixtures/reference``) into a gazetteer.
 
-The JSON files are written by ``build_reference``; the product reads only them.
+The JSON files are written by ``tools/build_reference.py``; the product reads only them.
 ``load_gazetteer()`` is cached per directory.
 """
 
@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from archive.extraction.checks import check, find_file_problems
 from archive.extraction.normalize import name_key
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -304,7 +305,11 @@ def event_name_variants(name: str) -> list[str]:
 
 
 def _read(directory: Path, filename: str) -> list[dict[str, Any]]:
-    return json.loads((directory / filename).read_text(encoding="utf-8"))
+    """A reference file's records; ReferenceDataError if it names anything twice
+    or uses an unknown kind."""
+    records = json.loads((directory / filename).read_text(encoding="utf-8"))
+    check(find_file_problems(directory / filename, records))
+    return records
 
 
 def _date(text: str | None) -> dt.date | None:

@@ -1,4 +1,4 @@
-"""The shipped reference data, its loader and the builder's parsers."""
+"""The shipped reference data and its loader."""
 
 from __future__ import annotations
 
@@ -6,9 +6,6 @@ import json
 import shutil
 from pathlib import Path
 
-import pytest
-
-from archive.extraction.build_reference import parse_leader_text, parse_nationality
 from archive.extraction.reference import (
     DEFAULT_REFERENCE_DIR,
     event_name_variants,
@@ -74,49 +71,13 @@ def test_spelling_variants():
     assert "second Karabakh war" in event_name_variants("Second Karabakh War")
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Azerbaijani(s)", ["Azerbaijani", "Azerbaijanis"]),
-        (
-            "Frenchman(men), Frenchwoman(women)",
-            ["Frenchman", "Frenchmen", "Frenchwoman", "Frenchwomen"],
-        ),
-        ("Saudi or Saudi Arabian", ["Saudi", "Saudi Arabian"]),
-        ("Chinese (singular and plural)", ["Chinese"]),
-        ("none", []),
-    ],
-)
-def test_parse_nationality(text, expected):
-    assert parse_nationality(text) == expected
-
-
-def test_parse_leader_text_with_capitalised_surnames():
-    people = parse_leader_text("President Ilham ALIYEV (since 31 October 2003)")
-    assert people == [
-        {"name": "Ilham Aliyev", "surname": "Aliyev", "title": "President", "since": "2003-10-31"}
-    ]
-    people = parse_leader_text(
-        "Prime Minister and Co-Vice President MUHAMMAD BIN RASHID Al Maktum (since 5 January "
-        "2006); Deputy Prime Ministers SAIF bin Zayid Al Nuhayyan, MANSUR bin Zayid Al "
-        "Nuhayyan (both since 11 May 2009)"
-    )
-    assert [p["name"] for p in people] == [
-        "Muhammad bin Rashid Al Maktum",
-        "Saif bin Zayid Al Nuhayyan",
-        "Mansur bin Zayid Al Nuhayyan",
-    ]
-    assert people[1]["title"] == "Deputy Prime Minister"
-    people = parse_leader_text("President XI Jinping (since 14 March 2013)")
-    assert (people[0]["name"], people[0]["surname"]) == ("Xi Jinping", "Xi")
-    people = parse_leader_text(
-        "King CHARLES III (since 8 September 2022); represented by Governor General Mary "
-        "SIMON (since 26 July 2021)"
-    )
-    assert [(p["name"], p["title"]) for p in people] == [
-        ("Charles III", "King"),
-        ("Mary Simon", "Governor General"),
-    ]
+def test_shipped_demonyms_have_no_made_up_plurals():
+    gaz = load_gazetteer()
+    demonyms = {d for c in gaz.countries.values() for d in c.demonyms}
+    assert {"Frenchmen", "Dutchwomen", "Britons", "Liechtensteiners"} <= demonyms
+    assert {d for d in demonyms if d.endswith(("mans", "mens"))} == {"Germans", "Turkmens"}
+    assert not [d for d in demonyms if "," in d]
+    assert not {"Liechtensteins", "Taiwans", "Vaticans", "Kittitian or Nevisian"} & demonyms
 
 
 def test_leader_role_for_a_title_as_written():

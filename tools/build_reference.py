@@ -1,6 +1,8 @@
 """Build the compact reference JSON files the extractor ships with.
 
-Usage: ``python -m archive.extraction.build_reference /work/shared/data [out_dir]``
+Usage, from the repository root::
+
+    python -m tools.build_reference /work/shared/data [out_dir]
 
 Reads the CIA Factbook extracts, country-codes-orgs (MIT), mledoze/countries
 (ODbL 1.0) and SupraVerden (CC BY-SA 4.0) and writes ``fixtures/reference/``.
@@ -22,9 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from archive.extraction import curated, lexicon
+from archive.extraction.checks import check, find_file_problems
 from archive.extraction.normalize import name_key
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = REPO_ROOT / "fixtures" / "reference"
 
 Record = dict[str, Any]
@@ -41,18 +44,6 @@ def _squash(name: str) -> str:
 def _latin(text: str) -> bool:
     # Non-Latin alternative spellings never occur in English news.
     return all(ord(ch) < 0x250 or ch in "’‘" for ch in text)
-
-
-def _uniq(items: Iterable[str], *, drop: Iterable[str] = ()) -> list[str]:
-    seen = {name_key(d) for d in drop}
-    out = []
-    for item in items:
-        item = " ".join(item.split())
-        key = name_key(item)
-        if item and key and key not in seen:
-            seen.add(key)
-            out.append(item)
-    return out
 
 
 def _uniq_exact(items: Iterable[str], *, drop: Iterable[str] = ()) -> list[str]:
@@ -105,6 +96,23 @@ def parse_nationality(text: str | None) -> list[str]:
         if part and part[0].isupper() and len(part.split()) <= 3:
             out.append(part)
     return [p for p in out if p[0].isupper() and p.upper() != "NA"]
+
+
+def plural_demonyms(demonyms: list[str]) -> list[str]:
+    """Plural nouns news uses for demonyms ending in -n or -i ("Armenians",
+    "Azerbaijanis"). A "-man" word whose "-men" plural is listed (and that
+    plural itself) is left alone: no "Frenchmans" or "Frenchmens"; "Germans"
+    and "Turkmens" are still made."""
+    listed = set(demonyms)
+    out = []
+    for d in demonyms:
+        if d.endswith("man") and d[:-3] + "men" in listed:
+            continue
+        if d.endswith("men") and d[:-3] + "man" in listed:
+            continue
+        if d[-1] in "ni":
+            out.append(d + "s")
+    return out
 
 
 def _clean_cia_name(text: str | None) -> str:
@@ -170,13 +178,20 @@ def build_countries(data: Path) -> tuple[list[Record], dict[str, Record]]:
         aliases += [a[4:] for a in aliases if a.startswith("The ")]
         demonyms = []
         eng = (item.get("demonyms") or {}).get("eng") or {}
-        demonyms += [eng.get("m", ""), eng.get("f", "")]
+        # "Antiguan, Barbudan" and "Kittitian or Nevisian" are two words each.
+        for value in (eng.get("m", ""), eng.get("f", "")):
+            demonyms += [d.strip() for d in re.split(r",| or ", value)]
         demonyms += parse_nationality(fact.get("nationality_noun"))
         demonyms += parse_nationality(fact.get("nationality_adjective"))
         demonyms += curated.COUNTRY_EXTRA_DEMONYMS.get(cca3, [])
-        # A plural noun for every singular demonym ending in a consonant+vowel
-        # pattern news uses ("Azerbaijanis", "Armenians").
-        demonyms += [d + "s" for d in list(demonyms) if d and d[-1] in "ni"]
+        # The country's own names are not demonyms ("Liechtenstein"), so they
+        # get no plural ("Liechtensteins") either.
+        demonyms = [
+            d
+            for d in demonyms
+            if d and _latin(d) and (d not in aliases or d in curated.COUNTRY_ALIASES_DROPPED)
+        ]
+        demonyms += plural_demonyms(demonyms)
         record = {
             "id": cca3,
             "name": name,
@@ -184,15 +199,7 @@ def build_countries(data: Path) -> tuple[list[Record], dict[str, Record]]:
             "cca2": cca2,
             "gec": gec.lower(),
             "aliases": _uniq_exact(aliases, drop=[name, *curated.COUNTRY_ALIASES_DROPPED]),
-            "demonyms": _uniq_exact(
-                [
-                    d
-                    for d in demonyms
-                    if d
-                    and _latin(d)
-                    and (d not in aliases or d in curated.COUNTRY_ALIASES_DROPPED)
-                ]
-            ),
+            "demonyms": _uniq_exact(demonyms),
             "capital": (item.get("capital") or [""])[0],
             "region": item.get("region", ""),
             "subregion": item.get("subregion", ""),
@@ -780,6 +787,7 @@ def build(data: Path, out: Path = DEFAULT_OUT) -> dict[str, int]:
         ("events.json", events),
         ("names.json", names),
     ):
+        check(find_file_problems(out / filename, records))
         sizes[filename] = _write(out / filename, records)
     return sizes
 

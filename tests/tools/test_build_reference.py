@@ -1,0 +1,62 @@
+"""The reference-data builder's parsers (it needs the source data only to run)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tools.build_reference import parse_leader_text, parse_nationality, plural_demonyms
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Azerbaijani(s)", ["Azerbaijani", "Azerbaijanis"]),
+        (
+            "Frenchman(men), Frenchwoman(women)",
+            ["Frenchman", "Frenchmen", "Frenchwoman", "Frenchwomen"],
+        ),
+        ("Saudi or Saudi Arabian", ["Saudi", "Saudi Arabian"]),
+        ("Chinese (singular and plural)", ["Chinese"]),
+        ("none", []),
+    ],
+)
+def test_parse_nationality(text, expected):
+    assert parse_nationality(text) == expected
+
+
+def test_plural_demonyms():
+    words = ["French", "Frenchman", "Frenchmen", "Frenchwoman", "Frenchwomen", "Armenian"]
+    assert plural_demonyms(words) == ["Armenians"]
+    assert plural_demonyms(["German", "Turkmen", "Azerbaijani", "Swiss"]) == [
+        "Germans",
+        "Turkmens",
+        "Azerbaijanis",
+    ]
+
+
+def test_parse_leader_text_with_capitalised_surnames():
+    people = parse_leader_text("President Ilham ALIYEV (since 31 October 2003)")
+    assert people == [
+        {"name": "Ilham Aliyev", "surname": "Aliyev", "title": "President", "since": "2003-10-31"}
+    ]
+    people = parse_leader_text(
+        "Prime Minister and Co-Vice President MUHAMMAD BIN RASHID Al Maktum (since 5 January "
+        "2006); Deputy Prime Ministers SAIF bin Zayid Al Nuhayyan, MANSUR bin Zayid Al "
+        "Nuhayyan (both since 11 May 2009)"
+    )
+    assert [p["name"] for p in people] == [
+        "Muhammad bin Rashid Al Maktum",
+        "Saif bin Zayid Al Nuhayyan",
+        "Mansur bin Zayid Al Nuhayyan",
+    ]
+    assert people[1]["title"] == "Deputy Prime Minister"
+    people = parse_leader_text("President XI Jinping (since 14 March 2013)")
+    assert (people[0]["name"], people[0]["surname"]) == ("Xi Jinping", "Xi")
+    people = parse_leader_text(
+        "King CHARLES III (since 8 September 2022); represented by Governor General Mary "
+        "SIMON (since 26 July 2021)"
+    )
+    assert [(p["name"], p["title"]) for p in people] == [
+        ("Charles III", "King"),
+        ("Mary Simon", "Governor General"),
+    ]
