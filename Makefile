@@ -56,7 +56,8 @@ $(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-INDEX_CODE := search/search_indexes.py search/backend.py config/settings/base.py
+INDEX_CODE := search/search_indexes.py search/backend.py $(wildcard search/whoosh/*.py) \
+	config/settings/base.py
 
 # Migrate always (a no-op when nothing changed); ingest the demo corpus only when it
 # or the database changed, and rebuild the index only when its schema may have.

@@ -136,7 +136,7 @@ HAYSTACK_CONNECTIONS = {
         "WRITE_LOCK_TIMEOUT": 30,
         # Documents per Whoosh segment in `rebuild_index`, `update_index` and an
         # ingest (haystack's default 1,000). Larger segments index faster and are
-        # not merged again (see search/backend.py); a process indexing holds a
+        # not merged again (see search/whoosh/merging.py); a process indexing holds a
         # batch's postings in memory: it peaks at about 350 MB with 5,000 articles.
         "BATCH_SIZE": 5000,
     },

@@ -18,16 +18,10 @@ from whoosh.highlight import set_matched_filter
 from whoosh.qparser import QueryParser
 from whoosh.query import Phrase
 
-from search.backend import (
-    INLINE_POSTINGS,
-    BestMatch,
-    _best_matches,
-    _marked_tokens,
-    _scored_matches,
-    _stem,
-    _stemmed_text,
-    _StemmedPositions,
-)
+from search.whoosh.highlight import _marked_tokens
+from search.whoosh.patches import INLINE_POSTINGS
+from search.whoosh.schema import _stem, _stemmed_text, _StemmedPositions
+from search.whoosh.scoring import BestMatch, _best_matches, _scored_matches
 
 DEMO = Path(__file__).resolve().parents[2] / "fixtures" / "demo"
 

@@ -12,10 +12,12 @@ import pytest
 from haystack import connections
 from whoosh.fields import KEYWORD
 
-import search.backend
+import search.whoosh.merging
 from archive.models import Article
-from search.backend import BULK_WRITE_LOCK_TIMEOUT, MERGE_FACTOR, ArchiveWhooshBackend
+from search.backend import ArchiveWhooshBackend
 from search.evaluation import CollectionArticle, CollectionDoc, scratch_connection
+from search.whoosh.merging import MERGE_FACTOR
+from search.whoosh.writing import BULK_WRITE_LOCK_TIMEOUT
 
 
 def _docs(prefix: str, count: int, word: str = "summit") -> list[CollectionArticle]:
@@ -153,7 +155,7 @@ def test_small_segments_are_merged_eight_at_a_time(scratch):
 
 def test_segments_past_the_small_size_are_left_alone(scratch, monkeypatch):
     backend, index = scratch
-    monkeypatch.setattr(search.backend, "SMALL_SEGMENT_DOCS", 3)
+    monkeypatch.setattr(search.whoosh.merging, "SMALL_SEGMENT_DOCS", 3)
     for batch in range(MERGE_FACTOR + 1):
         backend.update(index, _docs(f"b{batch}-", 3))
     assert _segment_sizes(backend) == [3] * (MERGE_FACTOR + 1)
@@ -161,8 +163,8 @@ def test_segments_past_the_small_size_are_left_alone(scratch, monkeypatch):
 
 def test_past_the_most_segments_the_smallest_are_merged(scratch, monkeypatch):
     backend, index = scratch
-    monkeypatch.setattr(search.backend, "SMALL_SEGMENT_DOCS", 3)
-    monkeypatch.setattr(search.backend, "MAX_SEGMENTS", MERGE_FACTOR + 1)
+    monkeypatch.setattr(search.whoosh.merging, "SMALL_SEGMENT_DOCS", 3)
+    monkeypatch.setattr(search.whoosh.merging, "MAX_SEGMENTS", MERGE_FACTOR + 1)
     backend.update(index, _docs("big-", 5))
     for batch in range(MERGE_FACTOR):
         backend.update(index, _docs(f"b{batch}-", 3))
@@ -219,7 +221,7 @@ def test_a_merge_writes_what_whooshs_own_merge_writes(scratch, tmp_path, monkeyp
     backend.update(index, _docs("last-", 3))  # the eighth: ours merges
     assert len(_segment_sizes(backend)) == 1
 
-    monkeypatch.setattr(search.backend, "_segments_to_merge", lambda segments: [])
+    monkeypatch.setattr(search.whoosh.merging, "_segments_to_merge", lambda segments: [])
     backend.path, ours = str(theirs), backend.path
     backend.setup()
     backend.update(index, _docs("last-", 3))
