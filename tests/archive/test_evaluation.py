@@ -9,7 +9,7 @@ import sys
 
 from archive.evaluation import evaluate_seeds
 from archive.models import Organisation
-from conftest import ROOT, SHARED_DIR
+from conftest import ROOT, SEEDS_GOLD
 
 
 def test_every_gold_check_is_found_on_the_seeds(seeds, gold):
@@ -38,7 +38,7 @@ def test_the_command_uses_a_throwaway_archive_and_prints_json(gold, tmp_path):
             sys.executable,
             "manage.py",
             "eval_seeds",
-            str(SHARED_DIR / "seeds" / "gold.json"),
+            str(SEEDS_GOLD),
             "--json",
         ],
         cwd=ROOT,

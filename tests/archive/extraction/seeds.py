@@ -5,29 +5,20 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from pathlib import Path
 
-import pytest
-
-ROOT = Path(__file__).resolve().parents[3]
-SEEDS_DIR = ROOT / "fixtures" / "demo" / "seeds"
-SHARED_DIR = ROOT.parent / "shared"
-GOLD_PATH = SHARED_DIR / "seeds" / "gold.json"
+from conftest import SEEDS_DIR
+from conftest import SEEDS_GOLD as GOLD_PATH
 
 _DATE = re.compile(r"\s*date (\d{4}-\d{2}-\d{2})\s*")
 _ABOUT = re.compile(r"^About [A-Z]")
 
 
 def load_gold() -> dict:
-    if not GOLD_PATH.exists():
-        pytest.skip(f"{GOLD_PATH} is absent: the seeds' gold standard ships only with ../shared")
     return json.loads(GOLD_PATH.read_text(encoding="utf-8"))
 
 
 def gold_names() -> list[str]:
     """Article file names for parametrisation (empty when gold is absent)."""
-    if not GOLD_PATH.exists():
-        return ["gold-absent"]
     return sorted(json.loads(GOLD_PATH.read_text(encoding="utf-8"))["articles"])
 
 

@@ -20,9 +20,9 @@ from archive.extraction.conll import (
     spans_from_tags,
 )
 from archive.extraction.extractor import RuleExtractor
+from conftest import SHARED_DIR
 
 from .conll_snippet import SNIPPET
-from .seeds import SHARED_DIR
 
 VALID = SHARED_DIR / "data" / "conll2003-en" / "valid.txt.xz"
 
