@@ -9,7 +9,7 @@ import sys
 
 from archive.evaluation import evaluate_seeds
 from archive.models import Organisation
-from conftest import ROOT, SEEDS_GOLD
+from conftest import ROOT, SEEDS_DIR, SEEDS_GOLD
 
 
 def test_every_gold_check_is_found_on_the_seeds(seeds, gold):
@@ -39,6 +39,8 @@ def test_the_command_uses_a_throwaway_archive_and_prints_json(gold, tmp_path):
             "manage.py",
             "eval_seeds",
             str(SEEDS_GOLD),
+            "--seeds",
+            str(SEEDS_DIR),
             "--json",
         ],
         cwd=ROOT,

@@ -14,25 +14,30 @@ from archive.evaluation import evaluate_seeds
 
 class Command(BaseCommand):
     help = (
-        "Ingest the seed articles beside GOLD_JSON into a throwaway database and report "
-        "which expected entities, aliases and dates were found, missed or wrongly created."
+        "Ingest the seed articles beside GOLD_JSON (or in --seeds) into a throwaway database "
+        "and report which expected entities, aliases and dates were found, missed or "
+        "wrongly created."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("gold", metavar="PATH_TO_gold.json")
+        parser.add_argument(
+            "--seeds", metavar="DIR", help="Where the seed articles are (default: beside the gold)."
+        )
         parser.add_argument("--json", action="store_true", help="Machine-readable output.")
 
-    def handle(self, *args, gold, json: bool, **options):
+    def handle(self, *args, gold, json: bool, seeds: str | None = None, **options):
         path = Path(gold)
         try:
             expected = _load(path)
         except (OSError, ValueError) as error:
             raise CommandError(f"{path}: cannot read the gold standard: {error}") from error
+        folder = Path(seeds) if seeds else path.parent
         with _throwaway_archive():
-            seeds = sorted(str(seed) for seed in path.parent.glob("*.txt"))
-            if not seeds:
-                raise CommandError(f"{path.parent}: no seed articles (*.txt) beside the gold file")
-            call_command("ingest", *seeds, verbosity=0, stdout=StringIO())
+            articles = sorted(str(seed) for seed in folder.glob("*.txt"))
+            if not articles:
+                raise CommandError(f"{folder}: no seed articles (*.txt) there")
+            call_command("ingest", *articles, verbosity=0, stdout=StringIO())
             reports = evaluate_seeds(expected)
         totals = {status: sum(r.count(status) for r in reports) for status in _STATUSES}
         if json:
