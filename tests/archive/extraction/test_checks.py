@@ -19,14 +19,7 @@ from archive.extraction.checks import (
 from archive.extraction.reference import DEFAULT_REFERENCE_DIR, load_gazetteer
 from archive.models import Event, Organisation, Place
 
-FILES = [
-    "countries.json",
-    "places.json",
-    "organisations.json",
-    "leaders.json",
-    "events.json",
-    "names.json",
-]
+from .test_reference import FILES  # the files the gazetteer reads
 
 
 def _tables(**overrides):
