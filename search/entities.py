@@ -73,13 +73,15 @@ def names_among(runs: list[str]) -> set[str]:
 def _names_among(runs: list[str]) -> set[str]:
     found: set[str] = set()
     for kind in ENTITY_KINDS.values():
+        # One query a kind, as _matching: the entities with one of the runs as a
+        # name; which of their names are runs is read off the rows.
         fields = ["name", "aliases__name"] + (["acronym"] if kind.name == "organisation" else [])
-        for name in fields:
-            condition = Q()
-            for run in runs:
+        condition = Q()
+        for run in runs:
+            for name in fields:
                 condition |= Q(**{f"{name}__iexact": run})
-            values = kind.model.objects.filter(condition).values_list(name, flat=True)
-            found.update(value.lower() for value in values if value)
+        for row in kind.model.objects.filter(condition).values_list(*fields):
+            found.update(value.lower() for value in row if value)
     return found & set(runs)
 
 

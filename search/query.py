@@ -258,8 +258,9 @@ def _words_query(
     content = [term for term in pieces if not all(word in FILLER_WORDS for word in pieces[term])]
     if not content:
         content = list(pieces)  # nothing but filler ("what about it"): take it at its word
-    distinct = list(dict.fromkeys(word for term in content for word in pieces[term]))
-    if len(distinct) <= KEYWORD_WORDS:
+    # How often the query has each word, in the order of first use.
+    times = Counter(word for term in content for word in pieces[term])
+    if len(times) <= KEYWORD_WORDS:
         rendered = [Term(term).render() for term in content]
         return ParsedQuery(
             text=text,
@@ -271,9 +272,10 @@ def _words_query(
         )
     flat = [word for term in terms for word in pieces[term]]
     # A word the question repeats weighs more, as in BM25's query term frequency.
-    times = Counter(word for term in content for word in pieces[term])
     # A question costs a posting list per different word: the first MAX_QUESTION_WORDS.
-    clauses = [_weighted(word, times[word]) for word in distinct[:MAX_QUESTION_WORDS]]
+    clauses = [
+        _weighted(word, n) for word, n in itertools.islice(times.items(), MAX_QUESTION_WORDS)
+    ]
     clauses += _best_match_phrases(flat, names)
     return ParsedQuery(
         text=text,
