@@ -19,14 +19,14 @@ from django.core.management import call_command
 from django.core.paginator import Paginator
 from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from archive.caching import CachedPaginator, current_revision
-from archive.models import Article, Organisation, PersonRole
+from archive.models import Article, PersonRole
 from archive.selectors import article_count
 from archive.signals import LINK_MODELS, articles_changed, bulk_write_finished
+from tests.archive.admin_helpers import rename_organisation_in_admin
 from tests.search.factories import ArticleFactory, OrganisationFactory, PersonFactory, mention
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -45,13 +45,6 @@ def archive():
         mention(article, organisation)
         mention(article, person)
     return {"organisation": organisation, "person": person, "articles": articles}
-
-
-@pytest.fixture
-def staff_client(django_user_model):
-    client = Client()
-    client.force_login(django_user_model.objects.create_superuser("editor", "e@example.org", "pw"))
-    return client
 
 
 # The revision
@@ -120,20 +113,9 @@ def test_an_admin_rename_shows_at_once_where_the_old_name_was_cached(
 
     before = current_revision()
     organisation = archive["organisation"]
-    response = staff_client.post(
-        reverse("admin:archive_organisation_change", args=[organisation.pk]),
-        {
-            "name": "Zanzibar Ports Authority",
-            "slug": organisation.slug,
-            "acronym": "",
-            "kind": Organisation.Kind.OTHER,
-            "aliases-TOTAL_FORMS": "0",
-            "aliases-INITIAL_FORMS": "0",
-            "aliases-MIN_NUM_FORMS": "0",
-            "aliases-MAX_NUM_FORMS": "1000",
-        },
+    rename_organisation_in_admin(
+        staff_client, organisation, "Zanzibar Ports Authority", organisation.slug
     )
-    assert response.status_code == 302
     assert current_revision() == before + 1  # the whole admin save: one transaction
 
     for url in (person_page, home):

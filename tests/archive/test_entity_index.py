@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils.text import slugify
 
 from archive.extraction.normalize import sort_key
-from archive.models import ENTITY_KINDS, EntityRedirect, Organisation
+from archive.models import ENTITY_KINDS, EntityRedirect
+from tests.archive.admin_helpers import rename_organisation_in_admin
 from tests.search.factories import ArticleFactory, OrganisationFactory
 
 NAMES = ["AUKUS", "Élysée Treaty", "ACE", "al-Qaida", "Access to COVID-19 Tools"]
@@ -96,30 +96,6 @@ def test_date_ordered_lists_say_older_and_newer(client, db):
 # Editors renaming in the admin
 
 
-@pytest.fixture
-def staff_client(django_user_model):
-    client = Client()
-    client.force_login(django_user_model.objects.create_superuser("editor", "e@example.org", "pw"))
-    return client
-
-
-def _rename_in_admin(staff_client, organisation, name: str, slug: str) -> None:
-    response = staff_client.post(
-        reverse("admin:archive_organisation_change", args=[organisation.pk]),
-        {
-            "name": name,
-            "slug": slug,
-            "acronym": "",
-            "kind": Organisation.Kind.OTHER,
-            "aliases-TOTAL_FORMS": "0",
-            "aliases-INITIAL_FORMS": "0",
-            "aliases-MIN_NUM_FORMS": "0",
-            "aliases-MAX_NUM_FORMS": "1000",
-        },
-    )
-    assert response.status_code == 302, response.content.decode()
-
-
 @pytest.mark.django_db(transaction=True)
 def test_a_rename_in_the_admin_moves_the_name_in_the_cached_index(page_cache, client, staff_client):
     organisations = {name: OrganisationFactory(name=name) for name in NAMES}
@@ -129,7 +105,7 @@ def test_a_rename_in_the_admin_moves_the_name_in_the_cached_index(page_cache, cl
     assert _index(client, letter="A") == A_TO_Z[:4]
     assert "ACE" in client.get(ace.get_absolute_url()).content.decode()
 
-    _rename_in_admin(staff_client, ace, "über-Council", ace.slug)
+    rename_organisation_in_admin(staff_client, ace, "über-Council", ace.slug)
 
     assert _index(client) == [
         "Access to COVID-19 Tools",
@@ -146,7 +122,9 @@ def test_a_rename_in_the_admin_moves_the_name_in_the_cached_index(page_cache, cl
 def test_a_slug_changed_in_the_admin_leaves_the_old_address_redirecting(db, client, staff_client):
     ace = OrganisationFactory(name="ACE")
     old_url = ace.get_absolute_url()
-    _rename_in_admin(staff_client, ace, "Alliance for Coastal Energy", "alliance-coastal-energy")
+    rename_organisation_in_admin(
+        staff_client, ace, "Alliance for Coastal Energy", "alliance-coastal-energy"
+    )
 
     ace.refresh_from_db()
     assert ace.sort_name == "alliance for coastal energy"
@@ -156,7 +134,7 @@ def test_a_slug_changed_in_the_admin_leaves_the_old_address_redirecting(db, clie
     assert client.get(ace.get_absolute_url()).status_code == 200
 
     # Back to the first slug: its page is there again, and the other address redirects.
-    _rename_in_admin(staff_client, ace, "ACE", "ace")
+    rename_organisation_in_admin(staff_client, ace, "ACE", "ace")
     assert client.get(old_url).status_code == 200
     assert not EntityRedirect.objects.filter(old_slug="ace").exists()
     response = client.get(reverse("archive:organisation", args=["alliance-coastal-energy"]))
