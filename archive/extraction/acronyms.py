@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+
+from archive.extraction import patterns as pt
+from archive.extraction.spans import Findings, Mention
+
 
 def matches_acronym(acr: str, long_form: str) -> bool:
     """Schwartz & Hearst (2003): the acronym's letters appear in order in the
@@ -38,3 +43,65 @@ def long_form_before(text: str, k: int, acr: str) -> str:
             if len(capitalised) >= 2:
                 return phrase
     return ""
+
+
+def link_acronyms(found: Findings) -> Findings:
+    """After "Full Name (ACR)", the acronym names that entity in this article.
+
+    The parenthesised acronym is part of the defining mention (an alias of
+    it), not a second mention. Returns new findings; ``found`` is left as it is.
+    """
+    # The mentions an acronym can follow are the ones this stage changes.
+    work = found.copy(kinds={"organisation", "event", "place"})
+    text, mentions, acronyms = work.text, work.mentions, work.acronyms
+    candidates, singles = work.candidates, work.singles
+    by_end = {m.end: m for m in mentions}
+    by_start = {m.start: m for m in mentions}
+    cands_by_end = {c.end: c for c in candidates}
+
+    def drop_inside(s: int, e: int) -> None:
+        """Forget what was read inside the parentheses of a definition."""
+        nonlocal singles
+        inner = by_start.get(s)
+        if inner is not None and inner.end == e and inner in mentions:
+            mentions.remove(inner)
+        singles = [c for c in singles if c.start != s]
+
+    for d in pt.ACRONYM_DEF_RE.finditer(text):
+        acr = d["acr"]
+        if sum(ch.isupper() for ch in acr) < 2:
+            continue
+        k = d.start()
+        while k > 0 and text[k - 1] in " \t\xa0":
+            k -= 1
+        target = by_end.get(k)
+        if target is not None and target.kind in ("organisation", "event", "place"):
+            if not target.acronym and target.kind != "place":
+                target.acronym = acr
+            acronyms.setdefault(acr, target)
+            drop_inside(d.start() + 1, d.end() - 1)
+            target.aliases += (acr,)
+            continue
+        if acr in acronyms:
+            continue
+        cand = cands_by_end.get(k)
+        long_form = cand.surface if cand else long_form_before(text, k, acr)
+        if not long_form or not matches_acronym(acr, long_form):
+            continue
+        mention = Mention(
+            kind="organisation",
+            start=k - len(long_form),
+            end=k,
+            surface=long_form,
+            name=long_form,
+            evidence="acronym",
+            acronym=acr,
+            org_kind="other",
+            aliases=(acr,),
+        )
+        if cand is not None:
+            candidates.remove(cand)
+        drop_inside(d.start() + 1, d.end() - 1)
+        mentions.append(mention)
+        acronyms[acr] = mention
+    return dataclasses.replace(work, singles=singles)

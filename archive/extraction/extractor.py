@@ -14,9 +14,9 @@ from pathlib import Path
 
 from archive.extraction.casing import unshout
 from archive.extraction.matcher import GazetteerMatcher
-from archive.extraction.mentions import MentionFinder
+from archive.extraction.mentions import find_mentions
 from archive.extraction.reference import Gazetteer, load_gazetteer
-from archive.extraction.resolve import Resolver
+from archive.extraction.resolve import resolve_mentions
 from archive.extraction.spans import Mention
 from archive.extraction.types import ExtractedEntity
 
@@ -69,10 +69,8 @@ class RuleExtractor:
         # Shouted lines are read title-cased (same offsets, see casing.py).
         text, shouted = unshout(text)
         matches = self._matcher.find(text)
-        # Finder and resolver keep per-article state: fresh ones per call keep
-        # a shared extractor safe to use from several threads.
-        found = MentionFinder(self.gazetteer).find(text, body_start, matches, shouted)
-        resolution = Resolver(self.gazetteer).resolve(found, published)
+        found = find_mentions(self.gazetteer, text, body_start, matches, shouted)
+        resolution = resolve_mentions(self.gazetteer, found, published)
         spans = [_span(m, entity, body_start) for m, entity in resolution.spans]
         return Analysis(entities=resolution.entities, spans=spans)
 

@@ -6,13 +6,23 @@ span-level evaluation (CoNLL style) can score them.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from archive.extraction.matcher import Match
 
-# A unit of a run: (start, end, text, gazetteer match or None).
-Unit = tuple[int, int, str, "Match | None"]
+
+class Unit(NamedTuple):
+    """One piece of a capitalised run: a word, or a gazetteer match that may
+    cover several words."""
+
+    start: int
+    end: int
+    word: str
+    match: Match | None
 
 
 @dataclass(slots=True)
@@ -40,6 +50,9 @@ class Mention:
     surname_only: bool = False
     demonym: bool = False
     candidates: tuple[str, ...] = ()  # ambiguous acronym: possible org ids
+    # Set by within-article resolution: an ambiguous acronym it could not
+    # settle; kept for the record, never an entity.
+    dropped: bool = False
 
 
 @dataclass(slots=True)
@@ -84,3 +97,17 @@ class Findings:
     singles: list[Candidate] = field(default_factory=list)
     # In-article acronym definitions: acronym -> the mention it abbreviates.
     acronyms: dict[str, Mention] = field(default_factory=dict)
+
+    def copy(self, kinds: Collection[str] = ()) -> Findings:
+        """Findings a later stage may change without touching these: the
+        mentions of ``kinds`` are copied (acronyms follow their copies), the
+        others and the candidates shared, as no stage changes them once found."""
+        copies = {id(m): dataclasses.replace(m) for m in self.mentions if m.kind in kinds}
+        return Findings(
+            text=self.text,
+            body_start=self.body_start,
+            mentions=[copies.get(id(m), m) for m in self.mentions],
+            candidates=list(self.candidates),
+            singles=list(self.singles),
+            acronyms={acr: copies.get(id(m), m) for acr, m in self.acronyms.items()},
+        )

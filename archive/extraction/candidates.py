@@ -1,0 +1,160 @@
+"""Capitalised words the gazetteer does not know: what their context says.
+
+A word or run becomes a ``Candidate`` with the evidence around it (a speech
+verb, a title before it, a known given name, "the" before it, ...); the
+within-article resolution decides later what, if anything, it names.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from archive.extraction import cues
+from archive.extraction import lexicon as lx
+from archive.extraction import patterns as pt
+from archive.extraction.article_text import ArticleText
+from archive.extraction.roles import PendingRole, role_gap_ok
+from archive.extraction.spans import Candidate, Mention, Unit
+
+_ROMAN = frozenset("II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI".split())  # noqa: SIM905
+
+
+def is_caps(word: str) -> bool:
+    return len(word) >= 2 and word.isupper()
+
+
+def name_like(unit: Unit) -> bool:
+    """A word that may be part of a person's name."""
+    if unit.match is not None:
+        return False
+    word = unit.word
+    if word in lx.ROLE_WORDS or word in lx.NON_NAMES or word in lx.HONORIFICS:
+        return False
+    if word in lx.ORG_HEADS or word in lx.EVENT_HEADS or word in lx.PLACE_HEADS:
+        return False
+    # All-caps words are acronyms, not names (but "II" and "U.S." pass).
+    return not (is_caps(word) and word not in _ROMAN and "." not in word)
+
+
+def proper_word(at: ArticleText, unit: Unit) -> bool:
+    """A word that can only be (part of) a name: not a word of the grammar
+    lists, not an ordinary word of the article (nor its singular), no
+    participle ("Government-issued", "Countering")."""
+    word = unit.word
+    if not name_like(unit) or word in lx.NOT_PERSON_WORDS or word in lx.SENTENCE_STOPWORDS:
+        return False
+    if "-" in word and not all(p[:1].isupper() for p in word.split("-")):
+        return False
+    if word.endswith("ing") or len(word) < 3:
+        return False
+    singular = word[:-1] if word.endswith("s") else ""
+    return not (at.ordinary_word(word) or (singular and at.ordinary_word(singular)))
+
+
+def lone_word(at: ArticleText, s: int, e: int, word: str, *, sentence_start: bool) -> Candidate:
+    """A lone capitalised word: "Tendulkar said", "coach Fringer",
+    "retailer Promodes", "north of Zadar"."""
+    cand = Candidate(s, e, word, (word,), sentence_start=sentence_start)
+    text = at.text
+    if text[e : e + 1] == "@" or text[s - 1 : s] in ("@", "/", "."):
+        cand.weak = True  # part of an e-mail address or a web address
+        return cand
+    cand.article = text[max(0, s - 4) : s] in ("the ", "The ")
+    cand.common = at.ordinary_word(word)
+    cand.before_number = bool(pt.NUMBER_AFTER_RE.match(text, e))
+    if word.isupper():
+        cand.term = at.term(s, e)
+    context = cues.read(text, s, e)
+    if pt.SPEECH_AFTER_RE.match(text, e):
+        cand.evidence = "speech"
+    elif context.person or pt.SCORER_AFTER_RE.match(text, e) or at.country_in_brackets(e):
+        cand.evidence = "cue"
+    if context.organisation:
+        cand.org_hint, cand.evidence = True, ""
+    cand.place_hint = context.place
+    return cand
+
+
+def titled_word(s: int, e: int, word: str, *, sentence_start: bool, role: str) -> Candidate:
+    """A lone word right after a strong title ("President Abbas")."""
+    return Candidate(
+        s, e, word, (word,), sentence_start=sentence_start, evidence="title", role=role
+    )
+
+
+def words_run(
+    at: ArticleText, seg: list[Unit], *, at_start: bool, pending: PendingRole | None
+) -> Candidate:
+    """Several name-like words in a row ("Ahmad Kawesa Sengendo")."""
+    text = at.text
+    s, e = seg[0].start, seg[-1].end
+    tokens = tuple(u.word for u in seg)
+    cand = Candidate(s, e, text[s:e], tokens)
+    # "the White House says": people do not take an article.
+    article = text[max(0, s - 4) : s] in ("the ", "The ")
+    cand.article = article
+    thing = any(t in lx.NOT_PERSON_WORDS for t in tokens)
+    context = cues.read(text, s, e)
+    cand.org_hint = context.organisation
+    if article or thing or cand.org_hint:
+        pass
+    elif at_start and pending and role_gap_ok(text, pending, s):
+        cand.evidence, cand.role = "title", pending.role
+    elif pt.SPEECH_AFTER_RE.match(text, e) or pt.SPEECH_BEFORE_RE.search(text, max(0, s - 12), s):
+        cand.evidence = "speech"
+    elif tokens[0] in at.gaz.given_names:
+        cand.evidence = "given-name"
+    elif pt.INITIAL_RE.match(tokens[0]):
+        cand.evidence = "initial"  # "P. Strang"
+    elif context.person or at.country_in_brackets(e) or pt.SCORER_AFTER_RE.match(text, e):
+        cand.evidence = "cue"
+    cand.place_hint = context.place
+    cand.before_number = bool(pt.NUMBER_AFTER_RE.match(text, e))
+    cand.alone_on_line = at.alone_on_line(s, e)
+    cand.common = any(len(t) > 2 and at.ordinary_word(t) for t in tokens)
+    return cand
+
+
+def place_named(at: ArticleText, units: list[Unit]) -> Mention | None:
+    """ "Los Angeles Dodgers", "Bayern Munich", "Television New Zealand": a
+    place and unknown words written as one name name an organisation (a
+    team, a company); "Greater London", "Upper Egypt" name a place."""
+    if not 2 <= len(units) <= 4:
+        return None
+    matched = [i for i, u in enumerate(units) if u.match is not None]
+    if len(matched) != 1 or matched[0] not in (0, len(units) - 1):
+        return None
+    place = units[matched[0]].match
+    if place.best.kind not in ("place", "country") or place.best.demonym:
+        return None
+    others = [u for u in units if u.match is None]
+    if not others or not all(proper_word(at, u) for u in others):
+        return None  # "U.S. Strategy", "Europe Day", "Countering America"
+    if others[0].word in at.gaz.given_names:
+        return None  # "... America James Cleverly": a person follows
+    before = at.text[max(0, units[0].start - 6) : units[0].start].split()
+    if matched[0] == 0 and before and before[-1] in ("to", "of", "in", "from", "at"):
+        return None  # "Ambassador to Lebanon Dorothy Shea"
+    if any(at.gap(a, b) != " " for a, b in itertools.pairwise(units)):
+        return None
+    s, e = units[0].start, units[-1].end
+    surface = at.text[s:e]
+    if matched[0] > 0 and len(others) == 1 and others[0].word in lx.PLACE_MODIFIERS:
+        return Mention(
+            kind="place",
+            start=s,
+            end=e,
+            surface=surface,
+            name=surface,
+            evidence="place-name",
+            place_kind="region",
+        )
+    return Mention(
+        kind="organisation",
+        start=s,
+        end=e,
+        surface=surface,
+        name=surface,
+        evidence="place-name",
+        org_kind="other",
+    )

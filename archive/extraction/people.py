@@ -1,0 +1,280 @@
+"""The people of one article: full names first, then unknown names with
+evidence or a known surname, then surnames alone ("Sengendo", "President
+Aliyev"), each attached to one person cluster."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from archive.extraction import patterns as pt
+from archive.extraction.clusters import Cluster, Clusters, name_tokens, same_person
+from archive.extraction.guess import is_person_name, is_place_name, single_kind
+from archive.extraction.lexicon import NOT_PERSON_WORDS
+from archive.extraction.normalize import name_key
+from archive.extraction.reference import Gazetteer, Leader
+from archive.extraction.spans import Candidate, Findings, Mention
+
+
+class People:
+    """Resolves the persons of one working copy of an article's findings.
+
+    ``resolve`` adds person clusters to ``clusters`` and new mentions to
+    ``work.mentions``; what it could not read as a person is left in
+    ``leftover`` (runs) and ``single_leftover`` (lone words) for the next stages.
+    """
+
+    def __init__(
+        self, gaz: Gazetteer, work: Findings, clusters: Clusters, published: dt.date | None
+    ) -> None:
+        self.gaz = gaz
+        self.work = work
+        self.clusters = clusters
+        self.published = published
+        self.all: list[Cluster] = []
+        self.leftover: list[Candidate] = []
+        self.single_leftover: list[Candidate] = []
+        self._surnames: dict[str, list[Cluster]] | None = None
+        self._person_ends: set[int] = set()
+
+    def _persons(self) -> list[Mention]:
+        return [m for m in self.work.mentions if m.kind == "person" and not m.dropped]
+
+    def resolve(self) -> People:
+        work = self.work
+        for m in self._persons():
+            if not m.surname_only:
+                self._attach_full(m, m.surface)
+        # A surname used alone counts when it is used like a person's name.
+        singles = {name_key(c.surface) for c in work.singles if c.evidence and not c.weak}
+        singles |= {name_key(m.surface) for m in self._persons() if m.surname_only}
+        pending = []
+        for cand in work.candidates:
+            evidence = cand.evidence
+            if (evidence == "given-name" and cand.alone_on_line) or cand.weak:
+                evidence = ""  # a byline or caption, not a person in the story
+            if evidence and not cand.place_hint:
+                self._attach_full(self._candidate_mention(cand), cand.surface)
+            else:
+                pending.append(cand)
+        rest = []
+        for cand in pending:
+            # A headline's run ("Serious Medvedev Is ...") is read word by
+            # word later (propagation), not as a name whose surname is known.
+            if self._known_person(cand) or (not cand.weak and _has_backref(cand, singles)):
+                self._attach_full(self._candidate_mention(cand), cand.surface)
+            elif cand.org_hint and not cand.weak:
+                work.mentions.append(guessed(cand, "organisation"))
+            else:
+                rest.append(cand)
+        # Once the people with evidence are known, "of Merrill Lynch" and
+        # "( Borussia Dortmund )" after one of them name where they work.
+        self._person_ends = {m.end for m in self._persons()}
+        for cand in rest:
+            if self._affiliation(cand):
+                work.mentions.append(guessed(cand, "organisation"))
+            elif is_place_name(cand):
+                work.mentions.append(guessed(cand, "place"))
+            elif is_person_name(cand):
+                mention = self._candidate_mention(cand)
+                mention.evidence = "name"
+                self._attach_full(mention, cand.surface)
+                self._person_ends.add(cand.end)
+            else:
+                self.leftover.append(cand)
+        for m in self._persons():
+            if m.surname_only:
+                self._attach_surname(m)
+        self._resolve_singles()
+        for cluster in self.all:
+            self._collect_roles(cluster)
+        return self
+
+    def _resolve_singles(self) -> None:
+        """Lone words: a known person's surname, or typed by their context
+        ("Tendulkar said"); then, once those are known, their other uses."""
+        rest = []
+        people = len(self.all)
+        for cand in self.work.singles:
+            if self._single_backref(cand):
+                continue
+            kind = "organisation" if self._affiliation(cand) else single_kind(cand)
+            if kind == "person":
+                mention = self._candidate_mention(cand)
+                mention.surname_only = True
+                self._attach_surname(mention)
+            elif kind:
+                self.work.mentions.append(guessed(cand, kind))
+            else:
+                rest.append(cand)
+        if len(self.all) > people:
+            # A surname typed late ("Tendulkar said") also names its earlier uses.
+            rest = [c for c in rest if not self._single_backref(c)]
+        self.single_leftover = rest
+
+    def _affiliation(self, cand: Candidate) -> bool:
+        """A name right after a person's, joined by "of" or in brackets, is
+        the organisation the person belongs to ("William O'Neill of Merrill
+        Lynch", "Stephane Chapuisat ( Borussia Dortmund )")."""
+        if cand.weak or cand.place_hint:
+            return False
+        text = self.work.text
+        m = pt.AFFILIATION_BEFORE_RE.search(text, max(0, cand.start - 8), cand.start)
+        if not m or m.start() not in self._person_ends:
+            return False
+        if m["bracket"]:
+            return pt.BRACKET_CLOSE_RE.match(text, cand.end) is not None
+        return True
+
+    def _single_backref(self, cand: Candidate) -> bool:
+        cluster = self.by_surname(cand.surface, cand.start)
+        if cluster is None or not cand.surface[:1].isupper() or cand.surface.isupper():
+            return False
+        mention = self._candidate_mention(cand)
+        mention.evidence = "backref"
+        self.clusters.add(cluster, mention)
+        return True
+
+    def _leader_for(self, name: str) -> Leader | None:
+        for surface in self.gaz.lookup(name):
+            if surface.kind == "person":
+                return self.gaz.leaders[surface.ref]
+        # "Joe Biden" for "Joseph R. Biden": same surname, same initial.
+        words = name.split()
+        if len(words) >= 2:
+            same = [
+                ldr
+                for ldr in self.gaz.leaders_by_surname.get(words[-1], ())
+                if ldr.name[:1] == words[0][:1]
+            ]
+            if len(same) == 1:
+                return same[0]
+        return None
+
+    def _attach_full(self, mention: Mention, name: str) -> Cluster:
+        leader = self.gaz.leaders.get(mention.ref) if mention.ref else self._leader_for(name)
+        tokens = name_tokens(leader.name if leader else name)
+        for cluster in self.all:
+            if (cluster.ref and leader and cluster.ref == leader.id) or same_person(
+                cluster.tokens, tokens
+            ):
+                break
+        else:
+            if leader:
+                cluster = self.clusters.get("person", leader.id, leader.name, leader.id)
+            else:
+                cluster = self.clusters.get("person", name_key(name), name)
+            cluster.tokens = tokens
+            self.all.append(cluster)
+            self._surnames = None
+        # An unknown person is named by the fullest form seen.
+        if len(name) > len(cluster.name) and not cluster.ref:
+            cluster.name = name
+            cluster.tokens = tokens
+            self._surnames = None
+        self.clusters.add(cluster, mention)
+        return cluster
+
+    def _known_person(self, cand: Candidate) -> bool:
+        tokens = name_tokens(cand.surface)
+        return any(same_person(c.tokens, tokens) for c in self.all)
+
+    def by_surname(self, word: str, at: int, title: str = "") -> Cluster | None:
+        """The person ``word`` at offset ``at`` most likely names by surname."""
+        if self._surnames is None:
+            # Indexed by last word: every lone capitalised word asks here.
+            self._surnames = {}
+            for c in self.all:
+                if c.tokens:
+                    self._surnames.setdefault(c.tokens[-1], []).append(c)
+        same = self._surnames.get(name_key(word), [])
+        # "President Moise" is the Moise who was called President.
+        titled = [c for c in same if title and any(m.title == title for m in c.mentions)]
+        best, best_at = None, -1
+        for cluster in titled or same:
+            # The nearest preceding mention wins when surnames clash.
+            before = [m.start for m in cluster.mentions if m.start <= at]
+            pos = max(before) if before else 0
+            if pos >= best_at:
+                best, best_at = cluster, pos
+        return best
+
+    def _attach_surname(self, m: Mention) -> None:
+        cluster = self.by_surname(m.surface, m.start, m.title)
+        if cluster is None:
+            leader = self._leader_by_surname(m)
+            if leader is not None:
+                cluster = self.clusters.get("person", leader.id, leader.name, leader.id)
+            else:
+                cluster = self.clusters.get("person", name_key(m.surface), m.surface)
+            cluster.tokens = name_tokens(cluster.name)
+            self.all.append(cluster)
+            self._surnames = None
+        self.clusters.add(cluster, m)
+
+    def _collect_roles(self, cluster: Cluster) -> None:
+        for m in cluster.mentions:
+            if m.role and m.role not in cluster.roles:
+                cluster.roles.append(m.role)
+        leader = self.gaz.leaders.get(cluster.ref) if cluster.ref else None
+        if leader:
+            # A bare "President" before a known leader is his reference role.
+            for title in {m.title for m in cluster.mentions if m.title}:
+                role = leader.role_for(title, self.published)
+                if role and not any(
+                    r.startswith(role.split(" of ")[0]) and " of " in r for r in cluster.roles
+                ):
+                    cluster.roles.insert(0, role)
+        # "Secretary" adds nothing next to "Secretary of State".
+        cluster.roles = [
+            r for r in cluster.roles if not any(o != r and o.startswith(r) for o in cluster.roles)
+        ]
+
+    def _candidate_mention(self, cand: Candidate) -> Mention:
+        mention = Mention(
+            kind="person",
+            start=cand.start,
+            end=cand.end,
+            surface=cand.surface,
+            evidence=cand.evidence or "backref",
+            role=cand.role,
+        )
+        self.work.mentions.append(mention)
+        return mention
+
+    def _leader_by_surname(self, m: Mention) -> Leader | None:
+        leaders = self.gaz.leaders_by_surname.get(m.surface, [])
+        if m.title:
+            leaders = [ldr for ldr in leaders if ldr.role_for(m.title)]
+        if self.published:
+            day = self.published.isoformat()
+            leaders = [
+                ldr
+                for ldr in leaders
+                if (not ldr.since or ldr.since <= day)
+                and (ldr.current or not ldr.last_seen or ldr.last_seen >= day[:7])
+            ] or leaders
+        return leaders[0] if len(leaders) == 1 else None
+
+
+def _has_backref(cand: Candidate, singles: set[str]) -> bool:
+    tokens = name_tokens(cand.surface)
+    return bool(
+        tokens
+        and tokens[-1] in singles
+        and not cand.alone_on_line
+        and not any(t in NOT_PERSON_WORDS for t in cand.tokens)
+    )
+
+
+def guessed(cand: Candidate, kind: str) -> Mention:
+    """A mention typed by its context (see guess.py)."""
+    return Mention(
+        kind=kind,
+        start=cand.start,
+        end=cand.end,
+        surface=cand.surface,
+        name=cand.surface,
+        evidence="context",
+        org_kind="other" if kind == "organisation" else "",
+        place_kind="city" if kind == "place" else "",
+    )

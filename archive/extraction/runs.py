@@ -1,0 +1,538 @@
+"""Read the capitalised runs of one article into mentions and candidates.
+
+Each run ("President of the Republic of Azerbaijan Ilham Aliyev") is split
+into units (words, or gazetteer matches covering several words) and read with
+a few rules, in order:
+
+1. a title followed by a name -> person, with the role kept;
+2. a head noun ("... Bank", "... Summit", "Ministry of ...") -> organisation,
+   event or place (heads.py);
+3. otherwise gazetteer matches are mentions, and unknown capitalised words are
+   kept as candidates with the evidence around them (candidates.py).
+
+A title read without a name waits for the next run ("Secretary General of the
+OIC, Hissein Ibrahim Taha"), so runs are read in order by one ``RunReader``
+per article; ``read_runs`` makes it and returns what it read.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from archive.extraction import lexicon as lx
+from archive.extraction import patterns as pt
+from archive.extraction.article_text import ArticleText
+from archive.extraction.candidates import (
+    is_caps,
+    lone_word,
+    name_like,
+    place_named,
+    titled_word,
+    words_run,
+)
+from archive.extraction.heads import read_head
+from archive.extraction.matcher import Match
+from archive.extraction.roles import PendingRole, build_role, role_gap_ok
+from archive.extraction.spans import Candidate, Mention, Unit
+
+_KIND_OF_SURFACE = {
+    "country": "place",
+    "place": "place",
+    "organisation": "organisation",
+    "person": "person",
+    "event": "event",
+}
+
+
+class RunsRead(NamedTuple):
+    mentions: list[Mention]
+    candidates: list[Candidate]
+    singles: list[Candidate]
+    # Gazetteer matches already read as mentions (by identity).
+    emitted: frozenset[int]
+
+
+def read_runs(
+    at: ArticleText, claims: list[tuple[int, int]], earlier: Sequence[Mention] = ()
+) -> RunsRead:
+    """Every capitalised run outside ``claims`` (sorted spans other stages
+    took); ``earlier`` are those stages' mentions, which a title after them
+    may describe but this stage never changes."""
+    reader = RunReader(at, earlier)
+    claim_starts = [c[0] for c in claims]
+    for run in pt.RUN_RE.finditer(at.text):
+        s, e = run.span()
+        i = bisect.bisect_right(claim_starts, s) - 1
+        if i >= 0 and claims[i][1] > s:
+            continue  # inside a claimed span
+        j = bisect.bisect_left(claim_starts, s)
+        if j < len(claims) and claims[j][0] < e:
+            reader.read_span(s, claims[j][0])
+            continue
+        reader.read_span(s, e)
+    return RunsRead(reader.mentions, reader.candidates, reader.singles, frozenset(reader.emitted))
+
+
+class RunReader:
+    """The working state of reading one article's runs, in order."""
+
+    def __init__(self, at: ArticleText, earlier: Sequence[Mention] = ()) -> None:
+        self.at = at
+        self.text = at.text
+        self.gaz = at.gaz
+        self.earlier = tuple(earlier)
+        self.mentions: list[Mention] = []
+        self.candidates: list[Candidate] = []
+        self.singles: list[Candidate] = []
+        self.emitted: set[int] = set()
+        self.pending_role: PendingRole | None = None
+        self.last_role: tuple[str, int] | None = None
+
+    # -- spans and units -------------------------------------------------------
+
+    def read_span(self, s: int, e: int) -> None:
+        text = self.text
+        matches = self.at.matches_in(s, e)
+        for m in matches:
+            if m.start < s or m.end > e:
+                # A gazetteer name crossing the run ("Islamic World Educational,
+                # Scientific and Cultural Organization"): it wins; the rest of
+                # the run is read on its own.
+                self.emit_match(m, standalone=True)
+                for part_s, part_e in ((s, m.start), (m.end, e)):
+                    if part_e > part_s:
+                        for run in pt.RUN_RE.finditer(text, part_s, part_e):
+                            self.read_span(*run.span())
+                return
+        run_text = text[s:e]
+        if not matches and " " not in run_text and "-" not in run_text:
+            units = [Unit(s, e, run_text, None)]
+        else:
+            units = self._units(s, e, matches)
+        self._interpret(units, sentence_start=self.at.sentence_start(s))
+
+    def _units(self, s: int, e: int, matches: list[Match]) -> list[Unit]:
+        units: list[Unit] = []
+        k = 0
+        for tok in pt.TOKEN_RE.finditer(self.text, s, e):
+            ts, te = tok.span()
+            while k < len(matches) and matches[k].end <= ts:
+                k += 1
+            if k < len(matches) and matches[k].start <= ts < matches[k].end:
+                m = matches[k]
+                if not units or units[-1].match is not m:
+                    units.append(Unit(m.start, m.end, self.text[m.start : m.end], m))
+                continue
+            units.append(Unit(ts, te, tok.group(), None))
+        return units
+
+    # -- reading a run ---------------------------------------------------------
+
+    def _interpret(self, units: list[Unit], sentence_start: bool) -> None:
+        if not units:
+            return
+        first = units[0]
+        if (
+            self.at.line_start(first.start)
+            and first.word in {"By", "About"}
+            and first.match is None
+        ):
+            return  # byline or "About <author>" footer
+        # Trim page furniture and sentence-initial function words.
+        while units and self._trim_first(units, sentence_start):
+            units = units[1:]
+            sentence_start = False
+        while units and units[-1].match is None and units[-1].word in lx.NON_NAMES:
+            units = units[:-1]
+        if not units:
+            return
+        shouting = sum(1 for u in units if u.match is None and is_caps(u.word) and len(u.word) > 3)
+        if shouting >= 2 or (shouting and len(units) == 1 and len(units[0].word) > 6):
+            return
+        units = self._given_name_atoms(units)
+        for piece in _split_title_case(units):
+            for part in self._split_and(piece):
+                self._read(part, sentence_start and part[0] is units[0])
+
+    def _trim_first(self, units: list[Unit], sentence_start: bool) -> bool:
+        """Whether the first unit is no part of a name: a determiner, page
+        furniture, a function word or ordinary word starting the sentence."""
+        first = units[0]
+        word = first.word
+        if first.match is not None:
+            return False
+        if word in lx.DETERMINERS:
+            return True
+        if word in lx.NON_NAMES:
+            # "News Corp", "Sun Microsystems Inc.": the word starts a company's
+            # name; "Jan Kroslak", "May Smith": a given name.
+            given = word in self.gaz.given_names and len(units) > 1 and name_like(units[1])
+            return not (given or self._company_name(units))
+        if not sentence_start:
+            return False
+        if word in lx.SENTENCE_STOPWORDS:
+            # "Under Secretary ...", "First Deputy ..." start a title.
+            return not (word in lx.ROLE_WORDS and len(units) > 1 and units[1].word in lx.ROLE_WORDS)
+        # "Winger Lee Sharpe", "Jailed Socialist leader ...", "Outsider Pavel
+        # Vornik": an ordinary word capitalised because it starts the sentence.
+        if len(units) < 2 or word in lx.ROLE_WORDS:
+            return False
+        given_next = (
+            len(units) > 2
+            and units[1].match is None
+            and units[1].word in self.gaz.given_names
+            and word not in self.gaz.given_names
+        )
+        return given_next or self.at.ordinary_word(word)
+
+    def _company_name(self, units: list[Unit]) -> bool:
+        if len(units) < 2 or self.at.alone_on_line(units[0].start, units[-1].end):
+            return False
+        last = units[-1]
+        if last.match is None and last.word in lx.ORG_HEADS:
+            return True
+        second = units[1]
+        return (
+            len(units) > 2
+            and second.match is None
+            and second.word in lx.ORG_HEADS_FIRST
+            and " of " in f" {self.at.gap(second, units[2])} "
+        )
+
+    def _given_name_atoms(self, units: list[Unit]) -> list[Unit]:
+        """A place name that is also a given name, followed by a name-like
+        word, is a first name ("Santiago Peña")."""
+        out = list(units)
+        for i, u in enumerate(out[:-1]):
+            m = u.match
+            if (
+                m is not None
+                and m.best.kind in ("place", "country")
+                and not m.best.demonym
+                and u.word in self.gaz.given_names
+                and name_like(out[i + 1])
+            ):
+                out[i] = u._replace(match=None)
+        return out
+
+    def _split_and(self, units: list[Unit]) -> list[list[Unit]]:
+        """Split "Azerbaijan and Armenia" but keep "Heads of State and Government"
+        and "Trade and Technology Council"."""
+        last = units[-1]
+        ends_in_head = last.match is None and (
+            last.word in lx.ORG_HEADS or last.word in lx.EVENT_HEADS
+        )
+        parts: list[list[Unit]] = [[units[0]]]
+        seen_of = False
+        for prev, unit in itertools.pairwise(units):
+            gap = f" {self.at.gap(prev, unit)} "
+            if " of " in gap:
+                seen_of = True
+            if (" for " in gap or " on " in gap) and _splits_at_for(prev, unit):
+                parts.append([unit])
+                seen_of = False
+                continue
+            if " and " in gap:
+                rest = units[units.index(unit) :]
+                plain = all(u.match is None and u.word not in lx.TITLE_HEADS for u in rest)
+                # "... Bureau of East Asian and Pacific Affairs Kin Moy": the
+                # office goes on after "and" when role words follow.
+                office = any(u.word in lx.ROLE_WORDS for u in rest)
+                keep = plain and (
+                    (seen_of and (len(rest) <= 2 or office)) or (ends_in_head and len(rest) <= 3)
+                )
+                if not keep:
+                    parts.append([unit])
+                    seen_of = False
+                    continue
+            parts[-1].append(unit)
+        return parts
+
+    def _read(self, units: list[Unit], sentence_start: bool) -> None:
+        pending = self.pending_role
+        self.pending_role = None
+        if len(units) == 1:
+            self._read_single(units[0], sentence_start, pending)
+            s, e = units[0].start, units[0].end
+            if pending and self.text[s - 1 : s] == "(" and self.text[e : e + 1] == ")":
+                # "Secretary General of the ... (OIC) Hissein Ibrahim Taha"
+                self.pending_role = pending
+            return
+        if self._read_title(units, pending):
+            return
+        mention = read_head(self.at, units)
+        if mention is not None:
+            self.mentions.append(mention)
+            return
+        self._read_mixed(units, sentence_start, pending)
+
+    def _read_single(self, unit: Unit, sentence_start: bool, pending) -> None:
+        s, e, word, m = unit
+        if m is not None:
+            mention = self.emit_match(m, standalone=True)
+            if mention is not None and mention.kind == "person" and pending:
+                self._apply_pending(mention, pending)
+            return
+        if word in lx.ROLE_WORDS or word in lx.HONORIFICS or word in lx.SENTENCE_STOPWORDS:
+            return
+        if pending and role_gap_ok(self.text, pending, s) and pending.strong and name_like(unit):
+            cand = titled_word(s, e, word, sentence_start=sentence_start, role=pending.role)
+        else:
+            cand = lone_word(self.at, s, e, word, sentence_start=sentence_start)
+        self.singles.append(cand)
+
+    # 1. title + name
+    def _read_title(self, units: list[Unit], pending) -> bool:
+        n = len(units)
+        j = n
+        if units[-1].match is not None and units[-1].match.best.kind == "person":
+            j = n - 1
+        else:
+            while j > 0 and name_like(units[j - 1]):
+                j -= 1
+        prefix, tail = units[:j], units[j:]
+        if not prefix:
+            return False
+        words = [u.word for u in prefix if u.match is None]
+        if not any(w in lx.TITLE_HEADS or w in lx.HONORIFICS for w in words):
+            return False
+        last = prefix[-1]
+        if last.match is None and last.word not in lx.ROLE_WORDS and last.word not in lx.HONORIFICS:
+            return False
+        if not tail:
+            if (
+                last.match is None
+                and (
+                    last.word in lx.ORG_HEADS
+                    or last.word in lx.EVENT_HEADS
+                    or last.word in lx.PLACE_HEADS
+                )
+                and last.word not in lx.TITLE_HEADS
+            ):
+                return False  # "General Assembly", "Foreign Ministry": a head noun
+            self._role_only(prefix)
+            return True
+        if len(tail) > 6:
+            return False
+        # "Judge John Bissell of Newark": a name ends where "of" starts a place.
+        rest: list[Unit] = []
+        for k in range(1, len(tail)):
+            if pt.OF_FOR_GAP_RE.search(self.at.gap(tail[k - 1], tail[k])):
+                tail, rest = tail[:k], tail[k:]
+                break
+        if self.at.gap(last, tail[0]).strip(" -"):
+            # "Bureau of East Asian ...", "... Narcotics and Law Enforcement":
+            # words after "of"/"and" complete the office, they are no name.
+            self._role_only(units)
+            return True
+        strong = any(w in lx.STRONG_TITLES for w in words)
+        if len(tail) == 1 and tail[0].match is None:
+            # "President Abbas" is a person; "Under Secretary for Economic
+            # Growth" is an office: a lone word must follow the title itself.
+            next_to_title = last.match is None and (
+                last.word in lx.TITLE_HEADS or last.word in lx.HONORIFICS
+            )
+            if not (strong and next_to_title):
+                self._role_only(units)
+                return True
+        self._emit_prefix_atoms(prefix)
+        role, title_alias, title = build_role(self.text, self.gaz, prefix, tail)
+        role = self._possessive_role(prefix[0].start, role)
+        if tail[0].match is not None:
+            mention = self.emit_match(tail[0].match, standalone=True)
+            if mention is None:
+                return True
+        else:
+            s, e = tail[0].start, tail[-1].end
+            if self.at.in_shouted(s):
+                # "Premier Division Result": in a headline every word looks
+                # like a title or a name; known names are found again later.
+                cand = Candidate(s, e, self.text[s:e], tuple(u.word for u in tail), weak=True)
+                (self.singles if len(tail) == 1 else self.candidates).append(cand)
+                return True
+            mention = Mention(
+                kind="person",
+                start=s,
+                end=e,
+                surface=self.text[s:e],
+                evidence="title",
+                surname_only=len(tail) == 1,
+            )
+            self.mentions.append(mention)
+        mention.role = role or mention.role
+        mention.title = title
+        mention.title_alias = title_alias
+        if rest:
+            self._read(rest, False)
+        return True
+
+    def _role_only(self, prefix: list[Unit]) -> None:
+        """A title without a name: it may introduce the next run's name, or be
+        an appositive of the previous one."""
+        self._emit_prefix_atoms(prefix)
+        role, _, _ = build_role(self.text, self.gaz, prefix, [])
+        s, e = prefix[0].start, prefix[-1].end
+        role = self._possessive_role(s, role)
+        strong = any(u.word in lx.STRONG_TITLES for u in prefix if u.match is None)
+        self.pending_role = PendingRole(role, e, strong)
+        self.last_role = (self.text[s:e], e)
+        # Appositive: "Dr. Ahmad Kawesa Sengendo, Assistant Secretary-General ..."
+        targets: list[Mention | Candidate] = [
+            *[*self.earlier, *self.mentions][-3:],
+            *self.candidates[-2:],
+        ]
+        before = [t for t in targets if t.end <= s]
+        if not before:
+            return
+        target = max(before, key=lambda t: t.end)
+        if not pt.APPOSITIVE_GAP_RE.match(self.text[target.end : s]):
+            return
+        if isinstance(target, Candidate):
+            target.evidence = target.evidence or "appositive"
+            target.role = target.role or role
+        elif target.kind == "person" and not target.role:
+            if any(target is m for m in self.earlier):
+                return  # another stage's mention: not this stage's to change
+            target.role = role
+
+    def _possessive_role(self, s: int, role: str) -> str:
+        """In "OIC Secretary General's Assistant for ...", the office belongs to
+        the previous title."""
+        if role and self.last_role and self.text[self.last_role[1] : s] in ("'s ", "’s "):
+            return f"{self.last_role[0]}'s {role}"
+        return role
+
+    def _apply_pending(self, mention: Mention, pending: PendingRole) -> None:
+        if role_gap_ok(self.text, pending, mention.start) and not mention.role:
+            mention.role = pending.role
+
+    def _emit_prefix_atoms(self, prefix: list[Unit]) -> None:
+        for u in prefix:
+            m = u.match
+            if m is not None and not m.best.demonym and m.best.kind != "person":
+                self.emit_match(m, standalone=False)
+
+    # 3. gazetteer matches and unknown words
+    def _read_mixed(self, units: list[Unit], sentence_start: bool, pending) -> None:
+        named = place_named(self.at, units)
+        if named is not None:
+            self.emitted.update(id(u.match) for u in units if u.match is not None)
+            self.mentions.append(named)
+            return
+        capitalised_others = len(units) > 1
+        segment: list[Unit] = []
+
+        def flush(seg: list[Unit], at_start: bool) -> None:
+            if not seg:
+                return
+            if len(seg) == 1:
+                s, e = seg[0].start, seg[0].end
+                self.singles.append(
+                    lone_word(
+                        self.at, s, e, self.text[s:e], sentence_start=at_start and sentence_start
+                    )
+                )
+                return
+            self.candidates.append(words_run(self.at, seg, at_start=at_start, pending=pending))
+
+        seg_at_start = True
+        for idx, u in enumerate(units):
+            if name_like(u):
+                if segment and pt.OF_FOR_GAP_RE.search(self.at.gap(segment[-1], u)):
+                    # "Miles Kan of Hambrecht": two names, not one.
+                    flush(segment, seg_at_start)
+                    segment = []
+                if not segment:
+                    seg_at_start = idx == 0
+                segment.append(u)
+                continue
+            flush(segment, seg_at_start)
+            segment = []
+            if u.match is not None:
+                if u.match.best.demonym:
+                    # "Azerbaijani Foreign Ministry": part of a longer name;
+                    # "Armenian-occupied Kalbajar": an adjective on its own.
+                    alone = all(
+                        units[k].match is not None
+                        for k in (idx - 1, idx + 1)
+                        if 0 <= k < len(units)
+                    )
+                    if not alone:
+                        continue
+                    self.emit_match(u.match, standalone=True)
+                    continue
+                self.emit_match(u.match, standalone=not capitalised_others)
+        flush(segment, seg_at_start)
+
+    # -- gazetteer matches -----------------------------------------------------
+
+    def emit_match(self, m: Match, *, standalone: bool) -> Mention | None:
+        if id(m) in self.emitted:
+            return None
+        self.emitted.add(id(m))
+        mention = match_mention(m, self.text, standalone=standalone)
+        if mention is not None:
+            self.mentions.append(mention)
+        return mention
+
+
+def match_mention(m: Match, text: str, *, standalone: bool) -> Mention | None:
+    """The mention a gazetteer match makes; a demonym only on its own."""
+    surface = m.best
+    if surface.demonym and not standalone:
+        return None
+    mention = Mention(
+        kind=_KIND_OF_SURFACE[surface.kind],
+        start=m.start,
+        end=m.end,
+        surface=text[m.start : m.end],
+        ref=surface.ref,
+        # Demonyms are places here but adjectives (MISC) to an evaluator.
+        evidence="demonym" if surface.demonym else "gazetteer",
+        demonym=surface.demonym,
+    )
+    if surface.kind == "organisation" and surface.acronym and len(m.surfaces) > 1:
+        refs = tuple(s.ref for s in m.surfaces if s.kind == "organisation")
+        if len(set(refs)) > 1:
+            mention.ref, mention.candidates = "", refs
+    return mention
+
+
+def _split_title_case(units: list[Unit]) -> list[list[Unit]]:
+    """Cut at capitalised function words of headlines ("... Popescu Before
+    Their Meeting"); a role word before a role word stays ("Under Secretary")."""
+    pieces: list[list[Unit]] = [[]]
+    for i, u in enumerate(units):
+        word = u.word
+        if (
+            u.match is None
+            and word in lx.TITLE_CASE_BREAKS
+            and not (
+                word in lx.ROLE_WORDS and i + 1 < len(units) and units[i + 1].word in lx.ROLE_WORDS
+            )
+        ):
+            if pieces[-1]:
+                pieces.append([])
+            continue
+        pieces[-1].append(u)
+    return [p for p in pieces if p]
+
+
+def _splits_at_for(prev: Unit, unit: Unit) -> bool:
+    """Split "Los Angeles for the Summit of the Americas" in two; keep
+    "Minister for Foreign Affairs" and "Center for Strategic Studies" whole."""
+    if prev.match is None and (
+        prev.word in lx.ROLE_WORDS
+        or prev.word in lx.ORG_HEADS
+        or prev.word in lx.EVENT_HEADS
+        or prev.word in lx.HONORIFICS
+    ):
+        return False
+    return (
+        unit.match is not None
+        or unit.word in lx.EVENT_HEADS_FIRST
+        or unit.word in lx.ORG_HEADS_FIRST
+    )
