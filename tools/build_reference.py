@@ -5,7 +5,8 @@ Usage, from the repository root::
     python -m tools.build_reference /work/shared/data [out_dir]
 
 Reads the CIA Factbook extracts, country-codes-orgs (MIT), mledoze/countries
-(ODbL 1.0) and SupraVerden (CC BY-SA 4.0) and writes ``fixtures/reference/``.
+(ODbL 1.0) and SupraVerden (CC BY-SA 4.0), merges them with the hand-curated
+lists in ``tools/reference/curated/`` and writes ``fixtures/reference/``.
 The product only reads the output, so it runs without the source data; see
 ``fixtures/reference/README.md`` for attribution and licences.
 """
@@ -23,9 +24,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from archive.extraction import curated, lexicon
-from archive.extraction.checks import check, find_file_problems
+from archive.extraction import lexicon
+from archive.extraction.checks import ReferenceDataError, check, find_file_problems
 from archive.extraction.normalize import name_key
+from tools.curated import Curated, load_curated
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = REPO_ROOT / "fixtures" / "reference"
@@ -134,7 +136,7 @@ def _clean_capital(text: str | None) -> list[str]:
     return names
 
 
-def build_countries(data: Path) -> tuple[list[Record], dict[str, Record]]:
+def build_countries(data: Path, curated: Curated) -> tuple[list[Record], dict[str, Record]]:
     codes = {
         row["ISO_3166_2"]: row
         for row in csv.DictReader(
@@ -153,15 +155,15 @@ def build_countries(data: Path) -> tuple[list[Record], dict[str, Record]]:
     for item in mledoze:
         cca2, cca3 = item["cca2"], item["cca3"]
         common = item["name"]["common"]
-        name = curated.COUNTRY_NAME_OVERRIDES.get(cca3, common)
+        name = curated.country_name_overrides.get(cca3, common)
         official = item["name"]["official"]
         gec = (codes.get(cca2) or {}).get("FIPS_GEC", "")
         fact = cia.get(gec.lower(), {}) if gec else {}
         aliases = [common, official]
         for alt in item.get("altSpellings", []):
-            if alt in (cca2, cca3) and alt not in curated.COUNTRY_CODES_KEPT:
+            if alt in (cca2, cca3) and alt not in curated.country_codes_kept:
                 continue
-            if len(alt) < 3 and alt not in curated.COUNTRY_CODES_KEPT:
+            if len(alt) < 3 and alt not in curated.country_codes_kept:
                 continue
             if ", " in alt or not _latin(alt):
                 continue
@@ -171,9 +173,9 @@ def build_countries(data: Path) -> tuple[list[Record], dict[str, Record]]:
             if cleaned:
                 aliases.append(cleaned)
         for abbr in re.split(r" or ", fact.get("abbreviation") or ""):
-            if abbr.strip() in curated.COUNTRY_CODES_KEPT:
+            if abbr.strip() in curated.country_codes_kept:
                 aliases.append(abbr.strip())
-        aliases += curated.COUNTRY_EXTRA_ALIASES.get(cca3, [])
+        aliases += curated.country_extra_aliases.get(cca3, [])
         # "The Gambia" is matched as "Gambia" so the article's "the" does not matter.
         aliases += [a[4:] for a in aliases if a.startswith("The ")]
         demonyms = []
@@ -183,13 +185,13 @@ def build_countries(data: Path) -> tuple[list[Record], dict[str, Record]]:
             demonyms += [d.strip() for d in re.split(r",| or ", value)]
         demonyms += parse_nationality(fact.get("nationality_noun"))
         demonyms += parse_nationality(fact.get("nationality_adjective"))
-        demonyms += curated.COUNTRY_EXTRA_DEMONYMS.get(cca3, [])
+        demonyms += curated.country_extra_demonyms.get(cca3, [])
         # The country's own names are not demonyms ("Liechtenstein"), so they
         # get no plural ("Liechtensteins") either.
         demonyms = [
             d
             for d in demonyms
-            if d and _latin(d) and (d not in aliases or d in curated.COUNTRY_ALIASES_DROPPED)
+            if d and _latin(d) and (d not in aliases or d in curated.country_aliases_dropped)
         ]
         demonyms += plural_demonyms(demonyms)
         record = {
@@ -198,7 +200,7 @@ def build_countries(data: Path) -> tuple[list[Record], dict[str, Record]]:
             "official": official,
             "cca2": cca2,
             "gec": gec.lower(),
-            "aliases": _uniq_exact(aliases, drop=[name, *curated.COUNTRY_ALIASES_DROPPED]),
+            "aliases": _uniq_exact(aliases, drop=[name, *curated.country_aliases_dropped]),
             "demonyms": _uniq_exact(demonyms),
             "capital": (item.get("capital") or [""])[0],
             "region": item.get("region", ""),
@@ -217,12 +219,12 @@ def build_countries(data: Path) -> tuple[list[Record], dict[str, Record]]:
 # -- places --------------------------------------------------------------------
 
 
-def build_places(countries: list[Record]) -> list[Record]:
+def build_places(countries: list[Record], curated: Curated) -> list[Record]:
     by_cca3 = {c["id"]: c for c in countries}
     places: dict[str, Record] = {}
     for country in countries:
         capital = country.get("capital", "")
-        if not capital or capital in curated.CAPITALS_SKIPPED:
+        if not capital or capital in curated.capitals_skipped:
             continue
         extra = _clean_capital(country.pop("_cia_capital", None))
         key = name_key(capital)
@@ -237,7 +239,7 @@ def build_places(countries: list[Record]) -> list[Record]:
         }
     for country in countries:
         country.pop("_cia_capital", None)
-    for name, kind, cca3, aliases in curated.CURATED_PLACES:
+    for name, kind, cca3, aliases in curated.places:
         country = by_cca3[cca3]["name"] if cca3 else ""
         key = name_key(name)
         if key in places:
@@ -295,14 +297,14 @@ _FAMOUS_SHORT = {
 }
 
 
-def _acronym_ok(acr: str, *, curated_org: bool, cia: bool) -> bool:
+def _acronym_ok(acr: str, *, curated_org: bool, cia: bool, dropped: frozenset[str]) -> bool:
     if not acr or " " in acr or not _ACRONYM.match(acr):
         return False
     if sum(ch.isupper() for ch in acr) < 2:
         return False
     if curated_org:
         return True
-    if acr in curated.ACRONYMS_DROPPED:
+    if acr in dropped:
         return False
     return cia or len(acr) >= 4 or acr in _FAMOUS_SHORT
 
@@ -374,10 +376,11 @@ def _similar(a: str, b: str) -> bool:
     return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= 0.5
 
 
-def build_organisations(data: Path) -> list[Record]:
+def build_organisations(data: Path, curated: Curated) -> list[Record]:
     index = _OrgIndex()
-    dropped = curated.ORG_NAMES_DROPPED
-    for org in curated.CURATED_ORGS:
+    dropped = curated.org_names_dropped
+    dropped_acronyms = curated.acronyms_dropped
+    for org in curated.orgs:
         record = {
             "name": org["name"],
             "acronym": org.get("acronym", ""),
@@ -402,7 +405,11 @@ def build_organisations(data: Path) -> list[Record]:
         ]
         # Multi-word "abbreviations" ("AHA Centre") are names, not acronyms.
         aliases += [a for a in acronyms if " " in a and a not in dropped]
-        acronyms = [a for a in acronyms if _acronym_ok(a, curated_org=False, cia=False)]
+        acronyms = [
+            a
+            for a in acronyms
+            if _acronym_ok(a, curated_org=False, cia=False, dropped=dropped_acronyms)
+        ]
         if names[0] in dropped:
             continue
         record = {
@@ -423,7 +430,9 @@ def build_organisations(data: Path) -> list[Record]:
         if name in dropped:
             continue
         # Ids such as ARCTIC_COUNCIL or UN_SECURITY_COUNCIL are not acronyms.
-        ok = "_" not in acr and _acronym_ok(acr, curated_org=False, cia=True)
+        ok = "_" not in acr and _acronym_ok(
+            acr, curated_org=False, cia=True, dropped=dropped_acronyms
+        )
         record = {
             "name": name,
             "acronym": acr if ok else "",
@@ -439,9 +448,7 @@ def build_organisations(data: Path) -> list[Record]:
     for org in orgs:
         curated_org = org.pop("curated", False)
         acrs = [org.get("acronym", ""), *org.get("acronyms", [])]
-        acrs = [
-            a for a in _uniq_exact(acrs) if a and (curated_org or a not in curated.ACRONYMS_DROPPED)
-        ]
+        acrs = [a for a in _uniq_exact(acrs) if a and (curated_org or a not in dropped_acronyms)]
         org["acronym"] = acrs[0] if acrs else ""
         org["acronyms"] = acrs[1:]
     for i, org in enumerate(orgs):
@@ -735,9 +742,9 @@ def build_leaders(data: Path, by_gec: dict[str, Record]) -> list[Record]:
 # -- events and names ----------------------------------------------------------
 
 
-def build_events() -> list[Record]:
+def build_events(curated: Curated) -> list[Record]:
     out = []
-    for i, event in enumerate(curated.CURATED_EVENTS):
+    for i, event in enumerate(curated.events):
         rec = dict(event)
         rec["id"] = f"E{i}"
         rec["year"] = int(event["start"][:4]) if event.get("start") else None
@@ -751,8 +758,10 @@ def build_events() -> list[Record]:
 _NOT_GIVEN = {"Bailiff", "Baron", "Ceo", "Elect", "New", "Prefect", "Premiers", "Superior"}
 
 
-def build_names(leaders: list[Record], countries: Iterable[Record] = ()) -> list[Record]:
-    given = set(curated.GIVEN_NAMES.split())
+def build_names(
+    leaders: list[Record], curated: Curated, countries: Iterable[Record] = ()
+) -> list[Record]:
+    given = set(curated.given_names)
     not_given = _NOT_GIVEN | lexicon.ROLE_WORDS | lexicon.HONORIFICS
     not_given |= {d for c in countries for d in c.get("demonyms", ())}
     for leader in leaders:
@@ -770,13 +779,16 @@ def build_names(leaders: list[Record], countries: Iterable[Record] = ()) -> list
 
 
 def build(data: Path, out: Path = DEFAULT_OUT) -> dict[str, int]:
+    # The hand-written lists are read (and checked) first: a typo there fails
+    # before any output is written.
+    curated = load_curated()
     out.mkdir(parents=True, exist_ok=True)
-    countries, by_gec = build_countries(data)
-    places = build_places(countries)
-    orgs = build_organisations(data)
+    countries, by_gec = build_countries(data, curated)
+    places = build_places(countries, curated)
+    orgs = build_organisations(data, curated)
     leaders = build_leaders(data, by_gec)
-    events = build_events()
-    names = build_names(leaders, countries)
+    events = build_events(curated)
+    names = build_names(leaders, curated, countries)
     countries = [_prune(c) for c in countries]
     sizes = {}
     for filename, records in (
@@ -798,7 +810,12 @@ def main(argv: list[str] | None = None) -> int:
         print(__doc__, file=sys.stderr)
         return 2
     out = Path(argv[1]) if len(argv) > 1 else DEFAULT_OUT
-    sizes = build(Path(argv[0]), out)
+    try:
+        sizes = build(Path(argv[0]), out)
+    except ReferenceDataError as error:
+        # Each line names a file and line an editor can open: no traceback needed.
+        print(error, file=sys.stderr)
+        return 1
     for filename, size in sizes.items():
         print(f"{filename}: {size:,} bytes")
     return 0

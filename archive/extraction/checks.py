@@ -32,7 +32,7 @@ class ReferenceDataError(ValueError):
 class Entry:
     """One record of a table: where it is, the names it claims and its kind."""
 
-    where: str  # "CURATED_ORGS[27] ('World Economic Forum')", "entry 3 (id 'O3')"
+    where: str  # "…/organisations.tsv:39 ('World Economic Forum')", "entry 3 (id 'O3')"
     names: tuple[str, ...]
     kind: str | None = None
     kinds: frozenset[str] | None = None  # the kinds allowed; None: not checked

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from tools import build_reference
 from tools.build_reference import parse_leader_text, parse_nationality, plural_demonyms
+from tools.curated import load_curated
+
+from .test_curated import write_curated
 
 
 @pytest.mark.parametrize(
@@ -60,3 +66,16 @@ def test_parse_leader_text_with_capitalised_surnames():
         ("Charles III", "King"),
         ("Mary Simon", "Governor General"),
     ]
+
+
+def test_bad_curated_data_fails_before_anything_is_written(tmp_path: Path, monkeypatch, capsys):
+    curated = write_curated(tmp_path, {"places.tsv": ["Ganja\ttown\tAZE"]})
+    monkeypatch.setattr(build_reference, "load_curated", lambda: load_curated(curated))
+    out = tmp_path / "out"
+    # The source data is never read: the curated lists are checked first.
+    assert build_reference.main([str(tmp_path / "no-data"), str(out)]) == 1
+    assert capsys.readouterr().err == (
+        f"{curated / 'places.tsv'}:3 ('Ganja'): unknown kind 'town' "
+        "(expected one of city, region)\n"
+    )
+    assert not out.exists()

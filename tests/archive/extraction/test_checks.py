@@ -1,4 +1,7 @@
-"""Checks on reference data when it is loaded: duplicate names, unknown kinds."""
+"""Checks on reference data when it is loaded: duplicate names, unknown kinds.
+
+The hand-curated lists the builder reads are checked in ``tests/tools/test_curated.py``.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from archive.extraction import curated
 from archive.extraction.checks import (
     EVENT_KINDS,
     ORGANISATION_KINDS,
@@ -22,28 +24,7 @@ from archive.models import Event, Organisation, Place
 from .test_reference import FILES  # the files the gazetteer reads
 
 
-def _tables(**overrides):
-    tables = {
-        "places": [],
-        "orgs": [],
-        "events": [],
-        "country_aliases": {},
-        "country_demonyms": {},
-    }
-    return curated.find_table_problems(**(tables | overrides))
-
-
-def test_shipped_reference_data_passes():
-    assert (
-        _tables(
-            places=curated.CURATED_PLACES,
-            orgs=curated.CURATED_ORGS,
-            events=curated.CURATED_EVENTS,
-            country_aliases=curated.COUNTRY_EXTRA_ALIASES,
-            country_demonyms=curated.COUNTRY_EXTRA_DEMONYMS,
-        )
-        == []
-    )
+def test_shipped_reference_files_pass():
     for name in FILES:
         path = DEFAULT_REFERENCE_DIR / name
         records = json.loads(path.read_text(encoding="utf-8"))
@@ -54,69 +35,6 @@ def test_kinds_are_those_the_models_accept():
     assert set(Organisation.Kind.values) == ORGANISATION_KINDS
     assert set(Place.Kind.values) - {"country", "other"} == PLACE_KINDS
     assert set(Event.Kind.values) == EVENT_KINDS
-
-
-def test_curated_organisation_listed_twice():
-    orgs = [
-        {"name": "World Economic Forum", "acronym": "WEF", "aliases": []},
-        {"name": "Council of Europe", "acronym": "CoE", "aliases": []},
-        {"name": "World Economic Forum", "acronym": "WEF", "aliases": [], "kind": "ngo"},
-    ]
-    assert _tables(orgs=orgs) == [
-        "archive.extraction.curated: CURATED_ORGS[2] ('World Economic Forum'): duplicate name "
-        "'World Economic Forum' (already in CURATED_ORGS[0] ('World Economic Forum'))",
-        "archive.extraction.curated: CURATED_ORGS[2] ('World Economic Forum'): duplicate name "
-        "'WEF' (already in CURATED_ORGS[0] ('World Economic Forum'))",
-    ]
-
-
-def test_curated_names_clash_across_tables_and_spellings():
-    problems = _tables(
-        places=[("Gulf", "region", "", ["Persian Gulf"])],
-        events=[{"name": "Persian gulf", "kind": "war", "aliases": []}],
-    )
-    assert problems == [
-        "archive.extraction.curated: CURATED_EVENTS[0] ('Persian gulf'): duplicate name "
-        "'Persian gulf' (already in CURATED_PLACES[0] ('Gulf'))"
-    ]
-
-
-def test_curated_spelling_variants_in_one_entry_are_allowed_but_not_repeats():
-    places = [("Krakow", "city", "POL", ["Kraków"])]
-    events = [{"name": "Cold War", "kind": "war", "aliases": ["cold war", "Cold War"]}]
-    assert _tables(places=places, events=events) == [
-        "archive.extraction.curated: CURATED_EVENTS[0] ('Cold War'): name 'Cold War' given twice"
-    ]
-
-
-def test_curated_unknown_kind():
-    problems = _tables(
-        places=[("Ganja", "town", "AZE", [])],
-        orgs=[{"name": "Reuters", "aliases": [], "kind": "press"}],
-        events=[{"name": "COP29", "aliases": []}],
-    )
-    assert problems == [
-        "archive.extraction.curated: CURATED_PLACES[0] ('Ganja'): unknown kind 'town' "
-        "(expected one of city, region)",
-        "archive.extraction.curated: CURATED_ORGS[0] ('Reuters'): unknown kind 'press' "
-        "(expected one of company, government, intergovernmental, media, ngo, other)",
-        "archive.extraction.curated: CURATED_EVENTS[0] ('COP29'): unknown kind None "
-        "(expected one of agreement, conference, forum, meeting, other, session, summit, "
-        "visit, war)",
-    ]
-
-
-def test_curated_country_alias_and_demonym_given_twice():
-    problems = _tables(
-        country_aliases={"VGB": ["Virgin Islands"], "VIR": ["Virgin Islands"]},
-        country_demonyms={"FRA": ["French"], "SPM": ["French"]},
-    )
-    assert problems == [
-        "archive.extraction.curated: COUNTRY_EXTRA_ALIASES['VIR']: duplicate name "
-        "'Virgin Islands' (already in COUNTRY_EXTRA_ALIASES['VGB'])",
-        "archive.extraction.curated: COUNTRY_EXTRA_DEMONYMS['SPM']: duplicate name "
-        "'French' (already in COUNTRY_EXTRA_DEMONYMS['FRA'])",
-    ]
 
 
 def test_file_with_a_name_given_by_two_entries():
