@@ -1,11 +1,18 @@
-"""The archive's own export format: one JSON object per article, readable by ``ingest``."""
+"""The archive's own export format: one JSON object per article, readable by ``ingest``.
+
+``export_record`` writes an article; ``entities_from_listing`` reads back the
+entities a record lists, when ``ingest`` stores it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from archive.extraction.types import ExtractedEntity
+from archive.ingest.records import EntityRecord
 from archive.models import ENTITY_KINDS, Article
 from archive.selectors import articles_with_entities
+from archive.words import whole_word_starts
 
 
 def export_record(article: Article) -> dict:
@@ -40,3 +47,33 @@ def iter_export(chunk_size: int = 500) -> Iterator[dict]:
     articles = articles_with_entities().order_by("pk")
     for article in articles.iterator(chunk_size=chunk_size):
         yield export_record(article)
+
+
+def entities_from_listing(
+    article: Article, listing: dict[str, tuple[EntityRecord, ...]]
+) -> list[ExtractedEntity]:
+    """Entities as our own export listed them, counted again in the text.
+
+    Reading back an export restores the entities editors curated instead of
+    re-extracting them.
+    """
+    found = []
+    for kind in ENTITY_KINDS.values():
+        for record in listing.get(kind.plural, ()):
+            surfaces = {record.name, *record.aliases}
+            entity = ExtractedEntity(kind=kind.name, name=record.name, aliases=set(record.aliases))
+            for surface in surfaces:
+                entity.count += sum(1 for _ in whole_word_starts(article.title, surface))
+                for start in whole_word_starts(article.body, surface):
+                    entity.count += 1
+                    if entity.first_offset is None or start < entity.first_offset:
+                        entity.first_offset = start
+            entity.count = max(entity.count, 1)
+            if kind.name == "organisation":
+                entity.org_kind = record.kind
+            elif kind.name == "place":
+                entity.place_kind = record.kind
+            elif kind.name == "event":
+                entity.event_kind = record.kind
+            found.append(entity)
+    return found

@@ -18,15 +18,9 @@ from archive.ingest.files import holds_one_article, iter_input_files, read_recor
 from archive.ingest.records import ParseError
 from archive.signals import bulk_write_finished, bulk_write_started
 
-from .articles import (
-    IngestError,
-    IngestResult,
-    PreparedRecord,
-    ingest_batch,
-    prepare_record,
-    records_to_extract,
-)
 from .parallel import ExtractionPool, Job
+from .preparing import IngestError, PreparedRecord, prepare_record
+from .storing import IngestResult, ingest_batch, records_to_extract
 
 # Records stored per transaction. Killing an ingest loses at most the batch in
 # hand; a larger one saves little more time. The first batches are smaller, so

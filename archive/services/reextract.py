@@ -10,7 +10,8 @@ from django.db import transaction
 from archive.models import ENTITY_KINDS, Article, PersonRole
 from archive.signals import articles_changed, bulk_write_finished, bulk_write_started
 
-from .extraction import extract, link_entities
+from .extraction import extract
+from .linking import link_entities
 
 
 def reextract_articles(

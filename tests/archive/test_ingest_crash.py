@@ -17,9 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from archive.ingest.records import ArticleRecord
 from archive.models import ENTITY_KINDS, Article
-from archive.services import articles as article_service
 from conftest import ROOT, manage
 
 DEMO_JSONL = ROOT / "fixtures" / "demo" / "state-dept-sample.jsonl"
@@ -154,37 +152,3 @@ def test_two_ingests_of_overlapping_input_store_each_article_once(env, data_dir,
     # Both processes wrote to the index; it agrees with the database.
     check = manage(env, "check_index")
     assert check.returncode == 0, check.stdout + check.stderr
-
-
-RECORD = ArticleRecord(
-    title="Ministers meet in Baku",
-    body="The foreign ministers of Azerbaijan and Turkey met in Baku on Tuesday.",
-    url="https://example.org/baku",
-    source="Example News",
-)
-
-
-@pytest.mark.django_db
-def test_losing_an_insert_race_gives_unchanged_not_an_integrity_error(monkeypatch):
-    """Another process committed the same article after our look-up, before our insert."""
-    winner = article_service.ingest_record(RECORD)
-    assert winner.status == "created"
-
-    real_same_text, real_identity = article_service._same_text, article_service._find_by_identity
-    looks = []
-
-    def too_early(function):
-        def look(*args, **kwargs):
-            looks.append(function.__name__)
-            # The first look-up ran before the other process committed.
-            return None if len(looks) <= 2 else function(*args, **kwargs)
-
-        return look
-
-    monkeypatch.setattr(article_service, "_same_text", too_early(real_same_text))
-    monkeypatch.setattr(article_service, "_find_by_identity", too_early(real_identity))
-    loser = article_service.ingest_record(RECORD)
-    assert loser.status == "unchanged"
-    assert loser.article == winner.article
-    assert Article.objects.count() == 1
-    assert looks == ["_same_text", "_find_by_identity", "_same_text", "_find_by_identity"]

@@ -1,31 +1,31 @@
-"""Ingest in batches: the same outcome, record for record, as storing one at a time.
+"""Storing records: a batch comes out as its records stored one at a time would.
 
-``ingest_batch`` inserts the new articles of a batch in bulk and sends the rest
-(updates, duplicates, records that collide within the batch) through
-``ingest_record``; entities are resolved for the whole batch at once. Here both
-ways run on the same records from the same starting point, and everything they
-store is compared.
+``ingest_batch`` inserts the new articles of a batch in bulk, updates the
+changed ones, and stores records that collide within the batch alone, after
+the others; ``ingest_record`` stores a single record as a batch of one.
+Entities are resolved for the whole batch at once. Here both ways run on the
+same records from the same starting point, and everything they store is
+compared; and the plan each record of a batch gets is checked directly.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import re
 
 import pytest
-from django.db import connection, transaction
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from archive.extraction.extractor import RuleExtractor
 from archive.ingest.files import read_records
 from archive.ingest.records import ArticleRecord
-from archive.models import ENTITY_KINDS, Article, Event, Person, PersonRole, Place, Source
-from archive.services import articles as article_service
+from archive.models import ENTITY_KINDS, Article, Event, PersonRole, Place, Source
 from archive.services import extraction as extraction_service
-from archive.services.articles import IngestError, ingest_batch, ingest_record, prepare_record
-from archive.services.slugs import unique_slug
+from archive.services import storing
+from archive.services.preparing import IngestError, prepare_record
+from archive.services.storing import Action, ingest_batch, ingest_record
 from conftest import ROOT, SEEDS_DIR
 
 DEMO_JSONL = ROOT / "fixtures" / "demo" / "state-dept-sample.jsonl"
@@ -246,18 +246,42 @@ def test_a_batch_of_new_records_costs_a_few_queries_not_some_per_record():
     assert len(queries) < 60
 
 
+def look_too_early_once(monkeypatch) -> list[int]:
+    """Make the first look-up miss the stored articles, as if it ran before another
+    process committed them; returns the size of the batch each look-up was for."""
+    looks: list[int] = []
+
+    class TooEarly(storing._Known):
+        def __init__(self, batch):
+            super().__init__(batch)
+            looks.append(len(batch))
+            if len(looks) == 1:
+                self._by_text, self._by_url = {}, {}
+
+    monkeypatch.setattr(storing, "_Known", TooEarly)
+    return looks
+
+
+@pytest.mark.django_db
+def test_losing_an_insert_race_gives_unchanged_not_an_integrity_error(monkeypatch):
+    """Another process committed the same article after our look-up, before our insert."""
+    winner = ingest_record(BAKU)
+    assert winner.status == "created"
+
+    looks = look_too_early_once(monkeypatch)
+    loser = ingest_record(BAKU)
+    assert loser.status == "unchanged"
+    assert loser.article == winner.article
+    assert Article.objects.count() == 1
+    # The look-up that missed it; then, the insert refused, one that found it.
+    assert looks == [1, 1]
+
+
 @pytest.mark.django_db
 def test_losing_a_race_in_a_batch_falls_back_to_one_by_one(monkeypatch):
     """Another process stored an article of the batch after the batch's look-ups."""
     winner = ingest_record(BAKU)
-    real_known = article_service._Known
-
-    class TooEarly(real_known):
-        def __init__(self, batch):
-            super().__init__(batch)
-            self._by_text, self._by_url = {}, {}
-
-    monkeypatch.setattr(article_service, "_Known", TooEarly)
+    looks = look_too_early_once(monkeypatch)
     results = in_one_batch([NEW, BAKU])
     assert [result.status for result in results] == ["created", "unchanged"]
     assert results[1].article == winner.article
@@ -265,6 +289,8 @@ def test_losing_a_race_in_a_batch_falls_back_to_one_by_one(monkeypatch):
     # The batch was rolled back and stored again: the new article has its mentions once.
     article = Article.objects.get(url=NEW.url)
     assert article.organisationmention_set.count() == 1
+    # The batch's look-up, then one for each record alone.
+    assert looks == [2, 1, 1]
 
 
 def test_the_command_reports_an_extractor_crash_by_file_and_record(ingest, tmp_path, boom):
@@ -313,34 +339,118 @@ def _records(path) -> list[ArticleRecord]:
     return records
 
 
-def test_the_text_fingerprint_of_stored_articles_stays_the_same():
-    title, body = "  Ministers\u00a0MEET ", "in\tBaku\n\n on  Tuesday.\u2028"
-    before = re.sub(r"\s+", " ", f"{title}\n{body}").strip().casefold()
-    assert article_service.content_hash(title, body) == hashlib.sha256(before.encode()).hexdigest()
+# The plan: what storing each record of a batch comes to.
+
+DOHA = record(
+    "Summit in Doha",
+    "Qatar hosted the Doha Forum. Emir Tamim bin Hamad Al Thani spoke about Gaza.",
+    "https://example.org/doha",
+)
+MIXED = [
+    NEW,
+    BAKU,
+    # The Ankara article's text under another URL.
+    record(ANKARA.title, ANKARA.body, "https://example.org/ankara-again"),
+    # The Ankara article's URL with more text.
+    record(ANKARA.title, ANKARA.body + " They agreed to meet again.", ANKARA.url),
+    record("No text", "   ", "https://example.org/empty"),
+    # Two versions of one new article.
+    DOHA,
+    record(DOHA.title, DOHA.body + " Ilham Aliyev attended.", DOHA.url),
+]
+
+
+def plan(records, *, dry_run: bool = False) -> list[tuple]:
+    """Each record's action, with the outcome of those kept."""
+    prepared = [prepare_record(item) for item in records]
+    return [
+        (item.action, item.result.status if item.result else None)
+        for item in storing._plan(prepared, dry_run=dry_run)
+    ]
 
 
 @pytest.mark.django_db
-def test_new_entities_get_the_slugs_one_by_one_creation_gives_them():
-    for name in ["Smith", "Smith 2", "Jones", "Jones 3"]:
-        Person.objects.create(name=name, slug=unique_slug(Person, name))
-    names = ["Smith", "smith", "Smith 2", "Jones", "Jones", "Jones 3", "Taha", "Taha"]
-
-    expected = []
-    with transaction.atomic():
-        for name in names:
-            expected.append(Person.objects.create(name=name, slug=unique_slug(Person, name)).slug)
-        transaction.set_rollback(True)
-    new = [Person(name=name) for name in names]
-    extraction_service._assign_slugs(Person, new, fallback="person")
-
-    assert [person.slug for person in new] == expected
-    assert expected == [
-        "smith-3",
-        "smith-4",
-        "smith-2-2",
-        "jones-2",
-        "jones-4",
-        "jones-3-2",
-        "taha",
-        "taha-2",
+def test_each_record_of_a_batch_gets_its_plan():
+    one_by_one(STORED_FIRST)
+    assert plan(MIXED) == [
+        (Action.CREATE, None),
+        (Action.KEEP, "unchanged"),
+        (Action.KEEP, "duplicate"),
+        (Action.UPDATE, None),
+        (Action.REFUSE, None),
+        (Action.DEFER, None),
+        (Action.DEFER, None),
     ]
+    results = in_one_batch(MIXED)
+    assert [outcome(result)[0] for result in results] == [
+        "created",
+        "unchanged",
+        "duplicate",
+        "updated",
+        "failed",
+        "created",
+        "updated",
+    ]
+    assert Article.objects.get(url=ANKARA.url).body.endswith("They agreed to meet again.")
+    assert Article.objects.get(url=DOHA.url).body.endswith("Ilham Aliyev attended.")
+
+
+@pytest.mark.django_db
+def test_a_single_record_is_planned_as_a_batch_of_one():
+    assert plan([NEW]) == [(Action.CREATE, None)]
+    first = ingest_record(NEW)
+    assert plan([NEW]) == [(Action.KEEP, "unchanged")]
+    again = ingest_record(NEW)
+    assert (again.status, again.article) == ("unchanged", first.article)
+
+    copy = record(NEW.title, NEW.body, "https://example.org/jeddah-copy")
+    assert plan([copy]) == [(Action.KEEP, "duplicate")]
+    duplicate = ingest_record(copy)
+    assert (duplicate.status, duplicate.article) == ("duplicate", first.article)
+    assert duplicate.message == f"same text as article {first.article.pk} ({NEW.url})"
+
+    changed = record(NEW.title, NEW.body + " They will meet again in May.", NEW.url)
+    assert plan([changed]) == [(Action.UPDATE, None)]
+    updated = ingest_record(changed)
+    assert (updated.status, updated.article) == ("updated", first.article)
+    assert Article.objects.get().body == changed.body
+
+    empty = record("Nothing", "", "https://example.org/nothing")
+    assert plan([empty]) == [(Action.REFUSE, None)]
+    with pytest.raises(IngestError, match="the article has no text"):
+        ingest_record(empty)
+    assert Article.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_an_unchanged_article_naming_a_new_source_is_updated():
+    unsourced = ArticleRecord(title=NEW.title, body=NEW.body, url=NEW.url, published=NEW.published)
+    first = ingest_record(unsourced)
+    assert first.article.source is None
+
+    assert plan([unsourced]) == [(Action.KEEP, "unchanged")]
+    # A dry run creates no source, so nothing would change.
+    assert plan([NEW], dry_run=True) == [(Action.KEEP, "unchanged")]
+    assert ingest_record(NEW, dry_run=True).status == "unchanged"
+    assert plan([NEW]) == [(Action.UPDATE, None)]
+    result = ingest_record(NEW)
+    assert (result.status, result.article) == ("updated", first.article)
+    assert Article.objects.get().source.name == "Example News"
+
+
+@pytest.mark.django_db
+def test_a_dry_run_plans_as_a_real_one_and_stores_nothing():
+    one_by_one(STORED_FIRST)
+    before = stored()
+    results = ingest_batch([prepare_record(item) for item in MIXED], dry_run=True)
+    assert [outcome(result)[:2] for result in results] == [
+        ("created", None),
+        ("unchanged", BAKU.url),
+        ("duplicate", ANKARA.url),
+        ("updated", None),
+        ("failed", "the article has no text"),
+        ("created", None),
+        # One by one, the first Doha record was not stored either.
+        ("created", None),
+    ]
+    assert stored() == before

@@ -17,8 +17,8 @@ from archive.services import extraction as extraction_service
 from archive.services import parallel
 from conftest import ROOT, SEEDS_DIR
 
-from .test_entity_linking import _names
-from .test_ingest_batches import stored, wipe
+from .test_linking import _names
+from .test_storing import stored, wipe
 
 DEMO_JSONL = ROOT / "fixtures" / "demo" / "state-dept-sample.jsonl"
 
