@@ -90,3 +90,105 @@ def _check_entity(report, article, plural, canonical, aliases):
     for alias in aliases:
         report.add(name_key(alias) in known, f"{kind.name} {canonical}: alias {alias!r}")
     return entity
+
+
+# Entity-level precision and recall against a hand-annotated gold set.
+
+SCORED_KINDS = ("persons", "organisations", "places")
+
+
+@dataclass(frozen=True)
+class Linked:
+    """An entity an article is linked to, with every name it answers to."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass
+class KindScore:
+    """One kind's figures; ``missed`` and ``false`` are (article, name) pairs.
+
+    A gold entity is a true positive when some linked entity of that kind
+    shares a name key with it; a linked entity matching no gold entity is
+    false. (A second linked entity matching an already found gold entity is
+    neither.)
+    """
+
+    found: int = 0
+    missed: list[tuple[str, str]] = field(default_factory=list)
+    false: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return _ratio(self.found, self.found + len(self.false))
+
+    @property
+    def recall(self) -> float:
+        return _ratio(self.found, self.found + len(self.missed))
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return _ratio(2 * p * r, p + r)
+
+    def as_dict(self) -> dict:
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "found": self.found,
+            "missed": len(self.missed),
+            "false": len(self.false),
+        }
+
+
+def score_entities(gold: dict, linked: dict[str, dict[str, list[Linked]]]) -> dict[str, KindScore]:
+    """Score per kind: ``linked[article][plural]`` against ``gold["articles"]``.
+
+    Gold persons and organisations map a canonical name to its aliases;
+    gold places are a list of names. Names compare by ``name_key``.
+    """
+    scores = {plural: KindScore() for plural in SCORED_KINDS}
+    for article, expected in gold["articles"].items():
+        for plural, score in scores.items():
+            wanted = expected.get(plural, {})
+            if isinstance(wanted, list):
+                wanted = dict.fromkeys(wanted, ())
+            gold_keys = {
+                canonical: {name_key(n) for n in (canonical, *aliases)}
+                for canonical, aliases in wanted.items()
+            }
+            got = [
+                (entity.name, {name_key(n) for n in (entity.name, *entity.aliases) if n})
+                for entity in linked.get(article, {}).get(plural, [])
+            ]
+            for canonical, keys in gold_keys.items():
+                if any(keys & names for _, names in got):
+                    score.found += 1
+                else:
+                    score.missed.append((article, canonical))
+            every_gold_key = set().union(*gold_keys.values())
+            score.false += [(article, name) for name, keys in got if not keys & every_gold_key]
+    return scores
+
+
+def linked_entities(names: list[str]) -> dict[str, dict[str, list[Linked]]]:
+    """What the archive linked each article (by ``source_file``) to, per scored kind."""
+    result: dict[str, dict[str, list[Linked]]] = {}
+    for article in Article.objects.filter(source_file__in=names):
+        kinds = result.setdefault(article.source_file, {})
+        for plural in SCORED_KINDS:
+            entities = getattr(article, plural).prefetch_related("aliases").distinct()
+            kinds[plural] = [
+                Linked(
+                    entity.name,
+                    (*(a.name for a in entity.aliases.all()), getattr(entity, "acronym", "")),
+                )
+                for entity in entities
+            ]
+    return result
+
+
+def _ratio(part: float, whole: float) -> float:
+    return part / whole if whole else 0.0
