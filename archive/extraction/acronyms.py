@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from archive.extraction import lexicon as lx
 from archive.extraction import patterns as pt
 from archive.extraction.spans import Findings, Mention
 
@@ -88,6 +89,15 @@ def link_acronyms(found: Findings) -> Findings:
         long_form = cand.surface if cand else long_form_before(text, k, acr)
         if not long_form or not matches_acronym(acr, long_form):
             continue
+        if not names_a_body(text, k - len(long_form), d.end()):
+            # "as a Specially Designated Global Terrorist (SDGT)": a class of
+            # things; "the Women, Peace, and Security (WPS) Report": a part
+            # of a longer name. Neither is an organisation, nor a person.
+            # The article says what the acronym is: nowhere an organisation.
+            s = k - len(long_form)
+            candidates = [c for c in candidates if not s <= c.start < k]
+            singles = [c for c in singles if not s <= c.start < k and c.surface != acr]
+            continue
         mention = Mention(
             kind="organisation",
             start=k - len(long_form),
@@ -99,9 +109,24 @@ def link_acronyms(found: Findings) -> Findings:
             org_kind="other",
             aliases=(acr,),
         )
-        if cand is not None:
-            candidates.remove(cand)
+        # Words read inside the long form are part of it ("Katibat al Tawhid
+        # wal Jihad (KTJ)"), never a name of their own.
+        candidates = [c for c in candidates if not (mention.start <= c.start < k)]
+        singles = [c for c in singles if not (mention.start <= c.start < k)]
         drop_inside(d.start() + 1, d.end() - 1)
         mentions.append(mention)
         acronyms[acr] = mention
-    return dataclasses.replace(work, singles=singles)
+    return dataclasses.replace(work, candidates=candidates, singles=singles)
+
+
+def names_a_body(text: str, start: int, after: int) -> bool:
+    """Whether a long form at ``start`` with its "(ACR)" ending at ``after``
+    can name an organisation: no indefinite article before it, no head noun
+    of another kind of name right after it."""
+    if pt.INDEFINITE_BEFORE_RE.search(text, max(0, start - 4), start):
+        return False
+    m = pt.WORD_AFTER_RE.match(text, after)
+    if m is None:
+        return True
+    word = m["word"]
+    return word in lx.ORG_HEADS or not (word in lx.EVENT_HEADS or word in lx.NOT_PERSON_WORDS)

@@ -84,6 +84,10 @@ class ArticleText:
     def gap(self, a: Unit, b: Unit) -> str:
         return gap(self.text, a, b)
 
+    def verb_after(self, u: Unit) -> bool:
+        """A preposition after ``u`` ("Travel to"): ``u`` reads as a verb."""
+        return pt.PREPOSITION_AFTER_RE.match(self.text, u.end) is not None
+
     def sentence_start(self, s: int) -> bool:
         i = s - 1
         text = self.text

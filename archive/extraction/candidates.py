@@ -43,6 +43,8 @@ def proper_word(at: ArticleText, unit: Unit) -> bool:
     word = unit.word
     if not name_like(unit) or word in lx.NOT_PERSON_WORDS or word in lx.SENTENCE_STOPWORDS:
         return False
+    if word in lx.COLLECTIVE_NOUNS:
+        return False
     if "-" in word and not all(p[:1].isupper() for p in word.split("-")):
         return False
     if word.endswith("ing") or len(word) < 3:

@@ -13,6 +13,12 @@ from archive.extraction.spans import Mention, Unit
 
 def read_head(at: ArticleText, units: list[Unit]) -> Mention | None:
     """The mention a run of several units names by its head noun, if any."""
+    if longer_than_alias(at, units):
+        s, e = units[0].start, units[-1].end
+        surface = at.text[s:e]
+        return Mention(
+            kind="organisation", start=s, end=e, surface=surface, name=surface, evidence="head"
+        )
     last = units[-1]
     kind = ""
     if last.match is None:
@@ -27,12 +33,20 @@ def read_head(at: ArticleText, units: list[Unit]) -> Mention | None:
     # a head noun taking "of" names the whole phrase.
     for i in range(min(3, len(units) - 1)):
         u = units[i]
-        if u.match is None and " of " in f" {at.gap(u, units[i + 1])} ":
+        if takes_of(at, u, units[i + 1]):
             if u.word in lx.EVENT_HEADS_FIRST:
                 kind, last = "event", u
             elif u.word in lx.ORG_HEADS_FIRST and kind != "event":
                 kind, last = "organisation", u
             break
+    if kind == "organisation" and last is units[-1]:
+        if at.gap(units[-2], last) == "-":
+            return None  # "Chair-in-Office", "Commander-in-Chief": a title
+        if common_phrase(at, units):
+            return None
+        named = named_after_title(at, units)
+        if named is not None:
+            return read_head(at, named) if named else None
     if not kind and units[0].match is None and units[0].word in lx.CLUB_PREFIXES:
         kind = "organisation"  # "FC Linz"
     if not kind:
@@ -59,6 +73,128 @@ def read_head(at: ArticleText, units: list[Unit]) -> Mention | None:
             if a.kind == "country" and not a.demonym:
                 mention.country = at.gaz.record(a).name
     return mention
+
+
+def common_phrase(at: ArticleText, units: list[Unit]) -> bool:
+    """ "Ukrainian Civil Society" (a common noun phrase), "humanitarian
+    actors and Camp Administration" (a noun the article writes in lower case,
+    no article before it, mid-sentence): capitals that name nothing."""
+    last_two = " ".join(u.word for u in units[-2:])
+    if last_two in lx.COMMON_ORG_PHRASES and all(
+        u.match is not None and u.match.best.kind in ("country", "place") for u in units[:-2]
+    ):
+        return True
+    first = units[0]
+    if len(units) != 2 or first.match is not None or first.word in lx.ROLE_WORDS:
+        return False
+    before = at.text[max(0, first.start - 4) : first.start]
+    return (
+        before.lower() != "the "
+        and not at.sentence_start(first.start)
+        and at.gap(first, units[1]) == " "
+        and at.ordinary_word(first.word)
+    )
+
+
+def title_word(word: str) -> bool:
+    """A title's head noun, singular or plural ("Envoy", "Heads", "Ministers")."""
+    if word in lx.ORG_HEADS:
+        return False
+    return word in lx.TITLE_HEADS or (word.endswith("s") and word[:-1] in lx.TITLE_HEADS)
+
+
+def named_after_title(at: ArticleText, units: list[Unit]) -> list[Unit] | None:
+    """A title is never part of an organisation: "Special Envoy for the Global
+    Coalition" names the "Global Coalition", "Heads of Government" nothing.
+    The units after the title, [] for none, None when no title comes first."""
+    for t in range(len(units) - 2, -1, -1):
+        u = units[t]
+        if u.match is not None or not title_word(u.word):
+            continue
+        gap = f" {at.gap(u, units[t + 1])} "
+        if " of " not in gap and " for " not in gap:
+            return None
+        rest = units[t + 1 :]
+        return rest if len(rest) >= 2 and (" the " in gap or rest[0].match is not None) else []
+    return None
+
+
+def longer_than_alias(at: ArticleText, units: list[Unit]) -> bool:
+    """ "National Security Council": a known organisation's short name
+    ("Security Council") ending in a head noun, with other capitalised words
+    written before it as one name, is part of another organisation's name."""
+    last = units[-1]
+    m = last.match
+    if m is None or m.best.kind != "organisation" or m.best.acronym or " " not in last.word:
+        return False
+    if last.word.rsplit(None, 1)[-1] not in lx.ORG_HEADS:
+        return False
+    before = units[:-1]
+    return all(
+        u.match is None and u.word not in lx.DETERMINERS and at.gap(u, nxt) == " "
+        for u, nxt in zip(before, units[1:], strict=False)
+    )
+
+
+def names_office(at: ArticleText, units: list[Unit]) -> bool:
+    """ "Office of the Spokesperson", "Bureau of Arms Control": a head noun
+    taking "of" (or "for": "Agency for International Development") first in
+    the run names an organisation, whatever role words follow it."""
+    for i in range(min(3, len(units) - 1)):
+        u = units[i]
+        if u.match is not None:
+            if u.match.best.kind in ("country", "place"):
+                continue  # "U.S. Agency for ...", "Estonian Foreign Ministry"
+            return False
+        if takes_of(at, u, units[i + 1]):
+            return u.word in lx.ORG_HEADS_FIRST and u.word not in lx.TITLE_HEADS
+        if u.word in lx.TITLE_HEADS or u.word in lx.HONORIFICS:
+            return False
+    return False
+
+
+def title_after_office(at: ArticleText, units: list[Unit]) -> int:
+    """Where a title starts after an office's name ("U.S. Agency for
+    International Development Deputy Assistant Administrator ... Anjali
+    Kaur", "Ministry of Foreign Affairs Spokesperson Maria Zakharova"): a
+    title head with only its modifiers before it, after a plain space; 0 if
+    none."""
+    # The office's object ("... of the Special Envoy") is no title after it.
+    obj = next((i + 1 for i in range(len(units) - 1) if takes_of(at, units[i], units[i + 1])), 0)
+    for t in range(obj + 1, len(units)):
+        u = units[t]
+        if u.match is not None or u.word not in lx.TITLE_HEADS or u.word in lx.ORG_HEADS:
+            continue
+        k = t
+        while k > obj and units[k - 1].match is None and units[k - 1].word in lx.TITLE_MODIFIERS:
+            k -= 1
+        if k > obj and at.gap(units[k - 1], units[k]) == " ":
+            return k
+    return 0
+
+
+def takes_of(at: ArticleText, u: Unit, nxt: Unit) -> bool:
+    """Whether ``u`` is a head noun taking "of" (or "for") before ``nxt``."""
+    if u.match is not None:
+        return False
+    gap = f" {at.gap(u, nxt)} "
+    return " of " in gap or (" for " in gap and u.word in lx.ORG_HEADS_FOR)
+
+
+def coordinated_org(at: ArticleText, units: list[Unit]) -> Mention:
+    """A name "and" joins to an organisation's ("Hay'at Tahrir al-Sham and the
+    Islamic Jihad Group"): an organisation too."""
+    s, e = units[0].start, units[-1].end
+    surface = at.text[s:e]
+    return Mention(
+        kind="organisation",
+        start=s,
+        end=e,
+        surface=surface,
+        name=surface,
+        evidence="coordinated",
+        org_kind="other",
+    )
 
 
 def government_name(at: ArticleText, units: list[Unit], head: str, surface: str) -> str:

@@ -36,7 +36,8 @@ TITLE_HEADS = words(
     Ombudsman Founder Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Prof. Sir Dame Lord Lady
     Gen. Gen Col. Lt. Sen. Rep. Gov. Amb. Capt. Maj. Adm. Mullah Maulawi Premier
     Taoiseach Vice Chairman-in-Office Official Officer Negotiator Emissary Attaché
-    Aide Correspondent Editor Journalist Analyst Expert MP Elect President-Elect"""
+    Aide Correspondent Editor Journalist Analyst Expert MP Elect President-Elect
+    Administrator"""
 )
 
 # Titles strong enough to accept a lone surname ("President Biden", "Mr. Price").
@@ -48,6 +49,12 @@ STRONG_TITLES = words(
     Patriarch Cardinal Rabbi Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Prof. Professor Sir
     Dame Lord Lady Gen. Col. Sen. Rep. Gov. Amb. Taoiseach Director-General
     Under-Secretary-General Vice-President"""
+)
+
+# Words that qualify a title in front of its head ("Deputy Assistant Administrator").
+TITLE_MODIFIERS = words(
+    """Deputy Assistant Acting Interim Vice Senior Principal Associate Special Chief
+    Executive First Under Permanent Lead Managing Former"""
 )
 
 # Everything that may appear inside a role ("Minister of Foreign Affairs of",
@@ -136,7 +143,18 @@ ORG_HEADS_FIRST = frozenset(
             Federation Association League Commission Committee Assembly Chamber Agency
             Cabinet Secretariat Presidency Mission Board Fund Army Navy Republic Kingdom
             Party Network Alliance Center Centre Coalition College School Church Society
-            Administration Service Command"""
+            Administration Service Command Bureau Directorate Division Unit Institution
+            Foundation Museum Library Hospital Observatory Authority Tribunal"""
+    )
+)
+
+# Heads of that list that also take "for": "Agency for International
+# Development", "Center for Strategic Studies", "Office for Democratic ...".
+ORG_HEADS_FOR = frozenset(
+    words(
+        """Agency Bureau Office Center Centre Institute Commission Council Committee Fund
+            Foundation Alliance Coalition Organization Organisation Partnership Association
+            Society Network Union Federation Authority Directorate"""
     )
 )
 
@@ -217,6 +235,28 @@ NOT_PERSON_WORDS = words(
     Consulate Agreement Treaty Declaration Initiative Campaign Plan Vision Mission
     Road Corridor Pipeline Project Program Line Council Court Team Press Media
     News Times Post Ministry Department Service Services Agency Bank Party Group"""
+)
+
+# Nouns for groups of people: a place or demonym before them makes no name
+# ("Baltic Allies", "Luhansk People", "Afghan Partners").
+COLLECTIVE_NOUNS = words(
+    """People Peoples Allies Ally Partners Partner Friends Neighbors Neighbours
+    Citizens Residents Leaders Officials Counterparts Colleagues Participants
+    Communities Diaspora Nationals Refugees Civilians"""
+)
+
+# Common noun phrases ending in an organisation's head noun: no name
+# ("Ukrainian Civil Society", "the International Community").
+COMMON_ORG_PHRASES = frozenset(
+    {"Civil Society", "International Community", "Business Community", "Private Sector"}
+)
+
+# Verbs of headlines that end a name before "to", "with", "in"
+# ("Special Advisor ... Christopher Dodd Travel to Barbados").
+HEADLINE_VERBS = words(
+    """Travel Travels Visit Visits Meet Meets Host Hosts Attend Attends Lead Leads
+    Call Calls Speak Speaks Welcome Welcomes Join Joins Depart Departs Arrive
+    Arrives Return Returns"""
 )
 
 # Event heads that come first and take "of": "Summit of Heads of State".

@@ -153,3 +153,9 @@ TERM_CONTEXT_RE = re.compile(r"(?:\b[a-z][a-z\-]+[ \t]*\([ \t]*|\d[ \t]*)$")
 SCORER_AFTER_RE = re.compile(r"[ \t]*(?:\([ \t]*)?\d{1,3}(?:st|nd|rd|th)\b")
 # A word of a run (for reading a headline word by word).
 WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")
+# "a"/"an" right before a phrase: a class of things, not a name.
+INDEFINITE_BEFORE_RE = re.compile(r"\b(?:a|an|A|An)[ \t\xa0]+$")
+# The capitalised word right after a position ("(WPS) Report").
+WORD_AFTER_RE = re.compile(rf"{_SP}+(?P<word>[{U}][\w\-]*)")
+# A preposition right after a word ("Travel to"): the word is a verb.
+PREPOSITION_AFTER_RE = re.compile(rf"{_SP}+(?:to|with|in|for)\b")

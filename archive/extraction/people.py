@@ -98,6 +98,8 @@ class People:
             if self._single_backref(cand):
                 continue
             kind = "organisation" if self._affiliation(cand) else single_kind(cand)
+            if not kind and self._leader_in_office(cand):
+                kind = "person"  # "Putin's war": a leader's surname alone
             if kind == "person":
                 mention = self._candidate_mention(cand)
                 mention.surname_only = True
@@ -240,6 +242,23 @@ class People:
         )
         self.work.mentions.append(mention)
         return mention
+
+    def _leader_in_office(self, cand: Candidate) -> bool:
+        """A lone word that is the surname of exactly one leader in office on
+        the article's date, and used as nothing else in the article."""
+        if not self.published or cand.weak or cand.common or cand.article:
+            return False
+        if cand.org_hint or cand.place_hint or cand.before_number or cand.term:
+            return False
+        day = self.published.isoformat()
+        leaders = [
+            ldr
+            for ldr in self.gaz.leaders_by_surname.get(cand.surface, [])
+            if ldr.since
+            and ldr.since <= day
+            and (ldr.current or (ldr.last_seen and ldr.last_seen >= day[:7]))
+        ]
+        return len(leaders) == 1
 
     def _leader_by_surname(self, m: Mention) -> Leader | None:
         leaders = self.gaz.leaders_by_surname.get(m.surface, [])

@@ -18,7 +18,6 @@ per article; ``read_runs`` makes it and returns what it read.
 from __future__ import annotations
 
 import bisect
-import itertools
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -33,7 +32,8 @@ from archive.extraction.candidates import (
     titled_word,
     words_run,
 )
-from archive.extraction.heads import read_head
+from archive.extraction.coordination import split_and
+from archive.extraction.heads import coordinated_org, names_office, read_head, title_after_office
 from archive.extraction.matcher import Match
 from archive.extraction.roles import PendingRole, build_role, role_gap_ok
 from archive.extraction.spans import Candidate, Mention, Unit
@@ -90,6 +90,8 @@ class RunReader:
         self.emitted: set[int] = set()
         self.pending_role: PendingRole | None = None
         self.last_role: tuple[str, int] | None = None
+        # Starts of parts that "and" joins to another organisation.
+        self.org_parts: set[int] = set()
 
     # -- spans and units -------------------------------------------------------
 
@@ -147,6 +149,8 @@ class RunReader:
             sentence_start = False
         while units and units[-1].match is None and units[-1].word in lx.NON_NAMES:
             units = units[:-1]
+        if len(units) > 2 and units[-1].word in lx.HEADLINE_VERBS and self.at.verb_after(units[-1]):
+            units = units[:-1]  # "... Christopher Dodd Travel to Barbados"
         if not units:
             return
         shouting = sum(1 for u in units if u.match is None and is_caps(u.word) and len(u.word) > 3)
@@ -154,7 +158,9 @@ class RunReader:
             return
         units = self._given_name_atoms(units)
         for piece in _split_title_case(units):
-            for part in self._split_and(piece):
+            parts, orgs = split_and(self.at, piece)
+            self.org_parts.update(orgs)
+            for part in parts:
                 self._read(part, sentence_start and part[0] is units[0])
 
     def _trim_first(self, units: list[Unit], sentence_start: bool) -> bool:
@@ -218,39 +224,6 @@ class RunReader:
                 out[i] = u._replace(match=None)
         return out
 
-    def _split_and(self, units: list[Unit]) -> list[list[Unit]]:
-        """Split "Azerbaijan and Armenia" but keep "Heads of State and Government"
-        and "Trade and Technology Council"."""
-        last = units[-1]
-        ends_in_head = last.match is None and (
-            last.word in lx.ORG_HEADS or last.word in lx.EVENT_HEADS
-        )
-        parts: list[list[Unit]] = [[units[0]]]
-        seen_of = False
-        for prev, unit in itertools.pairwise(units):
-            gap = f" {self.at.gap(prev, unit)} "
-            if " of " in gap:
-                seen_of = True
-            if (" for " in gap or " on " in gap) and _splits_at_for(prev, unit):
-                parts.append([unit])
-                seen_of = False
-                continue
-            if " and " in gap:
-                rest = units[units.index(unit) :]
-                plain = all(u.match is None and u.word not in lx.TITLE_HEADS for u in rest)
-                # "... Bureau of East Asian and Pacific Affairs Kin Moy": the
-                # office goes on after "and" when role words follow.
-                office = any(u.word in lx.ROLE_WORDS for u in rest)
-                keep = plain and (
-                    (seen_of and (len(rest) <= 2 or office)) or (ends_in_head and len(rest) <= 3)
-                )
-                if not keep:
-                    parts.append([unit])
-                    seen_of = False
-                    continue
-            parts[-1].append(unit)
-        return parts
-
     def _read(self, units: list[Unit], sentence_start: bool) -> None:
         pending = self.pending_role
         self.pending_role = None
@@ -260,6 +233,9 @@ class RunReader:
             if pending and self.text[s - 1 : s] == "(" and self.text[e : e + 1] == ")":
                 # "Secretary General of the ... (OIC) Hissein Ibrahim Taha"
                 self.pending_role = pending
+            return
+        if units[0].start in self.org_parts:
+            self.mentions.append(read_head(self.at, units) or coordinated_org(self.at, units))
             return
         if self._read_title(units, pending):
             return
@@ -286,6 +262,14 @@ class RunReader:
 
     # 1. title + name
     def _read_title(self, units: list[Unit], pending) -> bool:
+        if names_office(self.at, units):
+            # "Office of the Spokesperson": an office, no title, but a title
+            # may follow the office's name.
+            k = title_after_office(self.at, units)
+            if k:
+                self._read(units[:k], False)
+                self._read(units[k:], False)
+            return bool(k)
         n = len(units)
         j = n
         if units[-1].match is not None and units[-1].match.best.kind == "person":
@@ -519,20 +503,3 @@ def _split_title_case(units: list[Unit]) -> list[list[Unit]]:
             continue
         pieces[-1].append(u)
     return [p for p in pieces if p]
-
-
-def _splits_at_for(prev: Unit, unit: Unit) -> bool:
-    """Split "Los Angeles for the Summit of the Americas" in two; keep
-    "Minister for Foreign Affairs" and "Center for Strategic Studies" whole."""
-    if prev.match is None and (
-        prev.word in lx.ROLE_WORDS
-        or prev.word in lx.ORG_HEADS
-        or prev.word in lx.EVENT_HEADS
-        or prev.word in lx.HONORIFICS
-    ):
-        return False
-    return (
-        unit.match is not None
-        or unit.word in lx.EVENT_HEADS_FIRST
-        or unit.word in lx.ORG_HEADS_FIRST
-    )

@@ -1,0 +1,91 @@
+"""Where "and" inside a capitalised run joins two names and where it is part
+of one ("Azerbaijan and Armenia" / "Heads of State and Government")."""
+
+from __future__ import annotations
+
+import itertools
+
+from archive.extraction import lexicon as lx
+from archive.extraction.article_text import ArticleText
+from archive.extraction.heads import names_office
+from archive.extraction.spans import Unit
+
+
+def split_and(at: ArticleText, units: list[Unit]) -> tuple[list[list[Unit]], set[int]]:
+    """Split "Azerbaijan and Armenia" but keep "Heads of State and Government"
+    and "Trade and Technology Council"; also the starts of parts "and" joins
+    to another organisation (so organisations themselves)."""
+    last = units[-1]
+    ends_in_head = last.match is None and (last.word in lx.ORG_HEADS or last.word in lx.EVENT_HEADS)
+    parts: list[list[Unit]] = [[units[0]]]
+    orgs: set[int] = set()
+    seen_of = False
+    for prev, unit in itertools.pairwise(units):
+        gap = f" {at.gap(prev, unit)} "
+        if " of " in gap:
+            seen_of = True
+        if (" for " in gap or " on " in gap) and splits_at_for(prev, unit):
+            parts.append([unit])
+            seen_of = False
+            continue
+        if " and " in gap:
+            rest = units[units.index(unit) :]
+            plain = all(u.match is None and u.word not in lx.TITLE_HEADS for u in rest)
+            # "... Bureau of East Asian and Pacific Affairs Kin Moy": the
+            # office goes on after "and" when role words follow.
+            office = any(u.word in lx.ROLE_WORDS for u in rest)
+            keep = plain and (
+                (seen_of and (len(rest) <= 2 or office)) or (ends_in_head and len(rest) <= 3)
+            )
+            both = two_organisations(at, parts[-1], rest, gap)
+            if both and not any(u.match is not None for u in parts[-1]):
+                orgs.add(parts[-1][0].start)
+            if not keep or both:
+                parts.append([unit])
+                seen_of = False
+                continue
+        parts[-1].append(unit)
+    return parts, orgs
+
+
+def splits_at_for(prev: Unit, unit: Unit) -> bool:
+    """Split "Los Angeles for the Summit of the Americas" in two; keep
+    "Minister for Foreign Affairs" and "Center for Strategic Studies" whole."""
+    if prev.match is None and (
+        prev.word in lx.ROLE_WORDS
+        or prev.word in lx.ORG_HEADS
+        or prev.word in lx.EVENT_HEADS
+        or prev.word in lx.HONORIFICS
+    ):
+        return False
+    return (
+        unit.match is not None
+        or unit.word in lx.EVENT_HEADS_FIRST
+        or unit.word in lx.ORG_HEADS_FIRST
+    )
+
+
+def ends_in_org_head(at: ArticleText, units: list[Unit]) -> bool:
+    """ "Islamic Jihad Group", "Federal Bureau of Investigation"."""
+    if len(units) < 2:
+        return False
+    last = units[-1]
+    return (last.match is None and last.word in lx.ORG_HEADS) or names_office(at, units)
+
+
+def two_organisations(at: ArticleText, before: list[Unit], after: list[Unit], gap: str) -> bool:
+    """ "Hay'at Tahrir al-Sham and the Islamic Jihad Group", "Katibat al-Imam
+    al-Bukhari and Islamic Jihad Group": "and" joins two organisations when
+    what follows it is a whole organisation's name and what precedes it one
+    too ("the" after "and", a head noun, or three proper words); "Arms
+    Control and Disarmament Agency", "Trade and Technology Council" stay whole."""
+    if not ends_in_org_head(at, after):
+        return False
+    if " and the " in gap or ends_in_org_head(at, before):
+        return True
+    return (
+        len(before) >= 3
+        and all(u.match is None for u in before)
+        and before[0].word not in lx.ROLE_WORDS
+        and before[-1].word not in lx.ROLE_WORDS
+    )

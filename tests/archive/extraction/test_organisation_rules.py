@@ -1,0 +1,165 @@
+"""Organisations read by general rules (issue 17), on short made-up texts:
+what must become an organisation, and what must not."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from archive.extraction.extractor import extract_entities
+
+
+def kinds(text: str, published: dt.date | None = None) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for e in extract_entities("", text, published=published):
+        out.setdefault(e.kind, set()).add(e.name)
+    return out
+
+
+# -- "Office of ...", "Bureau of ...", "Agency for ..." --------------------------
+
+
+def test_office_of_a_role_alone_on_a_line_is_an_organisation():
+    found = kinds("Office of the Spokesperson\n\nThe talks went well in Vienna.")
+    assert found["organisation"] == {"Office of the Spokesperson"}
+    assert not found.get("person")
+
+
+def test_bureau_of_x_and_y_affairs_is_one_organisation():
+    found = kinds("The Bureau of Northern and Coastal Fisheries Affairs met in Oslo.")
+    assert found["organisation"] == {"Bureau of Northern and Coastal Fisheries Affairs"}
+
+
+def test_agency_for_is_an_organisation_and_the_country_not_separate():
+    found = kinds("Staff from the U.S. Agency for Rural Development arrived.")
+    assert found["organisation"] == {"U.S. Agency for Rural Development"}
+
+
+def test_title_after_an_office_name_is_cut_off():
+    found = kinds("The Ministry of Water Affairs Spokesperson Lena Marsh said the dam is safe.")
+    assert "Ministry of Water Affairs" in found["organisation"]
+    assert "Lena Marsh" in found["person"]
+
+
+def test_office_of_a_special_envoy_keeps_its_object():
+    found = kinds("The Office of the Special Envoy for Fisheries said it would help.")
+    assert found["organisation"] == {"Office of the Special Envoy for Fisheries"}
+
+
+# -- a known organisation's short name inside a longer name ---------------------
+
+
+def test_longer_name_around_a_gazetteer_alias_is_its_own_organisation():
+    found = kinds("Officials of the National Security Council and the UN Security Council met.")
+    assert "National Security Council" in found["organisation"]
+    assert "United Nations Security Council" in found["organisation"]
+
+
+def test_gazetteer_alias_alone_still_resolves():
+    found = kinds("The Security Council met on Monday.")
+    assert found["organisation"] == {"United Nations Security Council"}
+
+
+# -- two organisations joined by "and" ------------------------------------------
+
+
+def test_and_the_joins_two_organisations():
+    found = kinds("He named Jabhat Wadi Kharaz and the Northern Salvation Front today.")
+    assert found["organisation"] == {"Jabhat Wadi Kharaz", "Northern Salvation Front"}
+
+
+def test_three_proper_words_and_an_organisation_are_two():
+    found = kinds("Katibat al-Hadid al-Zarqawi and Desert Lions Group were listed.")
+    assert found["organisation"] == {"Katibat al-Hadid al-Zarqawi", "Desert Lions Group"}
+
+
+def test_bureau_and_the_federal_bureau_are_two():
+    found = kinds("The Bureau of Coastal Affairs and the Federal Bureau of Investigation met.")
+    assert found["organisation"] == {"Bureau of Coastal Affairs", "Federal Bureau of Investigation"}
+
+
+def test_and_inside_one_name_is_kept():
+    found = kinds("The Trade and Technology Council met in Paris.")
+    assert found["organisation"] == {"Trade and Technology Council"}
+
+
+# -- a title is never part of an organisation ------------------------------------
+
+
+def test_envoy_for_an_organisation_names_only_the_organisation():
+    found = kinds("Acting Special Envoy for the Global Coalition visited Baghdad.")
+    assert found["organisation"] == {"Global Coalition"}
+
+
+def test_ministers_of_an_organisation_are_not_one():
+    found = kinds("He attended the meeting of the Foreign Ministers of the Global Coalition.")
+    assert found["organisation"] == {"Global Coalition"}
+
+
+def test_heads_of_government_and_chair_in_office_are_no_organisations():
+    found = kinds(
+        "The Senator spoke with Heads of Government from Barbados. "
+        "The OSCE Chair-in-Office and the Chairman-in-Office met."
+    )
+    assert not {"Heads of Government", "OSCE Chair-in-Office", "Chairman-in-Office"} & found.get(
+        "organisation", set()
+    )
+
+
+# -- acronyms that name no body --------------------------------------------------
+
+
+def test_designation_with_an_indefinite_article_is_no_organisation():
+    found = kinds(
+        "The Department designated Jund al Nur (JAN) as a Specially Designated "
+        "Global Terrorist (SDGT). The SDGT designation stands."
+    )
+    assert found["organisation"] >= {"Jund al Nur"}
+    assert not any("Designated" in n or n == "SDGT" for n in found["organisation"])
+    assert not found.get("person")
+
+
+def test_acronym_inside_a_report_title_is_no_organisation():
+    found = kinds(
+        "Release of the 2021 Fish, Rivers, and Lakes (FRL) Report\n\nThe FRL work goes on."
+    )
+    assert not found.get("organisation")
+
+
+# -- junk capitals ---------------------------------------------------------------
+
+
+def test_place_and_a_collective_noun_is_no_organisation():
+    found = kinds("We work with our Nordic Allies and the Donetsk People on energy.")
+    assert not found.get("organisation")
+
+
+def test_common_noun_phrases_and_lowercase_nouns_are_no_organisations():
+    found = kinds(
+        "The camp is full. They heard from aid workers and Camp Administration. "
+        "He met Ukrainian Civil Society in Kyiv."
+    )
+    assert not found.get("organisation")
+
+
+def test_headline_verb_ends_a_name():
+    found = kinds("Special Advisor Christopher Dodd Travel to Barbados\n\nHe will meet leaders.")
+    assert "Christopher Dodd" in found["person"]
+    assert "Christopher Dodd Travel" not in found["person"]
+
+
+# -- leaders by surname ----------------------------------------------------------
+
+
+def test_lone_surname_of_a_leader_in_office_is_that_person():
+    found = kinds("The sanctions raise the costs of Putin’s war.", published=dt.date(2022, 3, 1))
+    assert found["person"] == {"Vladimir Putin"}
+
+
+def test_lone_surname_without_a_date_is_not_guessed():
+    found = kinds("The sanctions raise the costs of Putin’s war.")
+    assert not found.get("person")
+
+
+def test_leader_alias_spelling_of_an_armed_group():
+    found = kinds("The network sold oil for Hizballah and its allies.")
+    assert found["organisation"] == {"Hezbollah"}
