@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 from .dates import DateError, ParsedDate, parse_date
 from .headline import derive_headline
+from .lead import lead_paragraph
 from .records import ArticleRecord, ParseError
 
 __all__ = ["parse_html"]
@@ -100,7 +101,7 @@ def parse_html(markup: str, *, source_file: str) -> ArticleRecord:
     return ArticleRecord(
         title=title or derive_headline(paragraphs[0]),
         body="\n\n".join(paragraphs),
-        lead=paragraphs[0],
+        lead=lead_paragraph(paragraphs, author),
         published=published,
         published_at=published_at,
         author=author,

@@ -15,6 +15,7 @@ from typing import Any
 
 from .dates import DateError, parse_date
 from .headline import derive_headline
+from .lead import lead_paragraph
 from .records import ArticleRecord, EntityRecord, ParseError
 
 __all__ = ["ENTITY_KINDS", "iter_jsonl", "record_from_object"]
@@ -75,7 +76,8 @@ def record_from_object(data: object, *, source_file: str) -> ArticleRecord:
         parsed = parse_date(data.get("published"))
     except DateError as error:
         raise ParseError(f"bad date in 'published': {error}") from None
-    lead = " ".join(fields["lead"].split()) or body.split("\n\n", 1)[0]
+    author = " ".join((fields["author"] or fields["creator"]).split())
+    lead = " ".join(fields["lead"].split()) or lead_paragraph(body.split("\n\n"), author)
     return ArticleRecord(
         title=title or derive_headline(body),
         body=body,
@@ -83,7 +85,7 @@ def record_from_object(data: object, *, source_file: str) -> ArticleRecord:
         published=parsed.date if parsed else None,
         published_at=parsed.moment if parsed else None,
         # State Department feeds put "Name, Office" in dc:creator; keep it whole.
-        author=" ".join((fields["author"] or fields["creator"]).split()),
+        author=author,
         source=fields["source"].strip(),
         url=fields["url"].strip(),
         language=fields["language"].strip().lower() or "en",
