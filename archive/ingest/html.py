@@ -17,6 +17,7 @@ from typing import Any
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from .dates import DateError, ParsedDate, parse_date
+from .entities import decode_entities
 from .headline import derive_headline
 from .lead import lead_paragraph
 from .records import ArticleRecord, ParseError
@@ -154,7 +155,9 @@ def _json_ld(soup: BeautifulSoup) -> dict[str, Any]:
 
 
 def _text(value: object) -> str:
-    return " ".join(value.split()) if isinstance(value, str) else ""
+    # JSON-LD strings are JSON, not HTML: BeautifulSoup leaves their
+    # references ("Sana&#x27;a") as written.
+    return " ".join(decode_entities(value).split()) if isinstance(value, str) else ""
 
 
 def _ld_name(value: object) -> str:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .dates import DateError, parse_date
+from .entities import decode_entities
 from .headline import derive_headline
 from .lead import lead_paragraph
 from .records import ArticleRecord, EntityRecord, ParseError
@@ -68,6 +69,8 @@ def record_from_object(data: object, *, source_file: str) -> ArticleRecord:
     if not isinstance(data, dict):
         raise ParseError(f"expected a JSON object, got {_json_type(data)}")
     fields = {name: _string(data, name) for name in _STRING_FIELDS}
+    # Scraped feeds keep HTML references ("Sana&#x27;a"); the URL is left as is.
+    fields.update({name: decode_entities(value) for name, value in fields.items() if name != "url"})
     title = " ".join(fields["title"].split())
     body = _normalise_text(fields["text"])
     if not title and not body:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from .dates import DateError, ParsedDate, match_dateline, parse_date
+from .entities import decode_entities
 from .headline import derive_headline, first_sentence
 from .records import ArticleRecord, ParseError
 
@@ -63,6 +64,7 @@ class _Header:
 def parse_text(text: str, *, source_file: str) -> ArticleRecord:
     """Parse one plain-text article; raise ``ParseError`` if it has no text or a bad date."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = decode_entities(text)  # scraped text may keep "Sana&#x27;a"; decoded once
     published, text = _take_date_field(text)
     paragraphs = [lines for lines in (_lines(p) for p in _PARAGRAPH_BREAK.split(text)) if lines]
     header = _Header()
