@@ -87,6 +87,9 @@ def link_acronyms(found: Findings) -> Findings:
             continue
         cand = cands_by_end.get(k)
         long_form = cand.surface if cand else long_form_before(text, k, acr)
+        if long_form.endswith(("'s", "’s")):
+            # "the Organization for ... in Europe’s (OSCE) Moscow Mechanism"
+            long_form, k = long_form[:-2], k - 2
         if not long_form or not matches_acronym(acr, long_form):
             continue
         if not names_a_body(text, k - len(long_form), d.end()):

@@ -60,6 +60,22 @@ def is_person_name(cand: Candidate) -> bool:
     return all(t[0].isupper() and _name_word(t) for t in words)
 
 
+# Determiners before a phrase of common nouns, never before a person's name
+# ("a Dark Web tips-reporting channel", "our Travel Advisory").
+_DETERMINERS_BEFORE = lx.words(
+    "a an our their its your my this that these those every each any no such another"
+)
+
+
+def after_determiner(text: str, s: int) -> bool:
+    """Whether the name at ``s`` follows a determiner other than "the"."""
+    before = text[max(0, s - 9) : s]
+    if not before.endswith(" "):
+        return False
+    words = before.split()
+    return bool(words) and words[-1] in _DETERMINERS_BEFORE
+
+
 def is_place_candidate(cand: Candidate) -> bool:
     """A name after a place preposition ("the town of Tauranga") that reads
     as a name, not as a title-cased phrase ("in Persons Report")."""
@@ -119,10 +135,20 @@ def is_acronym(word: str) -> bool:
     return bool(_ACRONYM.match(word)) and word not in _NOT_ORG_ACRONYMS
 
 
+# "SMRs", "NGOs": the plural of an abbreviation is a thing, never a name.
+_ACRONYM_PLURAL = re.compile(r"^[A-Z]{2,}s$")
+# Abstract nouns ("Safety", "Prosperity", "Governance"): after "in" they are
+# no place ("To Walk the Earth in Safety").
+_ABSTRACT_NOUN = re.compile(r"(?:[ei]ty|ness|ment|tion|sion|ance|ence|ship|ism|hood)$")
+
+
 def _plain_word(word: str) -> bool:
     """Words of the grammar lists (and their plurals) are never names on their
     own ("Corp" left over from "News Corp", "Police", "Governments"), nor are
-    adjectives of languages and regions ("English", "European")."""
+    adjectives of languages and regions ("English", "European"), currencies
+    ("Euros") or plurals of abbreviations ("SMRs")."""
+    if word in lx.CURRENCY_NOUNS or _ACRONYM_PLURAL.match(word):
+        return True
     singular = word[:-1] if word.endswith("s") else word
     return any(
         w in lx.ORG_HEADS
@@ -151,7 +177,7 @@ def single_kind(cand: Candidate) -> str:
         return ""
     if cand.article and word.endswith("s") and not cand.common:
         return "organisation"  # "the Mariners", "the Greens": a team, a party
-    if cand.place_hint and not cand.common:
+    if cand.place_hint and not cand.common and not _ABSTRACT_NOUN.search(word):
         return "place"
     if cand.evidence in ("speech", "cue") and len(word) > 1:
         return "person"

@@ -65,6 +65,8 @@ def read_head(at: ArticleText, units: list[Unit]) -> Mention | None:
             else lx.ORG_HEADS.get(head, "other")
         )
     elif kind == "event":
+        if last is units[-1] and generic_event(at, units):
+            return None
         mention.event_kind = lx.EVENT_HEADS.get(head, "other")
         mention = with_ordinal_and_year(at.text, mention)
     else:
@@ -73,6 +75,26 @@ def read_head(at: ArticleText, units: list[Unit]) -> Mention | None:
             if a.kind == "country" and not a.demonym:
                 mention.country = at.gaz.record(a).name
     return mention
+
+
+# Event kinds whose names may be common words ("Outer Space Treaty", "Cold War").
+_NAMED_BY_WORDS = frozenset({"agreement", "war"})
+
+
+def generic_event(at: ArticleText, units: list[Unit]) -> bool:
+    """An event needs a proper name: a head noun with nothing but generic
+    modifiers before it ("Virtual Meeting", "Climate Crisis", "Tackling the
+    Climate Crisis": words the article writes in lower case) names none."""
+    head = units[-1].word
+    for u in units[:-1]:
+        word = u.word
+        if u.match is not None:
+            return False
+        if word in lx.GENERIC_EVENT_MODIFIERS or word.endswith("ing"):
+            continue
+        if lx.EVENT_HEADS.get(head) in _NAMED_BY_WORDS or not at.ordinary_word(word):
+            return False
+    return True
 
 
 def common_phrase(at: ArticleText, units: list[Unit]) -> bool:

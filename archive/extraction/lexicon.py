@@ -259,6 +259,33 @@ HEADLINE_VERBS = words(
     Arrives Return Returns"""
 )
 
+# Words of headlines and their grammar, never part of the name before them
+# ("Secretary Blinken Tests Positive", "... Blinken Keynote Remarks at ...").
+HEADLINE_NOUNS = words(
+    """Tests Test Says Urges Announces Condemns Marks Launches Signs Holds Delivers
+    Discusses Congratulates Celebrates Remarks Keynote Opening Closing Roundtable
+    Panel Discussion Interview Briefing Virtual Meeting Meetings Statement Readout
+    Positive Negative Op-Ed Video Message Trip Travel Call Visit"""
+)
+
+# Modifiers that make no event's name: "Virtual Meeting", "Annual Session".
+GENERIC_EVENT_MODIFIERS = words(
+    """Virtual Online In-Person Bilateral Trilateral Multilateral Annual Biannual
+    Joint Regular Informal Formal Extraordinary Emergency Plenary Final Inaugural
+    Opening Closing High-Level High Level Senior Officials Technical Working Expert
+    Experts Leaders Leaders' Ministers Ministerial Press Special Follow-Up Follow-on
+    First Second Third Next Last Recent Upcoming Ongoing Current Global"""
+)
+
+# Currencies: a plural or a name after "in" ("in Euros") names no place.
+CURRENCY_NOUNS = words(
+    """Euro Euros Dollar Dollars Pound Pounds Yen Yuan Renminbi Rupee Rupees Ruble
+    Rubles Rouble Roubles Franc Francs Peso Pesos Lira Liras Hryvnia Hryvnias Manat
+    Manats Dinar Dinars Dirham Dirhams Riyal Riyals Rial Rials Shekel Shekels Won
+    Real Reais Rand Krona Kronor Krone Kroner Zloty Forint Lev Leu Lari Dram Tenge
+    Som Taka Baht Ringgit Rupiah Bitcoin Bitcoins Cryptocurrency Cryptocurrencies"""
+)
+
 # Event heads that come first and take "of": "Summit of Heads of State".
 EVENT_HEADS_FIRST = frozenset(
     words(

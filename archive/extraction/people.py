@@ -8,7 +8,8 @@ import datetime as dt
 
 from archive.extraction import patterns as pt
 from archive.extraction.clusters import Cluster, Clusters, name_tokens, same_person
-from archive.extraction.guess import is_person_name, is_place_name, single_kind
+from archive.extraction.guess import after_determiner, is_person_name, is_place_name, single_kind
+from archive.extraction.headings import in_title_cased_sentence
 from archive.extraction.lexicon import NOT_PERSON_WORDS
 from archive.extraction.normalize import name_key
 from archive.extraction.reference import Gazetteer, Leader
@@ -69,12 +70,15 @@ class People:
         # Once the people with evidence are known, "of Merrill Lynch" and
         # "( Borussia Dortmund )" after one of them name where they work.
         self._person_ends = {m.end for m in self._persons()}
+        # One sense per article: "the terrorist group Boko Haram" ... "support
+        # of Boko Haram" is the organisation each time.
+        orgs = {name_key(m.surface) for m in work.mentions if m.kind == "organisation"}
         for cand in rest:
-            if self._affiliation(cand):
+            if self._affiliation(cand) or (not cand.weak and name_key(cand.surface) in orgs):
                 work.mentions.append(guessed(cand, "organisation"))
             elif is_place_name(cand):
                 work.mentions.append(guessed(cand, "place"))
-            elif is_person_name(cand):
+            elif is_person_name(cand) and not _common_phrase(work.text, cand):
                 mention = self._candidate_mention(cand)
                 mention.evidence = "name"
                 self._attach_full(mention, cand.surface)
@@ -283,6 +287,12 @@ def _has_backref(cand: Candidate, singles: set[str]) -> bool:
         and not cand.alone_on_line
         and not any(t in NOT_PERSON_WORDS for t in cand.tokens)
     )
+
+
+def _common_phrase(text: str, cand: Candidate) -> bool:
+    """Capitals that name no person: "a Dark Web channel", "our Travel
+    Advisory", "... is Better Prepared to Prevent, Detect, and Respond"."""
+    return after_determiner(text, cand.start) or in_title_cased_sentence(text, cand.start, cand.end)
 
 
 def guessed(cand: Candidate, kind: str) -> Mention:

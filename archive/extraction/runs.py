@@ -33,6 +33,7 @@ from archive.extraction.candidates import (
     words_run,
 )
 from archive.extraction.coordination import split_and
+from archive.extraction.headings import split_name_tail
 from archive.extraction.heads import coordinated_org, names_office, read_head, title_after_office
 from archive.extraction.matcher import Match
 from archive.extraction.roles import PendingRole, build_role, role_gap_ok
@@ -301,12 +302,8 @@ class RunReader:
             return True
         if len(tail) > 6:
             return False
-        # "Judge John Bissell of Newark": a name ends where "of" starts a place.
-        rest: list[Unit] = []
-        for k in range(1, len(tail)):
-            if pt.OF_FOR_GAP_RE.search(self.at.gap(tail[k - 1], tail[k])):
-                tail, rest = tail[:k], tail[k:]
-                break
+        # "Judge John Bissell of Newark", "Blinken Tests Positive" (headings.py).
+        tail, rest = split_name_tail(self.at, tail)
         if self.at.gap(last, tail[0]).strip(" -"):
             # "Bureau of East Asian ...", "... Narcotics and Law Enforcement":
             # words after "of"/"and" complete the office, they are no name.

@@ -1,0 +1,78 @@
+"""Capitalised words that name nothing: headline grammar, slogans, currencies,
+abstract nouns after "in", generic event names; and one sense per article."""
+
+from __future__ import annotations
+
+from archive.extraction.extractor import extract_entities
+
+
+def names(title: str, body: str) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for entity in extract_entities(title, body):
+        found.setdefault(entity.kind, set()).add(entity.name)
+    return found
+
+
+def test_a_headline_verb_ends_the_name_before_it():
+    found = names(
+        "Secretary Blinken Tests Positive for COVID-19",
+        "Secretary of State Antony J. Blinken tested positive for COVID-19 today.",
+    )
+    assert not any("Tests" in name for name in found.get("person", ()))
+
+
+def test_capitals_after_a_determiner_name_no_person():
+    found = names(
+        "New Reward Offer",
+        "The State Department set up a Dark Web tips-reporting channel for sources. "
+        "Please read our Travel Advisory before going.",
+    )
+    assert not {"Dark Web", "Travel Advisory"} & found.get("person", set())
+
+
+def test_a_title_cased_slogan_names_no_person():
+    body = (
+        "The strategy ensures the nation is ready. The plan Ensures the United States is "
+        "Better Prepared to Prevent, Detect, and Respond to Future Biological Threats. "
+        "Officials said they are better prepared to prevent and detect threats and to "
+        "respond to future biological risks."
+    )
+    assert "Better Prepared" not in names("Biodefense plan", body).get("person", set())
+
+
+def test_currencies_and_plural_abbreviations_are_no_places():
+    body = (
+        "The loan of 500 million is paid in Euros. Small modular reactors (SMRs) were "
+        "discussed, and experts said SMRs could help the region."
+    )
+    found = names("Energy finance", body)
+    assert not {"Euros", "SMRs"} & found.get("place", set())
+
+
+def test_an_abstract_noun_after_in_is_no_place():
+    found = names("Landmine removal", "The program lets families walk the land in Safety again.")
+    assert "Safety" not in found.get("place", set())
+
+
+def test_an_event_with_only_generic_words_is_no_event():
+    body = (
+        "The ministers held a Virtual Meeting on Tuesday to discuss tackling the climate "
+        "crisis. The Climate Crisis was the main topic of the virtual meeting."
+    )
+    found = names("Ministers meet", body)
+    assert not {"Virtual Meeting", "Climate Crisis"} & found.get("event", set())
+
+
+def test_a_named_treaty_stays_an_event():
+    body = "The parties reaffirmed the Outer Space Treaty at the meeting in Geneva."
+    assert "Outer Space Treaty" in names("Space talks", body).get("event", set())
+
+
+def test_a_name_typed_organisation_once_is_one_everywhere_in_the_article():
+    body = (
+        "The United States is designating six individuals for their support of the "
+        "terrorist group Boko Haram. They provided goods to, or in support of, Boko Haram."
+    )
+    found = names("Designations", body)
+    assert "Boko Haram" in found.get("organisation", set())
+    assert "Boko Haram" not in found.get("person", set())
