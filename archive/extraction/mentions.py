@@ -8,7 +8,8 @@ new ones:
 3. capitalised runs read with titles, head nouns and context (runs.py);
 4. gazetteer matches outside any run ("44-day war", lower-case names);
 5. acronyms the article defines ("... (OIC)") linked to their long forms;
-6. candidates marked that only a headline or a shouted line supports.
+6. clubs and companies that a sentence shows (wire_orgs.py);
+7. candidates marked that only a headline or a shouted line supports.
 
 Spans are kept so that a CoNLL-style evaluation can score them.
 """
@@ -28,6 +29,7 @@ from archive.extraction.reference import Gazetteer
 from archive.extraction.runs import match_mention, read_runs
 from archive.extraction.spans import Candidate, Findings, Mention
 from archive.extraction.special_events import claim_special_events
+from archive.extraction.wire_orgs import mark_organisations
 
 
 def find_mentions(
@@ -52,7 +54,7 @@ def find_mentions(
         singles=runs.singles,
         acronyms=dict(special.acronyms),
     )
-    found = link_acronyms(found)
+    found = mark_organisations(gaz, link_acronyms(found))
     return dataclasses.replace(
         found,
         mentions=sorted(found.mentions, key=lambda m: m.start),

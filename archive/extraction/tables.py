@@ -11,6 +11,7 @@ with their country in brackets and their team after it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -120,6 +121,9 @@ _STANDING = re.compile(r"^N999[9s]*$")
 _RANKED = re.compile(r"^oNp?N?[9ps]*$")
 # "Peterborough v Notts County , Wrexham v Bristol"
 _FIXTURES = re.compile(r"^NvN(?:sNvN)*s?$")
+# "In Bergen : Brann ( Norway ) 2 Shelbourne ( Ireland ) 1 ( 1-1 )": a cup
+# tie between clubs, each with its country in brackets.
+_TIE = re.compile(r"^(?:Nw)?Np9N(?:p9[9ps]*)?$")
 
 
 def _small_numbers(items: list[_Item]) -> bool:
@@ -161,6 +165,13 @@ def table_names(text: str, classify: Classifier) -> list[TableName]:
         elif shape[:1] == "o" and _STANDING.match(shape[1:]) and _small_numbers(items):
             # "9. Vasas 3 1 1 1 3 3 4": a numbered league table.
             out.extend(_side(n, classify) for n in names)
+        elif _TIE.match(shape):
+            # The sides are the names before the brackets; the countries in
+            # them are left to the gazetteer.
+            sides = [a for a, b in itertools.pairwise(items) if b.kind == "paren"]
+            if shape.endswith("9N"):
+                sides.append(items[-1])  # the row goes on in the next line
+            out.extend(_side(n, classify) for n in sides if n.kind == "name")
         elif _RANKED.match(shape):
             out.extend(_ranked(items, classify))
     return [n for n in out if n is not None]

@@ -1,0 +1,116 @@
+"""Clubs and companies that wire text shows by their place in a sentence
+(wire_orgs.py, issue 17), on short made-up texts, with negative cases."""
+
+from __future__ import annotations
+
+from archive.extraction.extractor import default_extractor
+
+
+def kind_of(text: str, surface: str) -> str:
+    """The kind of the first span whose text is ``surface`` ("" if none)."""
+    for span in default_extractor().analyse("", text).spans:
+        if span.text == surface:
+            return span.kind
+    return ""
+
+
+# -- a town before the staff of a club -------------------------------------------
+
+
+def test_town_before_a_sports_role_is_a_club():
+    assert kind_of("Milan striker Paolo Verdi was injured on Sunday .", "Milan") == "organisation"
+
+
+def test_town_alone_stays_a_place():
+    assert kind_of("The talks were held in Milan on Sunday .", "Milan") == "place"
+
+
+def test_country_before_a_sports_role_stays_a_place():
+    # A national side is written as its country.
+    assert kind_of("France striker Paul Durand was injured .", "France") == "place"
+
+
+def test_home_nation_before_a_sports_role_stays_a_place():
+    assert kind_of("England manager Tom Baker named his squad .", "England") == "place"
+
+
+# -- sides of a match --------------------------------------------------------------
+
+
+def test_town_that_beat_another_with_a_score_is_a_club():
+    text = "Toronto beat Zarvella 3-1 on Saturday ."
+    assert kind_of(text, "Toronto") == "organisation"
+
+
+def test_match_verb_without_a_score_leaves_a_place():
+    assert kind_of("Heavy rain beat Toronto on Saturday .", "Toronto") == "place"
+
+
+def test_player_with_country_in_brackets_stays_a_person():
+    text = "Marta Kovelska ( Poland ) beat Dana Priolo ( Italy ) 6-4 6-2"
+    assert kind_of(text, "Dana Priolo") == "person"
+
+
+def test_town_after_in_stays_a_place_even_in_a_results_story():
+    text = "Valdora beat Kesteren 2-0 in Toronto on Sunday ."
+    assert kind_of(text, "Toronto") == "place"
+
+
+# -- cricket scorecards and cup ties -------------------------------------------------
+
+
+def test_cricket_score_row_names_a_side():
+    text = "At Dunmore : Wexbury 312-6 declared ( J. Hollis 104 ) ."
+    assert kind_of(text, "Wexbury") == "organisation"
+
+
+def test_number_after_a_name_in_prose_is_no_scorecard():
+    text = "Wexbury 312 people attended the fair ."
+    assert kind_of(text, "Wexbury") != "organisation"
+
+
+def test_cup_tie_with_countries_in_brackets_names_two_clubs():
+    text = "In Dunmore : Dynamo Korvel ( Latvia ) 2 Sporting Adrana ( Portugal ) 1 ( 1-0 )"
+    assert kind_of(text, "Dynamo Korvel") == "organisation"
+    assert kind_of(text, "Sporting Adrana") == "organisation"
+    assert kind_of(text, "Latvia") == "place"
+
+
+def test_athlete_with_country_and_time_is_no_tie():
+    text = "1. Dana Priolo ( Italy ) 10.92"
+    assert kind_of(text, "Dana Priolo") != "organisation"
+
+
+# -- one sense per article -------------------------------------------------------------
+
+
+def test_town_in_a_league_table_is_the_club_in_the_report():
+    text = "Toronto 3 Valdora 1\nToronto 's new coach was pleased with the win ."
+    spans = [s for s in default_extractor().analyse("", text).spans if s.text == "Toronto"]
+    assert [s.kind for s in spans] == ["organisation", "organisation"]
+
+
+# -- companies and teams by the words around them ----------------------------------------
+
+
+def test_unknown_name_before_spokesman_is_an_organisation():
+    assert kind_of("a Korvatex spokesman said on Monday .", "Korvatex") == "organisation"
+
+
+def test_possessive_before_chairman_is_an_organisation():
+    assert kind_of("Korvatex 's chairman resigned on Monday .", "Korvatex") == "organisation"
+
+
+def test_the_plural_team_name_is_an_organisation():
+    text = "They lost 4-2 to the Dunmore Pelicans on Monday ."
+    assert kind_of(text, "Dunmore Pelicans") == "organisation"
+
+
+def test_plural_place_name_after_the_is_no_team():
+    text = "Tourists visited the Korvel Falls on Monday ."
+    assert kind_of(text, "Korvel Falls") != "organisation"
+
+
+def test_persons_name_before_a_speech_verb_stays_a_person():
+    text = "Dana Priolo said on Monday she would stay ."
+    assert kind_of(text, "Dana Priolo") == "person"
