@@ -10,6 +10,7 @@ from archive.models import (
     EntityKind,
     EntityRedirect,
     Event,
+    Organisation,
     Person,
     PersonRole,
     Place,
@@ -45,6 +46,9 @@ def merge_entities(*, survivor, others) -> list[int]:
                 ).exists():
                     role.person = survivor
                     role.save()
+        if isinstance(survivor, Person | Organisation):
+            # The events the merged-away entity took part in, the survivor took part in.
+            survivor.events.add(*other.events.all())
         if isinstance(survivor, Place):
             Event.objects.filter(place=other).update(place=survivor)
             Place.objects.filter(country=other).update(country=survivor)

@@ -30,6 +30,7 @@ from archive.words import whole_word_starts
 
 from .bulk import insert_models, insert_rows
 from .editing import rejected_keys
+from .identity import fold_duplicates, fold_into_full_names, is_compound_of_names
 from .slugs import assign_slugs
 
 # The kinds an entity may have (``Kind.values`` builds a new list on each use).
@@ -38,19 +39,23 @@ _PLACE_KINDS = frozenset(Place.Kind.values)
 _EVENT_KINDS = frozenset(Event.Kind.values)
 
 
-def link_entities(article: Article, extracted: list[ExtractedEntity]) -> None:
+def link_entities(article: Article, extracted: list[ExtractedEntity], *, fold: bool = True) -> None:
     """Replace the article's mentions and roles with ``extracted``, resolved archive-wide."""
-    link_all([(article, extracted)])
+    link_all([(article, extracted)], fold=fold)
 
 
-def link_all(found: list[tuple[Article, list[ExtractedEntity]]], *, new: bool = False) -> None:
+def link_all(
+    found: list[tuple[Article, list[ExtractedEntity]]], *, new: bool = False, fold: bool = True
+) -> None:
     """Replace each article's mentions and roles with its findings, resolved archive-wide.
 
     The articles are taken in order, and each one's findings resolve as if the
     articles before it had been linked already (a name one of them taught as an
     alias leads to its entity), but the queries are batched: a few dozen for the
     whole list, whatever its length. ``new``: the articles were just created,
-    so they have no links to replace.
+    so they have no links to replace. ``fold``: then merge the stored records
+    the people and organisations found duplicate (``fold_duplicates``); a
+    caller linking many articles one by one may fold once at the end instead.
     """
     if not found:
         return
@@ -68,6 +73,7 @@ def link_all(found: list[tuple[Article, list[ExtractedEntity]]], *, new: bool = 
             refused = rejected.get("", set()) | rejected.get(item.kind, set())
             if item.kind in by_kind and (good := _without_rejected(item, refused)) is not None:
                 by_kind[item.kind].append(good)
+        by_kind["person"] = fold_into_full_names(by_kind["person"])
         kept.append(by_kind)
 
     linking = _Linking()
@@ -97,6 +103,13 @@ def link_all(found: list[tuple[Article, list[ExtractedEntity]]], *, new: bool = 
     for kind_name, pairs in participants.items():
         through = Event._meta.get_field(ENTITY_KINDS[kind_name].plural).remote_field.through
         insert_rows(through, ("event", kind_name), pairs, ignore_conflicts=True)
+    if fold:
+        fold_duplicates(
+            {
+                name: {entity.pk for by_kind in resolved for _item, entity in by_kind[name]}
+                for name in ("person", "organisation")
+            }
+        )
 
 
 def _mentions(article: Article, pairs) -> list[tuple]:
@@ -325,6 +338,8 @@ class ArchiveResolver:
         for item, entity in zip(items, entities, strict=True):
             for alias in item.aliases:
                 name = alias[:300]
+                if self.kind.name == "person" and is_compound_of_names(name, entity.name):
+                    continue  # "Zelenskyy-Putin" names two people: an alias of neither
                 if name and name != entity.name and (id(entity), name) not in self._aliases:
                     self._aliases.add((id(entity), name))
                     self._new_aliases.append((entity, name))

@@ -7,10 +7,11 @@ from collections.abc import Callable, Iterable
 
 from django.db import transaction
 
-from archive.models import ENTITY_KINDS, Article, PersonRole
+from archive.models import ENTITY_KINDS, Article, EntityRedirect, PersonAlias, PersonRole, Place
 from archive.signals import articles_changed, bulk_write_finished, bulk_write_started
 
 from .extraction import extract
+from .identity import edited_by_editors, fold_duplicates, is_compound_of_names
 from .linking import link_entities
 
 
@@ -21,27 +22,73 @@ def reextract_articles(
 ) -> tuple[int, int]:
     """Extract every article (published on or after ``since``) again.
 
-    Rejections, aliases and merges are honoured by ``link_entities``. Idempotent:
-    an article whose links come out the same is left untouched. Returns the
-    number of articles seen and the number whose links changed.
+    Rejections, aliases and merges are honoured by ``link_entities``. The
+    archive is brought up to the linking rules: stored records of one entity
+    are folded into one before and after (``fold_duplicates``: their pages
+    redirect to the survivor), aliases naming two people are dropped, and
+    entities no article mentions any more are removed (their pages answer 404).
+    Idempotent: an article whose links come out the same is left untouched.
+    Returns the number of articles seen and the number whose links changed.
     """
     queryset = Article.objects.order_by("pk")
     if since is not None:
         queryset = queryset.filter(published__gte=since)
-    seen = changed = 0
+    seen = 0
+    changed: set[int] = set()
     bulk_write_started.send(sender=Article)
     try:
+        with transaction.atomic():
+            drop_compound_aliases()
+            changed |= fold_duplicates()
         for article in articles(queryset.iterator(chunk_size=200)):
             seen += 1
             with transaction.atomic():
                 before = _links(article)
-                link_entities(article, extract(article))
+                link_entities(article, extract(article), fold=False)
                 if _links(article) != before:
-                    changed += 1
+                    changed.add(article.pk)
                     articles_changed.send(sender=Article, ids=[article.pk])
+        with transaction.atomic():
+            changed |= fold_duplicates()
+            remove_orphans()
     finally:
         bulk_write_finished.send(sender=Article)
-    return seen, changed
+    return seen, len(changed)
+
+
+def drop_compound_aliases() -> int:
+    """Drop aliases like ``Zelenskyy-Putin`` of Putin: they name two people."""
+    doomed = [
+        alias.pk
+        for alias in PersonAlias.objects.filter(name__contains="-").select_related("person")
+        if is_compound_of_names(alias.name, alias.person.name)
+    ]
+    PersonAlias.objects.filter(pk__in=doomed).delete()
+    return len(doomed)
+
+
+def remove_orphans() -> int:
+    """Delete the entities no article mentions, and the redirects leading to them.
+
+    A place stays while a place or event still refers to it, and an entity an
+    editor added or renamed in the admin stays. Their pages answer
+    404 from then on. Returns the number of entities removed.
+    """
+    removed = 0
+    for kind in ENTITY_KINDS.values():
+        while True:
+            orphans = kind.model.objects.filter(mentions__isnull=True)
+            if kind.model is Place:
+                orphans = orphans.filter(places_within__isnull=True, events__isnull=True)
+            pks = set(orphans.values_list("pk", flat=True).distinct())
+            # An entity an editor added or renamed stays, mentioned or not.
+            pks -= edited_by_editors(kind.model, pks)
+            if not pks:
+                break
+            EntityRedirect.objects.filter(kind=kind.name, target_id__in=pks).delete()
+            kind.model.objects.filter(pk__in=pks).delete()
+            removed += len(pks)
+    return removed
 
 
 def _links(article: Article) -> frozenset:

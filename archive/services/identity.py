@@ -1,0 +1,388 @@
+"""One record per entity across the archive.
+
+The extractor resolves names within one article; these rules find the stored
+records of one person or organisation that several articles created under
+different names, and fold them into one (``fold_duplicates``). Each rule asks
+for evidence that names a single candidate: a lone surname shared by two
+stored people stays its own record.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+
+from django.db.models import Count
+
+from archive.extraction.checks import check
+from archive.extraction.normalize import name_key
+from archive.extraction.reference import DEFAULT_REFERENCE_DIR, load_gazetteer
+from archive.extraction.types import ExtractedEntity
+from archive.models import ENTITY_KINDS
+
+from .editing import merge_entities
+
+SHORT_NAMES_FILE = "short_names.json"
+_ROMAN = re.compile(r"^[ivx]+$")
+
+
+def load_short_names(path: str | Path | None = None) -> dict[str, frozenset[str]]:
+    """English short forms of given names (``liz`` → ``{elizabeth}``), checked on load.
+
+    The file is a JSON array of ``{"name": "Elizabeth", "short": ["Liz", …]}``;
+    a full name given twice, a short form repeated within an entry, a short form
+    that is its own full name, or a blank or many-word name is an error.
+    """
+    path = Path(path) if path else DEFAULT_REFERENCE_DIR / SHORT_NAMES_FILE
+    records = json.loads(Path(path).read_text(encoding="utf-8"))
+    problems = []
+    seen: dict[str, int] = {}
+    forms: dict[str, set[str]] = {}
+    for i, record in enumerate(records):
+        name, shorts = record.get("name", ""), record.get("short") or []
+        where = f"{path}: entry {i} ({name!r})"
+        words = [name, *shorts]
+        if not shorts or any(not isinstance(w, str) or len(w.split()) != 1 for w in words):
+            problems.append(f"{where}: expected one-word name and short forms")
+            continue
+        if seen.setdefault(name_key(name), i) != i:
+            problems.append(f"{where}: name given twice (already entry {seen[name_key(name)]})")
+        keys = [name_key(short) for short in shorts]
+        if len(set(keys)) != len(keys) or name_key(name) in keys:
+            problems.append(f"{where}: a short form repeated or equal to the name")
+        for key in keys:
+            forms.setdefault(key, set()).add(name_key(name))
+    check(problems)
+    return {short: frozenset(full) for short, full in forms.items()}
+
+
+@functools.cache
+def _short_forms() -> dict[str, frozenset[str]]:
+    return load_short_names()
+
+
+@functools.cache
+def _leader_ids() -> dict[str, frozenset[str]]:
+    """Each spelling the reference leaders data gives, by key: the leaders it names."""
+    ids: dict[str, set[str]] = {}
+    for leader in load_gazetteer().leaders.values():
+        for name in (leader.name, *leader.aliases):
+            ids.setdefault(name_key(name), set()).add(leader.id)
+    return {key: frozenset(found) for key, found in ids.items()}
+
+
+def _one_leader(key: str) -> str | None:
+    found = _leader_ids().get(key, ())
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def person_words(name: str) -> tuple[str, ...]:
+    """The keys of a person's name's words.
+
+    Words are split on white space only, so a hyphenated surname stays one
+    word: ``Marcia Adams-Allen`` → ``("marcia", "adams allen")``.
+    """
+    return tuple(key for key in (name_key(word) for word in name.split()) if key)
+
+
+def _edits_allowed(a: str, b: str) -> int:
+    """Letters two spellings of one name may differ by: none when short."""
+    shorter = min(len(a), len(b))
+    return 0 if shorter < 5 else 1 if shorter < 10 else 2
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, or ``limit + 1`` once it is sure to exceed ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def _similar(a: str, b: str) -> bool:
+    """Two spellings of one name: equal, or a few letters apart for their length."""
+    if a == b:
+        return True
+    limit = _edits_allowed(a, b)
+    return limit > 0 and a[0] == b[0] and _distance(a, b, limit) <= limit
+
+
+def _same_given_name(a: str, b: str) -> bool:
+    """``Elizabeth``/``Liz`` (a known short form), ``Benjamin``/``Ben`` (a prefix)."""
+    if a == b:
+        return True
+    short, full = sorted((a, b), key=len)
+    return full in _short_forms().get(short, ()) or (len(short) >= 3 and full.startswith(short))
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two many-word names are one person's, by a conservative rule.
+
+    The same two words reversed (``Kishida Fumio``); a regnal name spelt two
+    ways (``Mohamed VI``/``Mohammed VI``); the same surname with given names
+    that are equal, a short form of each other or a prefix; one given name and
+    two spellings of the surname a letter or two apart (``Zelensky``/
+    ``Zelenskyy``); two spellings the reference leaders data gives one leader.
+    Middle names and initials must agree when both names have some
+    (``George H. W. Bush`` is not ``George W. Bush``; ``Brian P. McKeon`` is
+    ``Brian McKeon``).
+    """
+    x, y = person_words(a), person_words(b)
+    if len(x) < 2 or len(y) < 2:
+        return False
+    if x == y:
+        return True
+    leader = _one_leader(name_key(a))
+    if leader is not None and leader == _one_leader(name_key(b)):
+        return True
+    if len(x) == len(y) == 2 and x == y[::-1]:
+        return True
+    if x[1:-1] and y[1:-1] and x[1:-1] != y[1:-1]:
+        return False
+    if _ROMAN.match(x[-1]) or _ROMAN.match(y[-1]):
+        return x[-1] == y[-1] and len(x) == len(y) == 2 and _similar(x[0], y[0])
+    if x[-1] == y[-1]:
+        # A short form with one middle name left out may be someone else.
+        return x[0] == y[0] or (x[1:-1] == y[1:-1] and _same_given_name(x[0], y[0]))
+    return x[0] == y[0] and _similar(x[-1], y[-1])
+
+
+_DEPARTMENT = re.compile(r"^(.+) (department|ministry)$")
+
+
+def organisation_key(name: str) -> str:
+    """A key two usual variants of one organisation's name share.
+
+    ``Justice Department`` = ``Department of Justice`` (same for Ministry), and
+    a word's plural = its singular (``Asset``/``Assets``).
+    """
+    key = name_key(name)
+    if match := _DEPARTMENT.match(key):
+        key = f"{match[2]} of {match[1]}"
+    return " ".join(_singular(word) for word in key.split())
+
+
+def _singular(word: str) -> str:
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def is_compound_of_names(alias: str, name: str) -> bool:
+    """``Zelenskyy-Putin`` for Putin: a hyphenated pair naming him and someone else.
+
+    Never an alias of either: a word of the alias joins, by a hyphen, a word of
+    the entity's name to a capitalised word its name lacks.
+    """
+    own = {name_key(word) for word in re.split(r"[\s-]+", name)}
+    own_tokens = {name_key(word) for word in name.split()}
+    for token in alias.split():
+        parts = [part for part in token.split("-") if part]
+        if len(parts) < 2 or name_key(token) in own_tokens:
+            continue
+        keys = [name_key(part) for part in parts]
+        strangers = [
+            part
+            for part, key in zip(parts, keys, strict=True)
+            if key not in own and part[0].isupper()
+        ]
+        if any(key in own for key in keys) and any(len(part) > 2 for part in strangers):
+            return True
+    return False
+
+
+def fold_into_full_names(items: list[ExtractedEntity]) -> list[ExtractedEntity]:
+    """One article's people: a part of a fuller name joins the full name it ends or starts.
+
+    ``Lavrov`` joins ``Sergey Lavrov``, ``Al Thani`` joins ``Mohammed bin
+    Abdulrahman Al Thani`` when he is the only person of the article whose name
+    ends with those words (or, failing that, starts with them: ``Retno``, ``Retno
+    Marsudi``); with two candidates it stays as it is.
+    """
+    if len(items) < 2:
+        return items
+    words = {id(item): person_words(item.name) for item in items}
+    longest = max(len(w) for w in words.values())
+    if all(len(w) == longest for w in words.values()):
+        return items
+    copies = {id(item): replace(item, aliases=set(item.aliases)) for item in items}
+    # Longest names first, so that a name's target has found its own already.
+    order = sorted(items, key=lambda item: -len(words[id(item)]))
+    into: dict[int, ExtractedEntity] = {}
+    for item in order:
+        mine = words[id(item)]
+        target = _fuller_name(mine, [(words[id(o)], o) for o in items if o is not item])
+        if target is None:
+            continue
+        final = into.get(id(target), copies[id(target)])
+        into[id(item)] = final
+        final.aliases = {*final.aliases, item.name, *item.aliases}
+        final.count += item.count
+        offsets = [o for o in (final.first_offset, item.first_offset) if o is not None]
+        final.first_offset = min(offsets) if offsets else None
+        final.roles = [*final.roles, *(r for r in item.roles if r not in final.roles)]
+    return [copies[id(item)] for item in items if id(item) not in into]
+
+
+def _fuller_name(mine: tuple[str, ...], others: list[tuple[tuple[str, ...], ExtractedEntity]]):
+    """The one fuller name ending with ``mine`` (else starting with it), or None."""
+    if not mine:
+        return None
+    size = len(mine)
+    for part in (slice(-size, None), slice(0, size)):
+        found = [o for words, o in others if len(words) > size and words[part] == mine]
+        if found:
+            return found[0] if len(found) == 1 else None
+    return None
+
+
+def fold_duplicates(scope: dict[str, Iterable[int]] | None = None) -> set[int]:
+    """Merge the stored people and organisations the rules above say are one.
+
+    ``scope``: the pks (by kind) whose duplicates are sought; None: all of them.
+    The survivor is the editors' (a name changed or an entity added in the
+    admin), else the fullest usual name; the others are merged into it as an
+    editor would merge them (aliases, mentions, roles, a redirect from their
+    pages). Returns the ids of the articles whose entities changed.
+    """
+    changed: set[int] = set()
+    for kind_name, groups in (
+        ("person", _person_groups),
+        ("organisation", _organisation_groups),
+    ):
+        model = ENTITY_KINDS[kind_name].model
+        rows = dict(model.objects.values_list("pk", "name"))
+        wanted = set(rows) if scope is None else set(scope.get(kind_name, ())) & set(rows)
+        if not wanted:
+            continue
+        found = groups(rows, wanted)
+        if not found:
+            continue
+        edited = edited_by_editors(model, {pk for group in found for pk in group})
+        counts = dict(
+            model.objects.filter(pk__in={pk for group in found for pk in group})
+            .annotate(n=Count("mentions"))
+            .values_list("pk", "n")
+        )
+        for group in found:
+            survivor = min(group, key=lambda pk: _survivor_rank(pk, rows, edited, counts))
+            entities = model.objects.in_bulk(group)
+            others = [entities[pk] for pk in group if pk != survivor and pk in entities]
+            if survivor in entities and others:
+                changed.update(merge_entities(survivor=entities[survivor], others=others))
+    return changed
+
+
+def _survivor_rank(pk: int, rows: dict[int, str], edited: set[int], counts: dict[int, int]):
+    name = rows[pk]
+    leader = _one_leader(name_key(name))
+    canonical = leader is not None and name_key(load_gazetteer().leaders[leader].name) == (
+        name_key(name)
+    )
+    return (
+        pk not in edited,
+        not canonical,
+        -len(name.split()),
+        -counts.get(pk, 0),
+        -len(name),
+        pk,
+    )
+
+
+def edited_by_editors(model, pks: set[int]) -> set[int]:
+    """Entities an editor added or renamed in the admin (its change log says so)."""
+    from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    entries = LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(model),
+        object_id__in=[str(pk) for pk in pks],
+        action_flag__in=[ADDITION, CHANGE],
+    ).values_list("object_id", "action_flag", "change_message")
+    edited = set()
+    for object_id, flag, message in entries:
+        if flag == ADDITION or '"name"' in (message or "").casefold():
+            edited.add(int(object_id))
+    return edited
+
+
+def _organisation_groups(rows: dict[int, str], wanted: set[int]) -> list[list[int]]:
+    by_key: dict[str, list[int]] = {}
+    for pk, name in rows.items():
+        by_key.setdefault(organisation_key(name), []).append(pk)
+    groups = []
+    for pks in by_key.values():
+        if len(pks) > 1 and wanted.intersection(pks):
+            groups.append(sorted(pks))
+    return groups
+
+
+def _person_groups(rows: dict[int, str], wanted: set[int]) -> list[list[int]]:
+    """Pairs of many-word names that name each other only, then lone words joining them."""
+    words = {pk: person_words(name) for pk, name in rows.items()}
+    multi = {pk: w for pk, w in words.items() if len(w) > 1}
+    buckets: dict[str, set[int]] = {}
+    for pk, w in multi.items():
+        for bucket in (f"l:{w[-1][:2]}", f"s:{' '.join(sorted(w))}"):
+            buckets.setdefault(bucket, set()).add(pk)
+        leader = _one_leader(name_key(rows[pk]))
+        if leader is not None:
+            buckets.setdefault(f"p:{leader}", set()).add(pk)
+
+    def candidates(pk: int) -> set[int]:
+        w = multi[pk]
+        pool = buckets.get(f"l:{w[-1][:2]}", set()) | buckets.get(f"s:{' '.join(sorted(w))}", set())
+        leader = _one_leader(name_key(rows[pk]))
+        if leader is not None:
+            pool = pool | buckets.get(f"p:{leader}", set())
+        return {o for o in pool if o != pk and same_person(rows[pk], rows[o])}
+
+    # Lone words the scope asks about: its own, and the last and first words of its names.
+    lone_wanted = {pk for pk in wanted if len(words[pk]) == 1}
+    scope_words = {w for pk in wanted if pk in multi for w in (multi[pk][0], multi[pk][-1])}
+    lone_wanted |= {pk for pk, w in words.items() if len(w) == 1 and w[0] in scope_words}
+
+    root: dict[int, int] = {}
+    groups: dict[int, list[int]] = {}
+    for pk in sorted(pk for pk in wanted if pk in multi):
+        if pk in root:
+            continue
+        mates = candidates(pk)
+        if len(mates) == 1:
+            (other,) = mates
+            if other not in root and candidates(other) == {pk}:
+                root[pk] = root[other] = pk
+                groups[pk] = [pk, other]
+
+    def group_of(pk: int) -> int:
+        return root.get(pk, pk)
+
+    by_last: dict[str, set[int]] = {}
+    by_first: dict[str, set[int]] = {}
+    for pk, w in multi.items():
+        by_last.setdefault(w[-1], set()).add(group_of(pk))
+        by_first.setdefault(w[0], set()).add(group_of(pk))
+    for pk in sorted(lone_wanted):
+        word = words[pk][0]
+        found = by_last.get(word) or (by_first.get(word) if word not in by_last else None)
+        if not found and len(word) >= 6:
+            found = {
+                group_of(o)
+                for o, w in multi.items()
+                if w[-1][:1] == word[:1] and _similar(w[-1], word)
+            }
+        if found and len(found) == 1:
+            (target,) = found
+            groups.setdefault(target, [target]).append(pk)
+    return [group for group in groups.values() if len(group) > 1]

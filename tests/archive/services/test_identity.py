@@ -1,0 +1,235 @@
+"""One record per entity across the archive: the rules that fold two records of one
+person or organisation, each with a case it must leave alone."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.contenttypes.models import ContentType
+
+from archive.extraction.checks import ReferenceDataError
+from archive.extraction.types import ExtractedEntity
+from archive.models import Article, EntityRedirect, Organisation, Person
+from archive.services.identity import load_short_names
+from archive.services.linking import link_entities
+
+pytestmark = pytest.mark.django_db
+
+_count = 0
+
+
+def _link(*names: str, kind: str = "person", aliases: dict | None = None) -> Article:
+    """A new article whose findings are ``names``, linked as ingest links them."""
+    global _count
+    _count += 1
+    article = Article.objects.create(
+        title=f"Article {_count}", slug=f"article-{_count}", body="Text.", content_hash=f"{_count}"
+    )
+    found = [
+        ExtractedEntity(
+            kind=kind, name=name, aliases={name, *(aliases or {}).get(name, ())}, count=1
+        )
+        for name in names
+    ]
+    link_entities(article, found)
+    return article
+
+
+def _people() -> set[str]:
+    return set(Person.objects.values_list("name", flat=True))
+
+
+def _aliases(model, name: str) -> set[str]:
+    return set(model.objects.get(name=name).aliases.values_list("name", flat=True))
+
+
+# A lone surname or given name
+
+
+def test_a_lone_surname_joins_the_full_name_of_the_same_article():
+    article = _link("Sergey Lavrov", "Lavrov")
+    assert _people() == {"Sergey Lavrov"}
+    assert "Lavrov" in _aliases(Person, "Sergey Lavrov")
+    assert article.personmention_set.get().count == 2
+
+
+def test_a_surname_of_several_words_joins_the_one_full_name_ending_with_it():
+    _link("Mohammed bin Abdulrahman Al Thani", "Al Thani", "Badr al Busaidi", "Al Busaidi")
+    assert _people() == {"Mohammed bin Abdulrahman Al Thani", "Badr al Busaidi"}
+    assert "Al Thani" in _aliases(Person, "Mohammed bin Abdulrahman Al Thani")
+
+
+def test_a_surname_of_several_words_two_full_names_end_with_stays_its_own():
+    _link("Tamim bin Hamad Al Thani", "Mohammed bin Abdulrahman Al Thani", "Al Thani")
+    assert "Al Thani" in _people()
+
+
+def test_a_lone_surname_shared_by_two_people_of_the_article_stays_its_own():
+    _link("Sergey Lavrov", "Ivan Lavrov", "Lavrov")
+    assert _people() == {"Sergey Lavrov", "Ivan Lavrov", "Lavrov"}
+
+
+def test_a_lone_surname_joins_the_only_stored_person_with_it():
+    _link("Sergey Lavrov")
+    later = _link("Lavrov")
+    assert _people() == {"Sergey Lavrov"}
+    assert set(later.persons.values_list("name", flat=True)) == {"Sergey Lavrov"}
+    assert "Lavrov" in _aliases(Person, "Sergey Lavrov")
+
+
+def test_a_lone_surname_two_stored_people_share_stays_its_own():
+    _link("Sergey Lavrov")
+    _link("Ivan Lavrov")
+    _link("Lavrov")
+    assert _people() == {"Sergey Lavrov", "Ivan Lavrov", "Lavrov"}
+
+
+def test_a_lone_given_name_joins_the_only_person_with_it_and_never_two():
+    _link("Yair Lapid")
+    _link("Yair")
+    assert _people() == {"Yair Lapid"}
+    _link("Naftali Bennett")
+    _link("Naftali Kaplan")
+    _link("Naftali")
+    assert "Naftali" in _people()
+
+
+def test_the_full_name_wins_over_a_surname_stored_first_and_the_old_page_redirects(client):
+    _link("McKeon")
+    old = Person.objects.get(name="McKeon")
+    _link("Brian P. McKeon")
+    assert _people() == {"Brian P. McKeon"}
+    survivor = Person.objects.get(name="Brian P. McKeon")
+    assert "McKeon" in _aliases(Person, "Brian P. McKeon")
+    assert survivor.articles.count() == 2
+    response = client.get(old.get_absolute_url())
+    assert response.status_code == 301
+    assert response["Location"] == survivor.get_absolute_url()
+
+
+def test_an_editors_name_wins_over_the_fullest_one(django_user_model):
+    _link("Brian McKeon")
+    edited = Person.objects.get(name="Brian McKeon")
+    LogEntry.objects.create(
+        user=django_user_model.objects.create_superuser("ed", "ed@example.org", "pw"),
+        content_type=ContentType.objects.get_for_model(Person),
+        object_id=str(edited.pk),
+        object_repr=edited.name,
+        action_flag=CHANGE,
+        change_message=json.dumps([{"changed": {"fields": ["Name"]}}]),
+    )
+    _link("Brian P. McKeon")
+    assert _people() == {"Brian McKeon"}
+    assert "Brian P. McKeon" in _aliases(Person, "Brian McKeon")
+
+
+# Name order, spellings, short forms
+
+
+def test_the_same_two_words_reversed_are_one_person():
+    _link("Kishida Fumio")
+    _link("Fumio Kishida")
+    assert len(_people()) == 1
+    _link("Fumio Tanaka")
+    assert len(_people()) == 2
+
+
+def test_transliterations_of_one_surname_with_one_given_name_are_one_person():
+    _link("Volodymyr Zelensky")
+    _link("Volodymyr Zelenskyy")
+    assert _people() == {"Volodymyr Zelenskyy"}  # the reference data's spelling
+    _link("Zelenskiy")  # a lone surname spelt a letter apart
+    assert _people() == {"Volodymyr Zelenskyy"}
+
+
+def test_different_given_names_or_short_surnames_a_letter_apart_stay_apart():
+    _link("John Smith")
+    _link("Jane Smyth")
+    _link("Ivan Lee")
+    _link("Ivan Lei")
+    assert _people() == {"John Smith", "Jane Smyth", "Ivan Lee", "Ivan Lei"}
+
+
+def test_regnal_names_spelt_two_ways_are_one_but_not_two_numbers():
+    _link("Mohamed VI")
+    _link("Mohammed VI")
+    assert len(_people()) == 1
+    _link("Mohammed V")
+    assert len(_people()) == 2
+
+
+def test_a_short_form_of_the_given_name_is_the_same_person():
+    _link("Liz Truss")
+    _link("Elizabeth Truss")
+    assert _people() == {"Elizabeth Truss"}
+    assert "Liz Truss" in _aliases(Person, "Elizabeth Truss")
+
+
+def test_a_given_name_neither_short_form_nor_prefix_is_someone_else():
+    _link("Liz Truss")
+    _link("Lisa Truss")
+    _link("Matt Lee")
+    _link("Matthew Russell Lee")  # a short form, and a middle name the other lacks
+    assert _people() == {"Liz Truss", "Lisa Truss", "Matt Lee", "Matthew Russell Lee"}
+
+
+def test_middle_names_that_disagree_keep_two_people():
+    _link("George H. W. Bush")
+    _link("George W. Bush")
+    assert len(_people()) == 2
+
+
+def test_short_forms_are_checked_on_load(tmp_path):
+    assert "elizabeth" in load_short_names()["liz"]
+    bad = tmp_path / "short_names.json"
+    bad.write_text(
+        json.dumps(
+            [{"name": "Elizabeth", "short": ["Liz"]}, {"name": "Elizabeth", "short": ["Bo"]}]
+        )
+    )
+    with pytest.raises(ReferenceDataError, match="given twice"):
+        load_short_names(bad)
+    bad.write_text(json.dumps([{"name": "Tony", "short": ["Tony"]}]))
+    with pytest.raises(ReferenceDataError, match="equal to the name"):
+        load_short_names(bad)
+
+
+# Organisations
+
+
+def test_organisation_names_differing_by_a_plural_or_word_order_are_one():
+    _link("Office of Foreign Asset Control", kind="organisation")
+    _link("Office of Foreign Assets Control", kind="organisation")
+    _link("Justice Department", kind="organisation")
+    _link("Department of Justice", kind="organisation")
+    assert Organisation.objects.count() == 2
+
+
+def test_other_departments_and_ministries_stay_apart():
+    _link("Department of Energy", kind="organisation")
+    _link("Justice Department", kind="organisation")
+    _link("Health Ministry", kind="organisation")
+    _link("Department of Health", kind="organisation")
+    assert Organisation.objects.count() == 4
+
+
+# Aliases
+
+
+def test_a_hyphenated_pair_of_names_is_an_alias_of_neither():
+    _link("Vladimir Putin", aliases={"Vladimir Putin": {"Putin", "Zelenskyy-Putin"}})
+    assert _aliases(Person, "Vladimir Putin") == {"Putin"}
+
+
+def test_a_hyphenated_given_name_stays_an_alias():
+    _link("Jean-Yves Le Drian", aliases={"Jean-Yves Le Drian": {"Jean-Yves", "Le Drian"}})
+    assert _aliases(Person, "Jean-Yves Le Drian") == {"Jean-Yves", "Le Drian"}
+
+
+def test_folding_leaves_redirects_only_for_folded_pages():
+    _link("Liz Truss")
+    liz = Person.objects.get(name="Liz Truss")
+    _link("Elizabeth Truss")
+    assert EntityRedirect.objects.filter(kind="person", old_slug=liz.slug).exists()
