@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 from archive.extraction import patterns as pt
-from archive.extraction.lexicon import RECURRENT_EVENT_KINDS
+from archive.extraction.lexicon import GENERIC_EVENT_MODIFIERS, RECURRENT_EVENT_KINDS
+from archive.extraction.normalize import name_key
 
 _MONTH_NUMBERS = {
     name: i
@@ -91,7 +92,7 @@ def fallback_year(kind: str, published: dt.date | None) -> int | None:
 _ORDINAL = re.compile(r"^\d{1,3}(?:st|nd|rd|th)\s+")
 _ORDINAL_WORD = re.compile(
     r"^(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|"
-    r"Twelfth)\s+",
+    r"Twelfth|Inaugural)\s+",
     re.IGNORECASE,
 )
 
@@ -107,3 +108,41 @@ def strip_ordinal(name: str, kind: str = "") -> str:
 
 def is_recurrent(kind: str) -> bool:
     return kind in RECURRENT_EVENT_KINDS
+
+
+def event_key(name: str) -> str:
+    """A key an event's name shares with its plural head ("Migration Accords" =
+    "Migration Accord")."""
+    key = name_key(name)
+    if key.endswith("s") and not key.endswith(("ss", "us", "is")):
+        key = key[:-1]
+    return key
+
+
+_GENERIC_KEYS = frozenset(name_key(word) for word in GENERIC_EVENT_MODIFIERS)
+
+
+def fuller_names(names: list[str]) -> dict[str, str]:
+    """The short forms among one article's event names: the key of each name
+    that the words of exactly one longer name end with ("Strategic Dialogue"
+    after "U.S.-Thailand Strategic Dialogue", "Migration Accords" after
+    "U.S.-Cuba Migration Accords"), to that longer name. With two longer
+    names ending so, the short form names neither; when the longer name only
+    adds generic words ("Virtual NATO Foreign Ministerial"), it is the short
+    form that names the event."""
+    by_key = {event_key(name): name for name in names}
+    found: dict[str, str] = {}
+    for short in by_key:
+        tail = f" {short}"
+        longer = [key for key in by_key if key.endswith(tail)]
+        # The longest is the one named when the longer names nest.
+        longest = [key for key in longer if not any(o.endswith(f" {key}") for o in longer)]
+        if len(longest) != 1:
+            continue
+        extra = longest[0].split()[: -len(short.split())]
+        if all(word in _GENERIC_KEYS for word in extra):
+            # "Virtual NATO Foreign Ministerial": the name is the short form.
+            found[longest[0]] = by_key[short]
+        else:
+            found[short] = by_key[longest[0]]
+    return found

@@ -77,6 +77,50 @@ def read_head(at: ArticleText, units: list[Unit]) -> Mention | None:
     return mention
 
 
+def event_name_start(at: ArticleText, units: list[Unit]) -> tuple[int, int]:
+    """Where an event's name starts in a run that a headline's or sentence's
+    grammar opens, as ``(start, prefix_end)``: the units before ``prefix_end``
+    are read on their own, those from it to ``start`` are grammar; ``(0, 0)``
+    when the run is one name.
+
+    An event's name holds no verb and no bare "the": "Brazil | Signs |
+    Artemis Accords", "Welcoming the | Inaugural Meeting of the ...",
+    "Kingdom of Bahrain | Signs the | Artemis Accords"; a noun framing the
+    event is no part of it ("Anniversary of the | Refugee Convention",
+    "Conclusion of the | Negev Summit"); "and" after an event's head starts
+    another ("Strategic Dialogue | and the | Defense Strategic Talks"), as
+    "and the" does after a name ("Belfast | and the | Good Friday Agreement").
+    Only words before the event's head count: "Summit of the Americas" and
+    "Friends of the Mekong Ministerial" are names."""
+    n = len(units)
+    head = 0
+    if units[-1].match is None and units[-1].word in lx.EVENT_HEADS:
+        head = n - 1
+    else:
+        for i in range(min(4, n - 1)):
+            u = units[i]
+            if u.match is None and u.word in lx.EVENT_HEADS_FIRST and takes_of(at, u, units[i + 1]):
+                head = i
+                break
+    cut = (0, 0)
+    for i in range(head):
+        u = units[i]
+        gap = at.gap(u, units[i + 1]).split()
+        plain = u.match is None
+        if plain and u.word in lx.EVENT_HEADS:
+            if gap[:1] == ["and"]:
+                cut = (i + 1, i + 1)  # two events
+        elif gap == ["and", "the"]:
+            cut = (i + 1, i + 1)
+        elif plain and (
+            u.word in lx.EVENT_VERBS
+            or gap == ["the"]
+            or (u.word in lx.EVENT_FRAMES and gap[:1] in (["of"], ["on"], ["for"]))
+        ):
+            cut = (i + 1, i)
+    return cut
+
+
 # Event kinds whose names may be common words ("Outer Space Treaty", "Cold War").
 _NAMED_BY_WORDS = frozenset({"agreement", "war"})
 

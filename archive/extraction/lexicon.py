@@ -294,6 +294,24 @@ EVENT_HEADS_FIRST = frozenset(
     )
 )
 
+# Nouns that frame an event in a headline or sentence and take "of" before it,
+# never part of its name ("Anniversary of the Refugee Convention", "Conclusion
+# of the Negev Summit", "Joint Statement on the ... Dialogue").
+EVENT_FRAMES = words(
+    """Anniversary Anniversaries Conclusion Opening Closing Launch Establishment
+    Statement Readout Outcome Outcomes Results Margins Sidelines Eve Start Beginning
+    End Occasion Celebration Commemoration Completion Resumption Convening Hosting"""
+)
+
+# Verbs of headlines whose object is an event ("Brazil Signs Artemis Accords",
+# "Afghanistan Hold Peace Talks"): the event's name starts after them.
+EVENT_VERBS = HEADLINE_VERBS | words(
+    """Sign Signs Signed Hold Holds Held Discuss Discusses Co-Host Co-Hosts Convene
+    Convenes Conclude Concludes Concluded Launch Launches Launched Relaunch
+    Relaunches Relaunched Announce Announces Marks Celebrate Celebrates
+    Commemorate Commemorates Ratify Ratifies Join Joins"""
+)
+
 # Kinds whose editions recur, so the year is part of what identifies them.
 RECURRENT_EVENT_KINDS = frozenset({"summit", "session", "meeting"})
 

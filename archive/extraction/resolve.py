@@ -215,7 +215,15 @@ def resolve_events(
     place_starts = [m.start for m in place_mentions]
     place_name = {m.start: clusters.of(m).name for m in place_mentions}
     alias_keys: dict[str, object] = {}
-    for m in _of_kind(work, "event"):
+    events = _of_kind(work, "event")
+    fuller = ev.fuller_names(
+        [
+            ev.strip_ordinal(strip_the(m.name or m.surface), m.event_kind)
+            for m in events
+            if not m.ref
+        ]
+    )
+    for m in events:
         if m.ref:
             event = gaz.events[m.ref]
             cluster = clusters.get("event", m.ref, event.name, m.ref)
@@ -226,6 +234,7 @@ def resolve_events(
             clusters.add(cluster, m)
             continue
         base = ev.strip_ordinal(strip_the(m.name or m.surface), m.event_kind)
+        base = fuller.get(ev.event_key(base), base)  # "the Strategic Dialogue": the one named
         key = name_key(base)
         cluster = alias_keys.get(key) or clusters.get("event", key, base)
         cluster.event_kind = cluster.event_kind or m.event_kind or "other"

@@ -34,7 +34,13 @@ from archive.extraction.candidates import (
 )
 from archive.extraction.coordination import split_and
 from archive.extraction.headings import split_name_tail
-from archive.extraction.heads import coordinated_org, names_office, read_head, title_after_office
+from archive.extraction.heads import (
+    coordinated_org,
+    event_name_start,
+    names_office,
+    read_head,
+    title_after_office,
+)
 from archive.extraction.matcher import Match
 from archive.extraction.roles import PendingRole, build_role, role_gap_ok
 from archive.extraction.spans import Candidate, Mention, Unit
@@ -237,6 +243,14 @@ class RunReader:
             return
         if units[0].start in self.org_parts:
             self.mentions.append(read_head(self.at, units) or coordinated_org(self.at, units))
+            return
+        start, prefix_end = event_name_start(self.at, units)
+        if start:
+            # "Kingdom of Bahrain Signs the Artemis Accords": the subject, then the event.
+            if prefix_end:
+                self.pending_role = pending
+                self._read(units[:prefix_end], sentence_start)
+            self._read(units[start:], False)
             return
         if self._read_title(units, pending):
             return

@@ -1,0 +1,91 @@
+"""Events named right: a headline's or sentence's grammar is no part of an
+event's name (heads.event_name_start), and a short form joins the one fuller
+name of the article that ends with it (events.fuller_names)."""
+
+from __future__ import annotations
+
+from archive.extraction.events import fuller_names
+from archive.extraction.extractor import extract_entities
+
+
+def found(title: str, body: str) -> dict[str, dict[str, set[str]]]:
+    """Names by kind, each with its aliases."""
+    out: dict[str, dict[str, set[str]]] = {}
+    for entity in extract_entities(title, body):
+        out.setdefault(entity.kind, {})[entity.name] = set(entity.aliases)
+    return out
+
+
+def events(title: str, body: str) -> set[str]:
+    return set(found(title, body).get("event", {}))
+
+
+def test_a_headline_verb_before_an_event_is_no_part_of_its_name():
+    title = "Kingdom of Bahrain Signs the Artemis Accords"
+    result = found(title, "Bahrain signed the accords in Washington today.")
+    assert set(result["event"]) == {"Artemis Accords"}
+    assert "Bahrain" in result["place"]  # the subject is still read
+    assert events("Brazil Signs Artemis Accords", "Brazil joined today.") == {"Artemis Accords"}
+    assert events(
+        "Welcoming the Inaugural Meeting of the Blue Dot Network Executive Consultation Group",
+        "The group met in Paris.",
+    ) == {"Meeting of the Blue Dot Network Executive Consultation Group"}
+
+
+def test_a_noun_framing_an_event_is_no_part_of_its_name():
+    assert events("Conclusion of the Negev Summit", "The summit ended today.") == {"Negev Summit"}
+    assert events(
+        "Joint Statement on the Eighth U.S.-UAE Economic Policy Dialogue", "Officials met."
+    ) == {"U.S.-UAE Economic Policy Dialogue"}
+    body = "We mark the 70th Anniversary of the Refugee Convention this week."
+    assert events("Statement", body) == {"Refugee Convention"}
+
+
+def test_and_after_an_events_head_starts_another_event():
+    body = "They reviewed the Strategic Dialogue and the Defense Strategic Talks on Monday."
+    assert {"Defense Strategic Talks"} <= events("Readout", body)
+    assert not any(" and " in name for name in events("Readout", body))
+
+
+def test_names_with_of_the_before_their_head_are_left_whole():
+    body = (
+        "The Friends of the Mekong Ministerial Meeting was held in July. Leaders then met "
+        "at the Summit of the Americas in Los Angeles."
+    )
+    assert {"Friends of the Mekong Ministerial Meeting", "Summit of the Americas"} <= events(
+        "Meetings", body
+    )
+
+
+def test_a_short_form_joins_the_one_fuller_name_it_ends():
+    body = (
+        "The Seventh U.S.-Thailand Strategic Dialogue took place in Bangkok. The Strategic "
+        "Dialogue covered trade."
+    )
+    result = found("Seventh U.S.-Thailand Strategic Dialogue", body)["event"]
+    assert set(result) == {"U.S.-Thailand Strategic Dialogue"}
+    assert "Strategic Dialogue" in result["U.S.-Thailand Strategic Dialogue"]
+
+
+def test_a_short_form_two_fuller_names_end_with_names_neither():
+    assert (
+        fuller_names(
+            ["U.S.-India Strategic Dialogue", "U.S.-Japan Strategic Dialogue", "Strategic Dialogue"]
+        )
+        == {}
+    )
+    # A plural head is the singular's; nested long forms lead to the longest.
+    assert fuller_names(
+        ["U.S.-Cuba Migration Accords", "Migration Accord", "Cuba Migration Accords"]
+    ) == {
+        "migration accord": "U.S.-Cuba Migration Accords",
+        "cuba migration accord": "U.S.-Cuba Migration Accords",
+    }
+
+
+def test_generic_words_before_a_name_leave_the_name_as_it_is():
+    assert fuller_names(["Virtual NATO Foreign Ministerial", "NATO Foreign Ministerial"]) == {
+        "virtual nato foreign ministerial": "NATO Foreign Ministerial"
+    }
+    body = "Leaders held the Inaugural Cities Summit of the Americas in Denver."
+    assert events("Cities", body) == {"Cities Summit of the Americas"}
