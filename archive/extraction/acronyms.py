@@ -92,10 +92,12 @@ def link_acronyms(found: Findings) -> Findings:
             long_form, k = long_form[:-2], k - 2
         if not long_form or not matches_acronym(acr, long_form):
             continue
-        if not names_a_body(text, k - len(long_form), d.end()):
+        programme = long_form.rsplit(None, 1)[-1] in lx.PROGRAMME_HEADS
+        if programme or not names_a_body(text, k - len(long_form), d.end()):
             # "as a Specially Designated Global Terrorist (SDGT)": a class of
             # things; "the Women, Peace, and Security (WPS) Report": a part
-            # of a longer name. Neither is an organisation, nor a person.
+            # of a longer name; "the Trans-Pacific Partnership (TPP)": an
+            # agreement. None is an organisation, nor a person.
             # The article says what the acronym is: nowhere an organisation.
             s = k - len(long_form)
             candidates = [c for c in candidates if not s <= c.start < k]

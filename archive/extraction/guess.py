@@ -158,6 +158,7 @@ def _plain_word(word: str) -> bool:
         or w in lx.NON_NAMES
         or w in lx.NOT_PERSON_WORDS
         or w in lx.REGION_ADJECTIVES
+        or w in lx.PROGRAMME_HEADS
         for w in {word, singular}
     ) or word.endswith("ish")
 

@@ -119,18 +119,27 @@ ORG_HEADS: dict[str, str] = {
     ),
     **dict.fromkeys(
         words(
-            """Foundation Association Society Federation Network Alliance Coalition Initiative
+            """Foundation Association Society Federation Network Alliance Coalition
             Club League Party Front Movement Watch Institute Institution Trust Fund Group
             Council Committee Commission Agency Union Organization Organisation Assembly
             Court Tribunal Authority Board Bureau Office Centre Center Chamber University
             Academy College School Service Services Observatory Mission Community
-            Partnership Program Programme Consortium Church Brigade Brigades Battalion
+            Partnership Consortium Church Brigade Brigades Battalion
             Regiment Command Hospital Library Museum Team Taliban Hezbollah Hamas FC
             F.C. AFC Producers Corps United Rovers Wanderers Athletic Rangers Albion"""
         ),
         "other",
     ),
 }
+
+# Heads of the names of programmes, plans and laws ("Caribbean Energy Security
+# Initiative", "Global Entry Program", "Arms Export Control Act"): things run or
+# enacted, not organisations (one the reference data knows is matched whole).
+# A "Partnership" may be either, so it stays an organisation's head.
+PROGRAMME_HEADS = words(
+    """Initiative Initiatives Program Programs Programme Programmes Plan Plans
+    Strategy Strategies Framework Act Resolution"""
+)
 
 # Abbreviations that open the name of a sports club ("FC Linz", "AC Milan").
 CLUB_PREFIXES = frozenset(words("FC F.C. AC AS SC SV CF CD FK NK SK KS"))

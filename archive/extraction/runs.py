@@ -241,6 +241,13 @@ class RunReader:
                 # "Secretary General of the ... (OIC) Hissein Ibrahim Taha"
                 self.pending_role = pending
             return
+        if len(units) > 1 and units[-1].match is None and units[-1].word in lx.PROGRAMME_HEADS:
+            # "Caribbean Energy Security Initiative": a programme, no organisation;
+            # the names inside it are still read.
+            for u in units:
+                if u.match is not None:
+                    self.emit_match(u.match, standalone=True)
+            return
         if units[0].start in self.org_parts:
             self.mentions.append(read_head(self.at, units) or coordinated_org(self.at, units))
             return

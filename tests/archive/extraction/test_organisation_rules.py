@@ -163,3 +163,38 @@ def test_lone_surname_without_a_date_is_not_guessed():
 def test_leader_alias_spelling_of_an_armed_group():
     found = kinds("The network sold oil for Hizballah and its allies.")
     assert found["organisation"] == {"Hezbollah"}
+
+
+# -- programmes, partnerships and laws -------------------------------------------
+
+
+def test_a_programme_or_law_is_no_organisation():
+    found = kinds(
+        "The Caribbean Energy Security Initiative will help. Travellers can join the Global "
+        "Entry Program. Trade with India grows under the Arms Export Control Act."
+    )
+    assert not found.get("organisation")
+    assert not found.get("person")
+    # The names inside them are still read.
+    assert {"Caribbean", "India"} <= found["place"]
+
+
+def test_an_acronym_of_a_programme_is_no_organisation():
+    found = kinds(
+        "The Pacific Clean Water Initiative (PCWI) was announced. Critics of the PCWI said "
+        "it failed."
+    )
+    assert not found.get("organisation")
+
+
+def test_organisations_with_other_heads_or_known_names_stay():
+    found = kinds(
+        "The World Food Programme and the Ford Foundation helped. The Sinai Energy Fund "
+        "and the International Atomic Energy Agency (IAEA) met; the IAEA said so."
+    )
+    assert {
+        "United Nations World Food Programme",
+        "Ford Foundation",
+        "Sinai Energy Fund",
+        "International Atomic Energy Agency",
+    } <= found["organisation"]
