@@ -11,6 +11,8 @@ from archive.models import (
     Event,
     EventAlias,
     EventMention,
+    Office,
+    OfficeMention,
     Organisation,
     OrganisationAlias,
     OrganisationMention,
@@ -23,8 +25,10 @@ from archive.models import (
     PlaceMention,
     RejectedName,
     Source,
+    Tenure,
 )
 from archive.services.editing import kind_of, merge_entities, move_entity_page, reject_name
+from archive.services.offices import refresh_office
 
 admin.site.site_header = "Diplomatic News Archive"
 admin.site.site_title = "Diplomatic News Archive admin"
@@ -284,3 +288,64 @@ class EntityRedirectAdmin(ArchiveAdmin):
     list_display = ["kind", "old_slug", "target_id", "created"]
     list_filter = ["kind"]
     search_fields = ["old_slug"]
+
+
+class TenureInline(admin.TabularInline):
+    model = Tenure
+    extra = 0
+    fields = ["person", "start", "end", "source", "qualifier", "rejected", "note"]
+    readonly_fields = ["source"]
+    raw_id_fields = ["person"]
+
+
+@admin.register(Office)
+class OfficeAdmin(ArchiveAdmin):
+    list_display = ["title", "country", "organisation", "single"]
+    list_filter = ["single"]
+    search_fields = ["title", "country__name", "organisation__name"]
+    raw_id_fields = ["country", "organisation"]
+    readonly_fields = ["key"]
+    inlines = [TenureInline]
+
+    def save_related(self, request, form, formsets, change):
+        # A tenure added or changed here is the editor's: it wins over inference.
+        for formset in formsets:
+            for tenure_form in formset.forms:
+                if tenure_form.has_changed() and isinstance(tenure_form.instance, Tenure):
+                    tenure_form.instance.source = Tenure.Source.EDITOR
+        super().save_related(request, form, formsets, change)
+        refresh_office(form.instance.pk)
+
+
+@admin.register(Tenure)
+class TenureAdmin(ArchiveAdmin):
+    """Tenures: an editor's correction or addition wins over the articles and the
+    reference data, and survives ``reextract``; "rejected" says the person never
+    held the office, and inference leaves them out."""
+
+    list_display = ["person", "office", "start", "end", "source", "evidence", "conflict"]
+    list_filter = ["source", "conflict", "rejected"]
+    search_fields = ["person__name", "office__title"]
+    raw_id_fields = ["person", "office"]
+    readonly_fields = ["source", "first_seen", "last_seen", "evidence", "conflict"]
+    list_select_related = ["person", "office__country", "office__organisation"]
+
+    def save_model(self, request, obj, form, change):
+        obj.source = Tenure.Source.EDITOR
+        super().save_model(request, obj, form, change)
+        refresh_office(obj.office_id)
+
+    def delete_model(self, request, obj):
+        office_id = obj.office_id
+        super().delete_model(request, obj)
+        refresh_office(office_id)
+
+
+@admin.register(OfficeMention)
+class OfficeMentionAdmin(ArchiveAdmin):
+    """Offices articles name without a holder; the holder of the day is linked from them."""
+
+    list_display = ["title", "office", "article", "count"]
+    search_fields = ["title", "office__title", "article__title"]
+    raw_id_fields = ["article", "office"]
+    list_select_related = ["article", "office__country", "office__organisation"]

@@ -49,6 +49,8 @@ def evaluate_seeds(gold: dict) -> list[ArticleReport]:
             if event is not None and "place" in facts:
                 place = event.place.name if event.place else None
                 report.add(place == facts["place"], f"event {canonical}: place {facts['place']}")
+        for held in expected.get("offices", []):
+            _check_office(report, article, held)
         for plural, names in expected.get("must_not", {}).items():
             model = _kind(plural).model
             for wrong in names:
@@ -90,6 +92,17 @@ def _check_entity(report, article, plural, canonical, aliases):
     for alias in aliases:
         report.add(name_key(alias) in known, f"{kind.name} {canonical}: alias {alias!r}")
     return entity
+
+
+def _check_office(report: ArticleReport, article: Article, held: dict) -> None:
+    """The article shows the holder in the office (title and "of" by name key)."""
+    title, owner = name_key(held["office"].replace("-", " ")), held["of"]
+    roles = article.roles.filter(person__name=held["holder"], office__isnull=False)
+    found = any(
+        name_key(role.office.title.replace("-", " ")) == title and role.office.owner.name == owner
+        for role in roles.select_related("office__country", "office__organisation")
+    )
+    report.add(found, f"office {held['office']} of {owner}: {held['holder']}")
 
 
 # Entity-level precision and recall against a hand-annotated gold set.

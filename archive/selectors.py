@@ -33,9 +33,12 @@ def article_cards(articles: QuerySet[Article] | None = None) -> QuerySet[Article
 
 def entity_mentions(article: Article, kind: EntityKind) -> QuerySet:
     """The article's mentions of one kind of entity, most mentioned first."""
+    related = [kind.name]
+    if kind.name == "person":
+        related += ["via_office__country", "via_office__organisation"]
     return (
         kind.mention_model.objects.filter(article=article)
-        .select_related(kind.name)
+        .select_related(*related)
         .prefetch_related(f"{kind.name}__aliases")
         .order_by("-count", f"{kind.name}__sort_name")
     )

@@ -37,6 +37,7 @@ CONTENT_MODELS = [
     "EventAlias",
     "RejectedName",
     "EntityRedirect",
+    "Office",
 ]
 # Rows linking articles and entities. Their deletes are not listened to: relinking
 # articles and cascades delete them by the thousand, which a receiver would turn
@@ -49,6 +50,9 @@ LINK_MODELS = [
     "PlaceMention",
     "EventMention",
     "PersonRole",
+    # Rebuilt office by office (services/offices.py), which announces the articles.
+    "Tenure",
+    "OfficeMention",
 ]
 # Event participants, which the admin sets with Event.organisations.set().
 PARTICIPANT_MODELS = ["Event_organisations", "Event_persons"]

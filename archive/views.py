@@ -23,6 +23,7 @@ from django.views.generic import (
 from archive.caching import CachedPaginator, cached
 from archive.extraction.normalize import sort_key
 from archive.models import ENTITY_KINDS, Article, EntityRedirect, Source
+from archive.office_selectors import holders_on, newest_article_date, offices_held, owner_offices
 from archive.selectors import (
     article_cards,
     article_count,
@@ -166,6 +167,7 @@ class ArticleDetailView(DetailView):
                         "entity": getattr(mention, kind.name),
                         "count": mention.count,
                         "role": roles.get(mention.person_id) if kind.name == "person" else "",
+                        "via_office": getattr(mention, "via_office", None),
                     }
                     for mention in mentions
                 ],
@@ -297,7 +299,16 @@ class EntityDetailView(EntityArticlesView):
         }
         if kind.name == "event":
             facts["participants"] = [*entity.organisations.all(), *entity.persons.all()]
+        if kind.name in ("organisation", "place"):
+            # "Who holds its offices", as of the archive's newest article.
+            offices = list(owner_offices(entity).order_by("title"))
+            if offices:
+                day = newest_article_date()
+                holders = holders_on(offices, day)
+                facts["offices_as_of"] = day
+                facts["offices"] = [(office, holders.get(office.pk, [])) for office in offices]
         if kind.name == "person":
+            facts["offices_held"] = offices_held(entity)
             facts["roles"] = (
                 entity.roles.values("title")
                 .annotate(times=Count("id"), first=Min("seen_on"), last=Max("seen_on"))

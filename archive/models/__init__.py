@@ -13,6 +13,7 @@ from .entities import (
 )
 from .kinds import ENTITY_KINDS, EntityKind
 from .mentions import EventMention, OrganisationMention, PersonMention, PlaceMention
+from .offices import Office, OfficeMention, Tenure
 
 __all__ = [
     "ENTITY_KINDS",
@@ -22,6 +23,8 @@ __all__ = [
     "Event",
     "EventAlias",
     "EventMention",
+    "Office",
+    "OfficeMention",
     "Organisation",
     "OrganisationAlias",
     "OrganisationMention",
@@ -34,4 +37,5 @@ __all__ = [
     "PlaceMention",
     "RejectedName",
     "Source",
+    "Tenure",
 ]

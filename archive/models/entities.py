@@ -224,6 +224,13 @@ class PersonRole(models.Model):
     article = models.ForeignKey(
         "Article", null=True, blank=True, on_delete=models.CASCADE, related_name="roles"
     )
+    # The office the title names (archive.services.offices), and whether the
+    # article shows it held that day ("") or "former", "acting", "incoming"...
+    office = models.ForeignKey(
+        "Office", null=True, blank=True, on_delete=models.SET_NULL, related_name="roles"
+    )
+    # db_default: rows are also inserted in bulk without it (services.bulk).
+    qualifier = models.CharField(max_length=20, blank=True, db_default="")
 
     class Meta:
         ordering = ["person", "-seen_on", "title"]

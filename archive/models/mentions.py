@@ -27,6 +27,11 @@ class Mention(models.Model):
 
 class PersonMention(Mention):
     person = models.ForeignKey("Person", on_delete=models.CASCADE, related_name="mentions")
+    # Set when the article names only the office the person held that day
+    # ("the Israeli Prime Minister"): the link is inferred, not read.
+    via_office = models.ForeignKey(
+        "Office", null=True, blank=True, on_delete=models.CASCADE, related_name="inferred_mentions"
+    )
 
     entity_field = "person"
 

@@ -31,6 +31,7 @@ from archive.words import whole_word_starts
 from .bulk import insert_models, insert_rows
 from .editing import rejected_keys
 from .identity import fold_duplicates, fold_into_full_names, is_compound_of_names
+from .offices import update_offices
 from .slugs import assign_slugs
 
 # The kinds an entity may have (``Kind.values`` builds a new list on each use).
@@ -39,13 +40,19 @@ _PLACE_KINDS = frozenset(Place.Kind.values)
 _EVENT_KINDS = frozenset(Event.Kind.values)
 
 
-def link_entities(article: Article, extracted: list[ExtractedEntity], *, fold: bool = True) -> None:
+def link_entities(
+    article: Article, extracted: list[ExtractedEntity], *, fold: bool = True, offices: bool = True
+) -> None:
     """Replace the article's mentions and roles with ``extracted``, resolved archive-wide."""
-    link_all([(article, extracted)], fold=fold)
+    link_all([(article, extracted)], fold=fold, offices=offices)
 
 
 def link_all(
-    found: list[tuple[Article, list[ExtractedEntity]]], *, new: bool = False, fold: bool = True
+    found: list[tuple[Article, list[ExtractedEntity]]],
+    *,
+    new: bool = False,
+    fold: bool = True,
+    offices: bool = True,
 ) -> None:
     """Replace each article's mentions and roles with its findings, resolved archive-wide.
 
@@ -56,6 +63,8 @@ def link_all(
     so they have no links to replace. ``fold``: then merge the stored records
     the people and organisations found duplicate (``fold_duplicates``); a
     caller linking many articles one by one may fold once at the end instead.
+    ``offices``: then read the offices the articles name and infer who held
+    them (``offices.update_offices``); the same goes for it.
     """
     if not found:
         return
@@ -110,6 +119,8 @@ def link_all(
                 for name in ("person", "organisation")
             }
         )
+    if offices:
+        update_offices([article.pk for article, _found in found])
 
 
 def _mentions(article: Article, pairs) -> list[tuple]:

@@ -7,12 +7,21 @@ from collections.abc import Callable, Iterable
 
 from django.db import transaction
 
-from archive.models import ENTITY_KINDS, Article, EntityRedirect, PersonAlias, PersonRole, Place
+from archive.models import (
+    ENTITY_KINDS,
+    Article,
+    EntityRedirect,
+    PersonAlias,
+    PersonRole,
+    Place,
+    Tenure,
+)
 from archive.signals import articles_changed, bulk_write_finished, bulk_write_started
 
 from .extraction import extract
 from .identity import edited_by_editors, fold_duplicates, is_compound_of_names
 from .linking import link_entities
+from .offices import rebuild_all_offices
 
 
 def reextract_articles(
@@ -44,13 +53,14 @@ def reextract_articles(
             seen += 1
             with transaction.atomic():
                 before = _links(article)
-                link_entities(article, extract(article), fold=False)
+                link_entities(article, extract(article), fold=False, offices=False)
                 if _links(article) != before:
                     changed.add(article.pk)
                     articles_changed.send(sender=Article, ids=[article.pk])
         with transaction.atomic():
             changed |= fold_duplicates()
             remove_orphans()
+            changed |= rebuild_all_offices()
     finally:
         bulk_write_finished.send(sender=Article)
     return seen, len(changed)
@@ -70,9 +80,9 @@ def drop_compound_aliases() -> int:
 def remove_orphans() -> int:
     """Delete the entities no article mentions, and the redirects leading to them.
 
-    A place stays while a place or event still refers to it, and an entity an
-    editor added or renamed in the admin stays. Their pages answer
-    404 from then on. Returns the number of entities removed.
+    A place stays while a place or event still refers to it; an entity an
+    editor added or renamed in the admin stays, and so does one an editor's
+    tenure names. The others' pages answer 404 from then on. Returns the number of entities removed.
     """
     removed = 0
     for kind in ENTITY_KINDS.values():
@@ -81,14 +91,32 @@ def remove_orphans() -> int:
             if kind.model is Place:
                 orphans = orphans.filter(places_within__isnull=True, events__isnull=True)
             pks = set(orphans.values_list("pk", flat=True).distinct())
-            # An entity an editor added or renamed stays, mentioned or not.
+            # An entity an editor added or renamed stays, mentioned or not, and
+            # so do the people and the holders of offices an editor dated.
             pks -= edited_by_editors(kind.model, pks)
+            pks -= _in_editors_tenures(kind.name, pks)
             if not pks:
                 break
             EntityRedirect.objects.filter(kind=kind.name, target_id__in=pks).delete()
             kind.model.objects.filter(pk__in=pks).delete()
             removed += len(pks)
     return removed
+
+
+def _in_editors_tenures(kind: str, pks: set[int]) -> set[int]:
+    lookup = {
+        "person": "tenures__source",
+        "place": "offices__tenures__source",
+        "organisation": "offices__tenures__source",
+    }.get(kind)
+    if lookup is None or not pks:
+        return set()
+    model = ENTITY_KINDS[kind].model
+    return set(
+        model.objects.filter(pk__in=pks, **{lookup: Tenure.Source.EDITOR}).values_list(
+            "pk", flat=True
+        )
+    )
 
 
 def _links(article: Article) -> frozenset:

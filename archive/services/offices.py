@@ -1,0 +1,502 @@
+"""Offices, tenures and links inferred from offices, kept up to date as articles are linked.
+
+``update_offices(article_ids)`` runs after the articles' mentions and roles
+are stored (``linking.link_all``):
+
+1. each role of those articles is read as an office (``extraction.offices``):
+   the title, the country or organisation it is held in ("of"), and whether
+   the article shows it held that day; a title written without its "of" is
+   the office of that title the person is known to hold, if one; "the
+   Secretary" in a release of a U.S. government site is the U.S. Secretary of
+   State's (the article's home country);
+2. each office the articles name without a holder is found and stored;
+3. the tenures of every office touched are rebuilt from all the evidence
+   (``build_tenures``), beside the reference data's and the editors';
+4. an article naming an office without its holder is linked to the one
+   person holding it on the article's date, marked as inferred
+   (``PersonMention.via_office``); where nobody or several hold it, nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import itertools
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from django.db.models import Q
+from django.utils.text import slugify
+
+from archive.extraction.normalize import name_key
+from archive.extraction.office_mentions import find_office_mentions
+from archive.extraction.offices import OfficeRead, read_office
+from archive.extraction.reference import DEFAULT_REFERENCE_DIR, Gazetteer, load_gazetteer
+from archive.models import (
+    Article,
+    Office,
+    OfficeMention,
+    Organisation,
+    Person,
+    PersonAlias,
+    PersonMention,
+    PersonRole,
+    Place,
+    Tenure,
+)
+from archive.signals import articles_changed
+
+# Qualifiers under which the article shows the person holding the office that day.
+HOLDING = frozenset({"", "acting", "outgoing"})
+
+
+def update_offices(article_ids: Iterable[int]) -> set[int]:
+    """Offices, tenures and inferred links for these articles; returns the ids of
+    other articles whose inferred links changed (their index is told)."""
+    ids = set(article_ids)
+    if not ids:
+        return set()
+    offices = _Offices(load_gazetteer())
+    touched = _read_roles(ids, offices) | _read_office_mentions(ids, offices)
+    changed_offices = rebuild_tenures(touched)
+    others = infer_links(ids, changed_offices) - ids
+    if others:
+        articles_changed.send(sender=Article, ids=sorted(others))
+    return others
+
+
+def rebuild_all_offices() -> set[int]:
+    """Every article's roles and office mentions read again; returns the changed articles."""
+    ids = set(Article.objects.values_list("pk", flat=True))
+    PersonRole.objects.update(office=None, qualifier="")
+    offices = _Offices(load_gazetteer())
+    touched = _read_roles(ids, offices) | _read_office_mentions(ids, offices)
+    touched |= set(Office.objects.values_list("pk", flat=True))
+    rebuild_tenures(touched)
+    Office.objects.filter(roles__isnull=True, mentions__isnull=True, tenures__isnull=True).delete()
+    return infer_links(ids, touched)
+
+
+def refresh_office(office_id: int) -> set[int]:
+    """After an editor's change to a tenure: the office's tenures and the links
+    inferred from it rebuilt at once; returns the articles whose links changed."""
+    rebuild_tenures([office_id])
+    changed = infer_links(set(), {office_id})
+    if changed:
+        articles_changed.send(sender=Article, ids=sorted(changed))
+    return changed
+
+
+# -- 1 and 2: reading roles and office mentions ----------------------------------
+
+
+def _read_roles(ids: set[int], offices: _Offices) -> set[int]:
+    roles = list(
+        PersonRole.objects.filter(article_id__in=ids, office__isnull=True).select_related("article")
+    )
+    specs = {}
+    for role in roles:
+        read = offices.read(role.title)
+        if read is not None:
+            role.qualifier = read.qualifier
+            specs[role.pk] = offices.spec(read, role.article.url)
+    found = offices.resolve(set(specs.values()))
+    for role in roles:
+        office = found.get(specs.get(role.pk))
+        if office is not None:
+            role.office = office
+    PersonRole.objects.bulk_update(roles, ["office", "qualifier"], batch_size=500)
+    # "Foreign Minister" alone: the one office of that title the person holds
+    # elsewhere, in these articles or others, earlier or later.
+    touched = {role.office_id for role in roles if role.office_id is not None}
+    return touched | _claim_unowned({role.person_id for role in roles}, offices)
+
+
+def _claim_unowned(persons: set[int], offices: _Offices) -> set[int]:
+    """Give the people's roles without an "of" the one office of that title they hold."""
+    known: dict[tuple[int, str], set[int]] = defaultdict(set)
+    for person_id, title, office_id in PersonRole.objects.filter(
+        person_id__in=persons, office__isnull=False
+    ).values_list("person_id", "office__title", "office_id"):
+        known[(person_id, _title_key(title))].add(office_id)
+    if not known:
+        return set()
+    claimed = []
+    for role in PersonRole.objects.filter(person_id__in=persons, office__isnull=True):
+        read = offices.read(role.title)
+        found = known.get((role.person_id, _title_key(read.title)), set()) if read else set()
+        if len(found) == 1:
+            role.office_id = next(iter(found))
+            role.qualifier = read.qualifier
+            claimed.append(role)
+    PersonRole.objects.bulk_update(claimed, ["office", "qualifier"], batch_size=500)
+    return {role.office_id for role in claimed}
+
+
+def _read_office_mentions(ids: set[int], offices: _Offices) -> set[int]:
+    OfficeMention.objects.filter(article_id__in=ids).delete()
+    rows: dict[tuple[int, str], tuple[OfficeMention, tuple]] = {}
+    articles = Article.objects.filter(pk__in=ids).only("pk", "body", "url")
+    for article in articles.iterator(chunk_size=200):
+        for found in find_office_mentions(article.body):
+            read = offices.read(found.role)
+            if read is None or read.qualifier or not read.single:
+                continue
+            spec = offices.spec(read, article.url)
+            if spec is None:
+                continue
+            key = (article.pk, found.role)
+            if key in rows:
+                rows[key][0].count += 1
+            else:
+                row = OfficeMention(
+                    article=article, title=found.role[:300], first_offset=found.start
+                )
+                rows[key] = (row, spec)
+    found_offices = offices.resolve({spec for _row, spec in rows.values()})
+    kept = []
+    for row, spec in rows.values():
+        if (office := found_offices.get(spec)) is not None:
+            row.office = office
+            kept.append(row)
+    OfficeMention.objects.bulk_create(kept, batch_size=500)
+    return {row.office_id for row in kept}
+
+
+# An office as a text names it: (title, one holder at a time, owner kind, owner name).
+Spec = tuple[str, bool, str, str]
+
+
+@dataclass
+class _Offices:
+    """Offices found or created for what texts name, a few queries per batch."""
+
+    gaz: Gazetteer
+    _reads: dict[str, OfficeRead | None] = field(default_factory=dict)
+
+    def read(self, title: str) -> OfficeRead | None:
+        if title not in self._reads:
+            self._reads[title] = read_office(title, self.gaz)
+        return self._reads[title]
+
+    def spec(self, read: OfficeRead, url: str) -> Spec | None:
+        kind, name = read.of_kind, read.of_name
+        if not kind and read.home:
+            kind, name = "country", home_country(url) or ""
+        return (read.title, read.single, kind, name) if kind and name else None
+
+    def resolve(self, specs: set[Spec | None]) -> dict[Spec, Office]:
+        """The offices the specs name, created where missing; none where the
+        country or organisation is not in the archive."""
+        specs = {spec for spec in specs if spec is not None}
+        if not specs:
+            return {}
+        owners = {
+            kind: _owners(Place if kind == "country" else Organisation, names)
+            for kind, names in _group(specs).items()
+        }
+        keyed: dict[str, list[Spec]] = defaultdict(list)
+        owner_of: dict[Spec, Place | Organisation] = {}
+        for spec in specs:
+            owner = owners[spec[2]].get(spec[3])
+            if owner is not None:
+                owner_of[spec] = owner
+                keyed[office_key(spec[0], owner)].append(spec)
+        existing = Office.objects.in_bulk(list(keyed), field_name="key")
+        missing = [key for key in keyed if key not in existing]
+        if missing:
+            _create_offices({key: (keyed[key][0], owner_of[keyed[key][0]]) for key in missing})
+            existing |= Office.objects.in_bulk(missing, field_name="key")
+        return {spec: existing[key] for key, found in keyed.items() for spec in found}
+
+
+def _group(specs: set[Spec]) -> dict[str, set[str]]:
+    grouped: dict[str, set[str]] = {"country": set(), "organisation": set()}
+    for _title, _single, kind, name in specs:
+        grouped[kind].add(name)
+    return grouped
+
+
+def _owners(model, names: set[str]) -> dict[str, Place | Organisation]:
+    """The archive's entities by the reference data's canonical names (or an alias)."""
+    if not names:
+        return {}
+    by_key = {name_key(name): name for name in names}
+    found = {by_key[e.key]: e for e in model.objects.filter(key__in=list(by_key))}
+    rest = names - set(found)
+    if rest:
+        alias_model = model._meta.get_field("aliases").related_model
+        field_name = model._meta.model_name
+        for alias in alias_model.objects.filter(name__in=rest).select_related(field_name):
+            found.setdefault(alias.name, getattr(alias, field_name))
+    return found
+
+
+def office_key(title: str, owner: Place | Organisation) -> str:
+    tag = f"{'p' if isinstance(owner, Place) else 'o'}{owner.pk}"
+    return f"{_title_key(title)}|{tag}"[:340]
+
+
+def _title_key(title: str) -> str:
+    return name_key(title.replace("-", " "))
+
+
+def _create_offices(wanted: dict[str, tuple[Spec, Place | Organisation]]) -> None:
+    bases = {
+        key: slugify(f"{spec[0]} {owner.name}")[:330] or "office"
+        for key, (spec, owner) in wanted.items()
+    }
+    taken = set(Office.objects.filter(slug__in=list(bases.values())).values_list("slug", flat=True))
+    offices = []
+    for key, (spec, owner) in wanted.items():
+        slug, n = bases[key], 1
+        while slug in taken:
+            n += 1
+            slug = f"{bases[key]}-{n}"
+        taken.add(slug)
+        owner_field = "country" if isinstance(owner, Place) else "organisation"
+        offices.append(
+            Office(key=key, title=spec[0], single=spec[1], slug=slug, **{owner_field: owner})
+        )
+    Office.objects.bulk_create(offices, batch_size=500)
+
+
+@functools.cache
+def _country_codes() -> dict[str, str]:
+    """Two-letter country codes (as in web domains) to country names."""
+    path = DEFAULT_REFERENCE_DIR / "countries.json"
+    records = json.loads(path.read_text(encoding="utf-8"))
+    return {r["cca2"].lower(): r["name"] for r in records if r.get("cca2")}
+
+
+def home_country(url: str) -> str | None:
+    """The country whose government site published ``url``: U.S. government
+    sites end in .gov or .mil; others are "gov.<country code>" and the like."""
+    host = (urlsplit(url).hostname or "").lower()
+    if host.endswith((".gov", ".mil")):
+        return "United States"
+    parts = host.split(".")
+    if len(parts) >= 3 and parts[-2] in ("gov", "mfa", "gouv", "gob", "govt"):
+        code = {"uk": "gb"}.get(parts[-1], parts[-1])
+        return _country_codes().get(code)
+    return None
+
+
+# -- 3: tenures -------------------------------------------------------------------
+
+
+@dataclass
+class _Holding:
+    person_id: int
+    dates: list[dt.date] = field(default_factory=list)
+    former: list[dt.date] = field(default_factory=list)
+    qualifiers: set[str] = field(default_factory=set)
+
+
+def rebuild_tenures(office_ids: Iterable[int]) -> set[int]:
+    """Rebuild the offices' tenures from the articles and the reference data
+    (editors' are kept); returns the offices whose holding periods changed
+    (the links inferred from them then need looking at again)."""
+    offices = Office.objects.filter(pk__in=set(office_ids)).select_related("country")
+    offices = {office.pk: office for office in offices}
+    if not offices:
+        return set()
+    before = _periods(offices)
+    holdings: dict[int, dict[int, _Holding]] = defaultdict(dict)
+    for office_id, person_id, seen_on, qualifier in PersonRole.objects.filter(
+        office_id__in=offices, seen_on__isnull=False
+    ).values_list("office_id", "person_id", "seen_on", "qualifier"):
+        holding = holdings[office_id].setdefault(person_id, _Holding(person_id))
+        if qualifier in HOLDING:
+            holding.dates.append(seen_on)
+            holding.qualifiers.add(qualifier)
+        elif qualifier == "former":
+            holding.former.append(seen_on)
+    Tenure.objects.filter(office_id__in=offices).exclude(source=Tenure.Source.EDITOR).delete()
+    kept: dict[int, dict[int, Tenure]] = defaultdict(dict)
+    for tenure in Tenure.objects.filter(office_id__in=offices):
+        kept[tenure.office_id][tenure.person_id] = tenure
+    for tenure in reference_tenures(list(offices.values())):
+        kept[tenure.office_id].setdefault(tenure.person_id, tenure)
+    tenures = []
+    for office_id, office in offices.items():
+        found = [h for h in holdings[office_id].values() if h.dates]
+        for tenure in build_tenures(found, office.single, kept=kept[office_id]):
+            tenure.office_id = office_id
+            tenures.append(tenure)
+        tenures += [t for t in kept[office_id].values() if t.pk is None and t not in tenures]
+    Tenure.objects.bulk_create([t for t in tenures if t.pk is None], batch_size=500)
+    Tenure.objects.bulk_update(
+        [t for t in tenures if t.pk is not None],
+        ["first_seen", "last_seen", "evidence", "conflict"],
+        batch_size=200,
+    )
+    after = _periods(offices)
+    return {pk for pk in offices if before.get(pk) != after.get(pk)}
+
+
+@functools.cache
+def _reference_holders() -> dict[tuple[str, str], list[tuple[tuple[str, ...], dt.date, bool]]]:
+    """The reference leaders by office (title key, country): names, since, current."""
+    gaz = load_gazetteer()
+    holders: dict[tuple[str, str], list] = defaultdict(list)
+    for leader in gaz.leaders.values():
+        for role in leader.roles:
+            read = read_office(role.role, gaz)
+            since = dt.date.fromisoformat(role.since) if role.since else None
+            if read is None or read.of_kind != "country" or since is None:
+                continue
+            names = (leader.name, *leader.aliases)
+            key = (_title_key(read.title), read.of_name)
+            holders[key].append((names, since, leader.current, leader.last_seen))
+    return {key: sorted(found, key=lambda h: h[1]) for key, found in holders.items()}
+
+
+def reference_tenures(offices: list[Office]) -> list[Tenure]:
+    """The offices' holders in the reference data (the CIA World Factbook's heads
+    of state and government) who are in the archive, with their dates: a
+    holder's tenure ends when the next one's starts, or by the last day the
+    reference saw them in office."""
+    wanted = {}
+    for office in offices:
+        if office.country is not None:
+            key = (_title_key(office.title), office.country.name)
+            if holders := _reference_holders().get(key):
+                wanted[office] = holders
+    if not wanted:
+        return []
+    names = {name for holders in wanted.values() for h in holders for name in h[0]}
+    people = dict(
+        Person.objects.filter(key__in={name_key(n) for n in names}).values_list("key", "pk")
+    )
+    for name, pk in PersonAlias.objects.filter(name__in=names).values_list("name", "person_id"):
+        people.setdefault(name_key(name), pk)
+    tenures = []
+    for office, holders in wanted.items():
+        for i, (names_of, since, current, last_seen) in enumerate(holders):
+            keys = [name_key(n) for n in names_of]
+            person_id = next((people[k] for k in keys if k in people), None)
+            if person_id is None:
+                continue
+            if i + 1 < len(holders):
+                end = holders[i + 1][1]
+            else:
+                end = None if current or not last_seen else dt.date.fromisoformat(last_seen)
+            tenures.append(
+                Tenure(
+                    office_id=office.pk,
+                    person_id=person_id,
+                    start=since,
+                    end=end,
+                    source=Tenure.Source.REFERENCE,
+                    note="CIA World Factbook",
+                )
+            )
+    return tenures
+
+
+def build_tenures(
+    holdings: list[_Holding], single: bool, *, kept: dict[int, Tenure]
+) -> list[Tenure]:
+    """Tenures from dated evidence: one per person, from the first day seen to
+    the last; for an office with one holder at a time, a successor's first day
+    closes the predecessor's tenure, and a holder seen again after it is a
+    conflict, shown on both. A person's "former" evidence after the last day
+    seen ends the tenure by then. An editor's or the reference data's tenure
+    of the same person is kept, with the text's evidence counted on it."""
+    tenures = []
+    seen_on: dict[int, list[dt.date]] = {}
+    for h in holdings:
+        dates = sorted(h.dates)
+        tenure = kept.get(h.person_id) or Tenure(person_id=h.person_id, source=Tenure.Source.TEXT)
+        tenure.first_seen, tenure.last_seen, tenure.evidence = dates[0], dates[-1], len(dates)
+        if tenure.source == Tenure.Source.TEXT:
+            tenure.qualifier = "acting" if h.qualifiers == {"acting"} else ""
+            later = [d for d in h.former if d > dates[-1]]
+            tenure.end = min(later) if later else None
+        tenure.conflict = False
+        seen_on[id(tenure)] = dates
+        tenures.append(tenure)
+    if not single:
+        return tenures
+    ordered = sorted(
+        (t for t in [*tenures, *(t for t in kept.values() if t not in tenures)] if not t.rejected),
+        key=lambda t: t.start or t.first_seen or dt.date.max,
+    )
+    for previous, following in itertools.pairwise(ordered):
+        begin = following.start or following.first_seen
+        if begin is None:
+            continue
+        if previous.source == Tenure.Source.TEXT and (previous.end is None or previous.end > begin):
+            previous.end = begin
+        if following.source == Tenure.Source.TEXT and following.start is None:
+            following.start = following.first_seen
+        if any(d > begin for d in seen_on.get(id(previous), ())):
+            previous.conflict = following.conflict = True
+    return tenures
+
+
+def _periods(offices: dict[int, Office]) -> dict[int, set[tuple]]:
+    periods: dict[int, set[tuple]] = defaultdict(set)
+    for row in Tenure.objects.filter(office_id__in=offices, rejected=False).values_list(
+        "office_id", "person_id", "start", "first_seen", "end"
+    ):
+        periods[row[0]].add(row[1:])
+    return periods
+
+
+# -- 4: links inferred from offices --------------------------------------------------
+
+
+def holder_on(tenures: list[Tenure], day: dt.date) -> int | None:
+    """The one person holding the office on ``day``, or None (nobody, or several)."""
+    holders = {t.person_id for t in tenures if not t.rejected and t.holds_on(day)}
+    return holders.pop() if len(holders) == 1 else None
+
+
+def infer_links(article_ids: set[int], offices_changed: set[int]) -> set[int]:
+    """Link the articles (and every article naming a changed office) to the holder
+    of each office they name without a holder; returns the articles whose links changed."""
+    mentions = OfficeMention.objects.filter(
+        Q(article_id__in=article_ids) | Q(office_id__in=offices_changed), office__isnull=False
+    ).select_related("article")
+    mentions = list(mentions)
+    if not mentions:
+        return set()
+    office_ids = {m.office_id for m in mentions}
+    tenures = defaultdict(list)
+    for tenure in Tenure.objects.filter(office_id__in=office_ids):
+        tenures[tenure.office_id].append(tenure)
+    wanted: dict[tuple[int, int], PersonMention] = {}
+    for m in mentions:
+        day = m.article.published
+        person_id = holder_on(tenures[m.office_id], day) if day else None
+        if person_id is None or (m.article_id, person_id) in wanted:
+            continue
+        wanted[(m.article_id, person_id)] = PersonMention(
+            article_id=m.article_id,
+            person_id=person_id,
+            via_office_id=m.office_id,
+            count=m.count,
+            first_offset=m.first_offset,
+        )
+    articles = {m.article_id for m in mentions}
+    existing = PersonMention.objects.filter(article_id__in=articles)
+    named = set(existing.filter(via_office__isnull=True).values_list("article_id", "person_id"))
+    inferred = {
+        (a, p): (pk, o)
+        for pk, a, p, o in existing.filter(via_office__isnull=False).values_list(
+            "pk", "article_id", "person_id", "via_office_id"
+        )
+    }
+    wanted = {key: pm for key, pm in wanted.items() if key not in named}
+    stale = [
+        k for k, (_pk, o) in inferred.items() if k not in wanted or o != wanted[k].via_office_id
+    ]
+    fresh = [pm for k, pm in wanted.items() if k not in inferred or k in stale]
+    PersonMention.objects.filter(pk__in=[inferred[k][0] for k in stale]).delete()
+    PersonMention.objects.bulk_create(fresh, batch_size=500)
+    return {a for a, _ in stale} | {pm.article_id for pm in fresh}

@@ -1,0 +1,168 @@
+"""Tenures built from dated evidence, editors' tenures, and links inferred from offices."""
+
+from __future__ import annotations
+
+import datetime as dt
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from archive.extraction.types import ExtractedEntity
+from archive.models import Article, Office, PersonMention, Tenure
+from archive.services.linking import link_entities
+from archive.services.offices import home_country, refresh_office
+
+pytestmark = pytest.mark.django_db
+
+_count = 0
+ISRAEL = ExtractedEntity(
+    kind="place", name="Israel", aliases={"Israel"}, count=1, place_kind="country"
+)
+
+
+def article(day: dt.date, body: str = "Text.", url: str = "") -> Article:
+    global _count
+    _count += 1
+    return Article.objects.create(
+        title=f"Article {_count}",
+        slug=f"article-{_count}",
+        body=body,
+        content_hash=str(_count),
+        published=day,
+        url=url or f"https://example.org/{_count}",
+    )
+
+
+def said(day: dt.date, *people: tuple[str, str], body: str = "Text.", url: str = "") -> Article:
+    """An article of ``day`` naming each person with a role, and Israel."""
+    found = [ISRAEL] + [
+        ExtractedEntity(kind="person", name=name, aliases={name}, count=1, roles=[role])
+        for name, role in people
+    ]
+    stored = article(day, body, url)
+    link_entities(stored, [ExtractedEntity(**vars(e)) for e in found])
+    return stored
+
+
+def timeline(title: str = "Prime Minister") -> list[tuple]:
+    office = Office.objects.get(title=title, country__name="Israel")
+    return [
+        (t.person.name, t.start, t.end, t.conflict)
+        for t in office.tenures.select_related("person").order_by("first_seen", "start")
+    ]
+
+
+D = dt.date
+
+
+def test_a_successor_closes_the_predecessors_tenure():
+    said(D(2021, 5, 1), ("Ada Levi", "Prime Minister of Israel"))
+    said(D(2021, 6, 1), ("Ada Levi", "Israeli Prime Minister"))
+    said(D(2021, 7, 1), ("Ben Cohen", "Prime Minister of Israel"))
+    said(D(2021, 9, 1), ("Ben Cohen", "Prime Minister of Israel"))
+    assert timeline() == [
+        ("Ada Levi", None, D(2021, 7, 1), False),
+        ("Ben Cohen", D(2021, 7, 1), None, False),
+    ]
+
+
+def test_former_ends_a_tenure_and_is_no_evidence_of_holding_it():
+    said(D(2021, 5, 1), ("Ada Levi", "Prime Minister of Israel"))
+    said(D(2021, 8, 1), ("Ada Levi", "former Prime Minister of Israel"))
+    said(D(2022, 1, 1), ("Ada Levi", "former Prime Minister of Israel"))
+    (tenure,) = Office.objects.get(title="Prime Minister").tenures.all()
+    assert (tenure.last_seen, tenure.end, tenure.evidence) == (D(2021, 5, 1), D(2021, 8, 1), 1)
+
+
+def test_a_predecessor_seen_again_after_the_change_is_shown_as_a_conflict():
+    said(D(2021, 5, 1), ("Ada Levi", "Prime Minister of Israel"))
+    said(D(2021, 7, 1), ("Ben Cohen", "Prime Minister of Israel"))
+    said(D(2021, 8, 1), ("Ada Levi", "Prime Minister of Israel"))
+    assert [row[3] for row in timeline()] == [True, True]
+
+
+def test_offices_with_several_holders_are_not_closed_by_each_other():
+    said(D(2021, 5, 1), ("Ada Levi", "Deputy Prime Minister of Israel"))
+    said(D(2021, 7, 1), ("Ben Cohen", "Deputy Prime Minister of Israel"))
+    assert [row[2] for row in timeline("Deputy Prime Minister")] == [None, None]
+
+
+def test_a_title_without_its_country_joins_the_one_office_the_person_holds():
+    said(D(2021, 5, 1), ("Ada Levi", "Prime Minister"))
+    said(D(2021, 6, 1), ("Ada Levi", "Prime Minister of Israel"))
+    (tenure,) = Office.objects.get(title="Prime Minister").tenures.all()
+    assert (tenure.first_seen, tenure.evidence) == (D(2021, 5, 1), 2)
+
+
+def test_an_office_named_without_its_holder_links_the_holder_of_the_day():
+    said(D(2021, 5, 1), ("Ada Levi", "Prime Minister of Israel"))
+    said(D(2021, 7, 1), ("Ben Cohen", "Prime Minister of Israel"))
+    june = said(D(2021, 6, 10), body="Talks with the Israeli Prime Minister went well.")
+    august = said(D(2021, 8, 10), body="The Israeli Prime Minister arrived.")
+    before = said(D(2021, 1, 10), body="The Israeli Prime Minister arrived.")
+    assert [m.person.name for m in PersonMention.objects.filter(article=june)] == ["Ada Levi"]
+    assert [m.person.name for m in PersonMention.objects.filter(article=august)] == ["Ben Cohen"]
+    inferred = PersonMention.objects.get(article=june)
+    assert inferred.via_office.title == "Prime Minister"
+    # Nobody is known to hold it that day: nothing is invented.
+    assert not PersonMention.objects.filter(article=before).exists()
+
+
+def test_a_later_article_changes_an_earlier_inference():
+    said(D(2021, 5, 1), ("Ada Levi", "Prime Minister of Israel"))
+    june = said(D(2021, 6, 10), body="The Israeli Prime Minister arrived.")
+    assert PersonMention.objects.get(article=june).person.name == "Ada Levi"
+    said(D(2021, 6, 5), ("Ben Cohen", "Prime Minister of Israel"))
+    assert PersonMention.objects.get(article=june).person.name == "Ben Cohen"
+
+
+def test_a_named_person_is_not_also_inferred():
+    said(D(2021, 5, 1), ("Ada Levi", "Prime Minister of Israel"))
+    june = said(
+        D(2021, 6, 10),
+        ("Ada Levi", "Prime Minister of Israel"),
+        body="Ada Levi met aides. The Israeli Prime Minister then left.",
+    )
+    (mention,) = PersonMention.objects.filter(article=june)
+    assert mention.via_office is None
+
+
+def test_an_editors_tenure_wins_and_survives_rebuilding_and_reextract():
+    said(D(2021, 5, 1), ("Ada Levi", "Prime Minister of Israel"))
+    june = said(D(2021, 6, 10), body="The Israeli Prime Minister arrived.")
+    office = Office.objects.get(title="Prime Minister")
+    tenure = office.tenures.get()
+    tenure.end, tenure.source = D(2021, 6, 1), Tenure.Source.EDITOR
+    tenure.save()
+    refresh_office(office.pk)
+    assert not PersonMention.objects.filter(article=june).exists()
+    # reextract reads "Text." again: no article names her or Israel any more.
+    call_command("reextract", stdout=StringIO(), stderr=StringIO())
+    office = Office.objects.get(title="Prime Minister", country__name="Israel")
+    kept = office.tenures.get(person__name="Ada Levi")
+    assert (kept.source, kept.end) == (Tenure.Source.EDITOR, D(2021, 6, 1))
+
+
+def test_a_rejected_tenure_is_left_out_of_inference():
+    said(D(2021, 5, 1), ("Ada Levi", "Prime Minister of Israel"))
+    june = said(D(2021, 6, 10), body="The Israeli Prime Minister arrived.")
+    office = Office.objects.get(title="Prime Minister")
+    office.tenures.update(rejected=True, source=Tenure.Source.EDITOR)
+    refresh_office(office.pk)
+    assert not PersonMention.objects.filter(article=june).exists()
+
+
+@pytest.mark.parametrize(
+    ("url", "country"),
+    [
+        ("https://www.state.gov/a-release/", "United States"),
+        ("https://www.defense.mil/x", "United States"),
+        ("https://www.gov.uk/government/news/x", "United Kingdom"),
+        ("https://mfa.gov.az/en/news/x", "Azerbaijan"),
+        ("https://www.reuters.com/world/x", None),
+        ("", None),
+    ],
+)
+def test_the_home_country_of_a_government_site(url, country):
+    assert home_country(url) == country
