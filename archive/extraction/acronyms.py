@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from archive.extraction import lexicon as lx
 from archive.extraction import patterns as pt
 from archive.extraction.spans import Findings, Mention
+
+# A full stop that ends a sentence: not one inside an initialism ("U.S. ", "D.C. ").
+_SENTENCE_STOP = re.compile(r"(?<!\b[A-Z]\.[A-Z])\. ")
 
 
 def matches_acronym(acr: str, long_form: str) -> bool:
@@ -30,7 +34,10 @@ def long_form_before(text: str, k: int, acr: str) -> str:
     abbreviates ("Islamic World Educational, Scientific, and Cultural
     Organisation (ICESCO)")."""
     window = text[max(0, k - 160) : k]
-    cut = max(window.rfind(". "), window.rfind("\n"), window.rfind("("), window.rfind(")"))
+    # A sentence ends at a full stop, not at an initialism's ("U.S. Refugee
+    # Admissions Program (USRAP)").
+    stops = [m.start() for m in _SENTENCE_STOP.finditer(window)]
+    cut = max(stops[-1] if stops else -1, window.rfind("\n"), window.rfind("("), window.rfind(")"))
     window = window[cut + 1 :] if cut >= 0 else window
     words = window.split(" ")
     max_words = min(len(acr) + 5, len(acr) * 2)
@@ -122,6 +129,31 @@ def link_acronyms(found: Findings) -> Findings:
         mentions.append(mention)
         acronyms[acr] = mention
     return dataclasses.replace(work, candidates=candidates, singles=singles)
+
+
+def programme_acronyms(text: str) -> dict[str, bool]:
+    """The acronyms ``text`` defines, each with whether it names a programme.
+
+    ``True`` for "the Young African Leaders Initiative (YALI)" (a long form headed
+    by Initiative, Program, Plan, Act...), ``False`` for any other long form
+    ("National Security Council (NSC)"); an acronym defined both ways is
+    ``False``. The archive-wide rule that a programme's acronym is no
+    organisation elsewhere either reads this (``services/identity.py``).
+    """
+    found: dict[str, bool] = {}
+    for d in pt.ACRONYM_DEF_RE.finditer(text):
+        acr = d["acr"]
+        if sum(ch.isupper() for ch in acr) < 2:
+            continue
+        k = d.start()
+        while k > 0 and text[k - 1] in " \t\xa0":
+            k -= 1
+        long_form = long_form_before(text, k, acr)
+        if not long_form:
+            continue
+        programme = long_form.rsplit(None, 1)[-1] in lx.PROGRAMME_HEADS
+        found[acr] = found.get(acr, True) and programme
+    return found
 
 
 def names_a_body(text: str, start: int, after: int) -> bool:

@@ -16,17 +16,22 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from django.db.models import Count
+from django.db.models import Count, Q
 
+from archive.extraction.acronyms import programme_acronyms
 from archive.extraction.checks import check
 from archive.extraction.normalize import name_key
 from archive.extraction.reference import DEFAULT_REFERENCE_DIR, load_gazetteer
 from archive.extraction.types import ExtractedEntity
-from archive.models import ENTITY_KINDS
+from archive.models import ENTITY_KINDS, Article, Organisation
+from archive.signals import articles_changed
 
 from .editing import merge_entities
 
 SHORT_NAMES_FILE = "short_names.json"
+# An organisation named by a bare acronym, as an article that does not define it leaves it.
+_BARE_ACRONYM = re.compile(r"[A-Z][A-Z0-9&\-]{1,11}")
+_QUERY_CHUNK = 100
 _ROMAN = re.compile(r"^[ivx]+$")
 
 
@@ -386,3 +391,55 @@ def _person_groups(rows: dict[int, str], wanted: set[int]) -> list[list[int]]:
             (target,) = found
             groups.setdefault(target, [target]).append(pk)
     return [group for group in groups.values() if len(group) > 1]
+
+
+def is_bare_acronym(name: str) -> bool:
+    return bool(_BARE_ACRONYM.fullmatch(name)) and sum(ch.isupper() for ch in name) >= 2
+
+
+def programmes_in_archive(acronyms: Iterable[str]) -> set[str]:
+    """The acronyms an article of the archive defines for a programme, plan or law.
+
+    "the Young African Leaders Initiative (YALI)" in one article: YALI alone in
+    another names the programme too, no organisation. An acronym some article
+    defines for anything else ("National Security Council (NSC)") is left out:
+    it may name a body.
+    """
+    wanted = sorted({acr for acr in acronyms if is_bare_acronym(acr)})
+    verdicts: dict[str, bool] = {}
+    for start in range(0, len(wanted), _QUERY_CHUNK):
+        chunk = wanted[start : start + _QUERY_CHUNK]
+        query = Q()
+        for acr in chunk:
+            query |= Q(body__contains=f"({acr})") | Q(title__contains=f"({acr})")
+        for title, body in Article.objects.filter(query).values_list("title", "body"):
+            for acr, programme in programme_acronyms(f"{title}\n{body}").items():
+                if acr in chunk:
+                    verdicts[acr] = verdicts.get(acr, True) and programme
+    return {acr for acr, programme in verdicts.items() if programme}
+
+
+def remove_programme_organisations(acronyms: Iterable[str]) -> set[int]:
+    """Delete the organisations named by these programmes' acronyms alone.
+
+    Earlier articles made them before an article defined the acronym. One an
+    editor added or renamed stays. Returns the ids of the articles that
+    mentioned them.
+    """
+    names = set(acronyms)
+    if not names:
+        return set()
+    doomed = set(Organisation.objects.filter(name__in=names).values_list("pk", flat=True))
+    doomed -= edited_by_editors(Organisation, doomed)
+    if not doomed:
+        return set()
+    mention_model = ENTITY_KINDS["organisation"].mention_model
+    changed = set(
+        mention_model.objects.filter(organisation_id__in=doomed).values_list(
+            "article_id", flat=True
+        )
+    )
+    Organisation.objects.filter(pk__in=doomed).delete()
+    if changed:
+        articles_changed.send(sender=Organisation, ids=sorted(changed))
+    return changed

@@ -15,6 +15,7 @@ from dataclasses import replace
 from django.db.models import Count
 from django.utils import timezone
 
+from archive.extraction.acronyms import programme_acronyms
 from archive.extraction.normalize import name_key
 from archive.extraction.types import ExtractedEntity
 from archive.models import (
@@ -30,7 +31,14 @@ from archive.words import whole_word_starts
 
 from .bulk import insert_models, insert_rows
 from .editing import rejected_keys
-from .identity import fold_duplicates, fold_into_full_names, is_compound_of_names
+from .identity import (
+    fold_duplicates,
+    fold_into_full_names,
+    is_bare_acronym,
+    is_compound_of_names,
+    programmes_in_archive,
+    remove_programme_organisations,
+)
 from .offices import update_offices
 from .slugs import assign_slugs
 
@@ -84,6 +92,11 @@ def link_all(
                 by_kind[item.kind].append(good)
         by_kind["person"] = fold_into_full_names(by_kind["person"])
         kept.append(by_kind)
+    programmes = _programmes(found, kept)
+    for by_kind in kept:
+        by_kind["organisation"] = [
+            item for item in by_kind["organisation"] if item.name not in programmes
+        ]
 
     linking = _Linking()
     linking.prefetch(kept)
@@ -112,6 +125,7 @@ def link_all(
     for kind_name, pairs in participants.items():
         through = Event._meta.get_field(ENTITY_KINDS[kind_name].plural).remote_field.through
         insert_rows(through, ("event", kind_name), pairs, ignore_conflicts=True)
+    remove_programme_organisations(programmes)
     if fold:
         fold_duplicates(
             {
@@ -121,6 +135,23 @@ def link_all(
         )
     if offices:
         update_offices([article.pk for article, _found in found])
+
+
+def _programmes(found, kept) -> set[str]:
+    """Acronyms of programmes, by the archive's articles: these and those linked now.
+
+    Asked about the bare acronyms found as organisations, and the acronyms
+    these articles define (an organisation an earlier article made of one goes).
+    """
+    asked = {
+        item.name
+        for by_kind in kept
+        for item in by_kind["organisation"]
+        if is_bare_acronym(item.name)
+    }
+    for article, _extracted in found:
+        asked |= set(programme_acronyms(f"{article.title}\n{article.body}"))
+    return programmes_in_archive(asked)
 
 
 def _mentions(article: Article, pairs) -> list[tuple]:

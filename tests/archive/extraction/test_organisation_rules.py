@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from archive.extraction.acronyms import long_form_before, programme_acronyms
 from archive.extraction.extractor import extract_entities
 
 
@@ -198,3 +199,23 @@ def test_organisations_with_other_heads_or_known_names_stay():
         "Sinai Energy Fund",
         "International Atomic Energy Agency",
     } <= found["organisation"]
+
+
+def test_the_acronyms_an_article_defines_say_which_name_a_programme():
+    text = (
+        "Alumni of the Mekong Youth Leaders Initiative (MYLI) met the National Energy "
+        "Council (NEC). The U.S. Coastal Rescue Program (USCRP) ended."
+    )
+    assert programme_acronyms(text) == {"MYLI": True, "NEC": False, "USCRP": True}
+
+
+def test_an_acronym_defined_for_a_programme_and_a_body_is_no_programme():
+    text = "The Joint Action Plan (JAP) began. The Japan Aid Partnership (JAP) paid."
+    assert programme_acronyms(text) == {"JAP": False}
+
+
+def test_a_long_form_runs_across_an_initialism_but_not_a_sentence_end():
+    assert long_form_before("the U.S. Coastal Rescue Program ", 32, "USCRP") == (
+        "U.S. Coastal Rescue Program"
+    )
+    assert long_form_before("We met U. Coastal Rescue Program ", 33, "UCRP") == ""

@@ -20,12 +20,14 @@ pytestmark = pytest.mark.django_db
 _count = 0
 
 
-def _link(*names: str, kind: str = "person", aliases: dict | None = None) -> Article:
+def _link(
+    *names: str, kind: str = "person", aliases: dict | None = None, body: str = "Text."
+) -> Article:
     """A new article whose findings are ``names``, linked as ingest links them."""
     global _count
     _count += 1
     article = Article.objects.create(
-        title=f"Article {_count}", slug=f"article-{_count}", body="Text.", content_hash=f"{_count}"
+        title=f"Article {_count}", slug=f"article-{_count}", body=body, content_hash=f"{_count}"
     )
     found = [
         ExtractedEntity(
@@ -213,6 +215,31 @@ def test_other_departments_and_ministries_stay_apart():
     _link("Health Ministry", kind="organisation")
     _link("Department of Health", kind="organisation")
     assert Organisation.objects.count() == 4
+
+
+# Acronyms of programmes
+
+
+_DEFINES_MYLI = "Alumni of the Mekong Youth Leaders Initiative (MYLI) met in Hanoi."
+
+
+def test_an_acronym_another_article_defines_for_a_programme_is_no_organisation():
+    _link(body=_DEFINES_MYLI)
+    _link("MYLI", "Red Cross", kind="organisation", body="MYLI alumni met the Red Cross.")
+    assert set(Organisation.objects.values_list("name", flat=True)) == {"Red Cross"}
+
+
+def test_an_organisation_made_of_it_before_the_definition_goes():
+    earlier = _link("MYLI", kind="organisation", body="MYLI alumni met.")
+    _link(body=_DEFINES_MYLI)
+    assert not Organisation.objects.exists()
+    assert not earlier.organisations.exists()
+
+
+def test_an_acronym_defined_for_a_body_or_nowhere_stays_an_organisation():
+    _link(body="The National Energy Council (NEC) met.")
+    _link("NEC", "MYLI", kind="organisation", body="The NEC and MYLI met.")
+    assert set(Organisation.objects.values_list("name", flat=True)) == {"NEC", "MYLI"}
 
 
 # Aliases
