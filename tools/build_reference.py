@@ -4,8 +4,8 @@ Usage, from the repository root::
 
     python -m tools.build_reference /work/shared/data [out_dir]
 
-Reads the CIA Factbook extracts, country-codes-orgs (MIT), mledoze/countries
-(ODbL 1.0) and SupraVerden (CC BY-SA 4.0), merges them with the hand-curated
+Reads the CIA Factbook extracts, history.state.gov's POCOM (public domain),
+country-codes-orgs (MIT), mledoze/countries (ODbL 1.0) and SupraVerden (CC BY-SA 4.0), merges them with the hand-curated
 lists in ``tools/reference/curated/`` and writes ``fixtures/reference/``.
 The product only reads the output, so it runs without the source data; see
 ``fixtures/reference/README.md`` for attribution and licences.
@@ -775,6 +775,51 @@ def build_names(
     return [{"given_names": sorted(given)}]
 
 
+def build_us_officers(data: Path) -> list[Record]:
+    """U.S. principal officers (Secretary, Deputy Secretary, Under and Assistant
+    Secretaries...) with their dates, from history.state.gov's POCOM data (public
+    domain): the reference tenures of U.S. offices."""
+    path = data / "hsg-pocom" / "us_office_holders_since_1990.jsonl"
+    officers: dict[str, Record] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        start = row.get("started") or row.get("appointed")
+        if row.get("kind") != "principal" or not start or not row.get("surname"):
+            continue
+        given = (row.get("forename") or "").split()
+        surname = row["surname"]
+        names = [" ".join([*given, surname])]
+        if given:
+            names.append(f"{given[0]} {surname}")
+            if len(given) > 1:
+                initials = " ".join(f"{g[0]}." for g in given[1:] if g[:1].isalpha())
+                names.append(f"{given[0]} {initials} {surname}")
+        record = _prune(
+            {
+                "id": f"{row['person_id']}:{row.get('position_id', '')}:{start}",
+                "office": row["office"],
+                "of": row.get("of") or "United States",
+                "name": names[0],
+                "aliases": list(dict.fromkeys(names[1:])),
+                "start": _full_date(start),
+                "end": _full_date(row.get("ended") or ""),
+                # Upstream gives some dates as a month or a year only.
+                "approximate": (len(start) < 10 or 0 < len(row.get("ended") or "") < 10) or None,
+            }
+        )
+        # Upstream lists a few tenures twice, once without its end: keep the fuller.
+        known = officers.get(record["id"])
+        if known is None or ("end" in record and "end" not in known):
+            officers[record["id"]] = record
+    return sorted(officers.values(), key=lambda r: (r["office"], r["start"], r["id"]))
+
+
+def _full_date(text: str) -> str:
+    """``2019-06`` as ``2019-06-01``, ``2019`` as ``2019-01-01``; "" stays ""."""
+    text = text[:10]
+    return {4: f"{text}-01-01", 7: f"{text}-01"}.get(len(text), text)
+
+
 # -- main ----------------------------------------------------------------------
 
 
@@ -789,6 +834,7 @@ def build(data: Path, out: Path = DEFAULT_OUT) -> dict[str, int]:
     leaders = build_leaders(data, by_gec)
     events = build_events(curated)
     names = build_names(leaders, curated, countries)
+    officers = build_us_officers(data)
     countries = [_prune(c) for c in countries]
     sizes = {}
     for filename, records in (
@@ -798,6 +844,7 @@ def build(data: Path, out: Path = DEFAULT_OUT) -> dict[str, int]:
         ("leaders.json", leaders),
         ("events.json", events),
         ("names.json", names),
+        ("us_officers.json", officers),
     ):
         check(find_file_problems(out / filename, records))
         sizes[filename] = _write(out / filename, records)

@@ -31,6 +31,7 @@ from urllib.parse import urlsplit
 from django.db.models import Q
 from django.utils.text import slugify
 
+from archive.extraction.checks import check
 from archive.extraction.normalize import name_key
 from archive.extraction.office_mentions import find_office_mentions
 from archive.extraction.offices import OfficeRead, read_office
@@ -338,28 +339,73 @@ def rebuild_tenures(office_ids: Iterable[int]) -> set[int]:
     return {pk for pk in offices if before.get(pk) != after.get(pk)}
 
 
+# A reference holder: the names they are written under, start, end (None: ongoing), source.
+RefHolder = tuple[tuple[str, ...], dt.date, dt.date | None, str]
+
+
 @functools.cache
-def _reference_holders() -> dict[tuple[str, str], list[tuple[tuple[str, ...], dt.date, bool]]]:
-    """The reference leaders by office (title key, country): names, since, current."""
+def _reference_holders() -> dict[tuple[str, str], list[RefHolder]]:
+    """Reference holders by office (title key, country): the CIA World Factbook's
+    heads of state and government (a holder's tenure ends when the next one's
+    starts, or by the last day the Factbook showed them) and history.state.gov's
+    U.S. principal officers (with their own dates)."""
     gaz = load_gazetteer()
-    holders: dict[tuple[str, str], list] = defaultdict(list)
+    factbook: dict[tuple[str, str], list[tuple]] = defaultdict(list)
     for leader in gaz.leaders.values():
         for role in leader.roles:
             read = read_office(role.role, gaz)
-            since = dt.date.fromisoformat(role.since) if role.since else None
-            if read is None or read.of_kind != "country" or since is None:
+            if read is None or read.of_kind != "country" or not role.since:
                 continue
-            names = (leader.name, *leader.aliases)
             key = (_title_key(read.title), read.of_name)
-            holders[key].append((names, since, leader.current, leader.last_seen))
-    return {key: sorted(found, key=lambda h: h[1]) for key, found in holders.items()}
+            since = dt.date.fromisoformat(role.since)
+            factbook[key].append((leader, since))
+    holders: dict[tuple[str, str], list[RefHolder]] = defaultdict(list)
+    for key, found in factbook.items():
+        found.sort(key=lambda item: item[1])
+        for i, (leader, since) in enumerate(found):
+            if i + 1 < len(found):
+                end = found[i + 1][1]
+            elif leader.current or not leader.last_seen:
+                end = None
+            else:
+                end = dt.date.fromisoformat(leader.last_seen)
+            holders[key].append(((leader.name, *leader.aliases), since, end, "CIA World Factbook"))
+    for officer in load_us_officers():
+        read = read_office(officer["office"], gaz)
+        if read is None:
+            continue
+        key = (_title_key(read.title), officer["of"])
+        names = (officer["name"], *officer.get("aliases", ()))
+        holders[key].append((names, officer["start"], officer["end"], "history.state.gov"))
+    return dict(holders)
+
+
+US_OFFICERS_FILE = "us_officers.json"
+
+
+def load_us_officers(path=None) -> list[dict]:
+    """history.state.gov's U.S. principal officers, with dates read and checked."""
+    path = path or DEFAULT_REFERENCE_DIR / US_OFFICERS_FILE
+    records = json.loads(path.read_text(encoding="utf-8"))
+    problems, officers = [], []
+    for i, record in enumerate(records):
+        try:
+            start = dt.date.fromisoformat(record["start"])
+            end = dt.date.fromisoformat(record["end"]) if record.get("end") else None
+            if not record["name"] or not record["office"]:
+                raise ValueError("no name or office")
+        except (KeyError, TypeError, ValueError) as error:
+            problems.append(f"{path}: entry {i}: {error}")
+            continue
+        officers.append(
+            {**record, "of": record.get("of", "United States"), "start": start, "end": end}
+        )
+    check(problems)
+    return officers
 
 
 def reference_tenures(offices: list[Office]) -> list[Tenure]:
-    """The offices' holders in the reference data (the CIA World Factbook's heads
-    of state and government) who are in the archive, with their dates: a
-    holder's tenure ends when the next one's starts, or by the last day the
-    reference saw them in office."""
+    """The offices' holders in the reference data who are in the archive."""
     wanted = {}
     for office in offices:
         if office.country is not None:
@@ -376,25 +422,20 @@ def reference_tenures(offices: list[Office]) -> list[Tenure]:
         people.setdefault(name_key(name), pk)
     tenures = []
     for office, holders in wanted.items():
-        for i, (names_of, since, current, last_seen) in enumerate(holders):
+        for names_of, start, end, source in holders:
             keys = [name_key(n) for n in names_of]
             person_id = next((people[k] for k in keys if k in people), None)
-            if person_id is None:
-                continue
-            if i + 1 < len(holders):
-                end = holders[i + 1][1]
-            else:
-                end = None if current or not last_seen else dt.date.fromisoformat(last_seen)
-            tenures.append(
-                Tenure(
-                    office_id=office.pk,
-                    person_id=person_id,
-                    start=since,
-                    end=end,
-                    source=Tenure.Source.REFERENCE,
-                    note="CIA World Factbook",
+            if person_id is not None:
+                tenures.append(
+                    Tenure(
+                        office_id=office.pk,
+                        person_id=person_id,
+                        start=start,
+                        end=end,
+                        source=Tenure.Source.REFERENCE,
+                        note=source,
+                    )
                 )
-            )
     return tenures
 
 

@@ -79,3 +79,71 @@ def test_bad_curated_data_fails_before_anything_is_written(tmp_path: Path, monke
         "(expected one of city, region)\n"
     )
     assert not out.exists()
+
+
+def test_us_officers_keep_principals_with_dates_and_the_fuller_of_two_rows(tmp_path):
+    import json
+
+    rows = [
+        {
+            "kind": "principal",
+            "office": "Secretary of State",
+            "person_id": "blinken-antony-j",
+            "forename": "Antony John",
+            "surname": "Blinken",
+            "started": "2021-01-26",
+            "ended": None,
+            "position_id": "secretary",
+        },
+        {
+            "kind": "principal",
+            "office": "Secretary of State",
+            "person_id": "blinken-antony-j",
+            "forename": "Antony John",
+            "surname": "Blinken",
+            "started": "2021-01-26",
+            "ended": "2025-01-20",
+            "position_id": "secretary",
+        },
+        {
+            "kind": "principal",
+            "office": "Counselor",
+            "person_id": "x-y",
+            "forename": "Y",
+            "surname": "X",
+            "started": "2019-06",
+            "ended": None,
+            "position_id": "counselor",
+        },
+        {
+            "kind": "chief-of-mission",
+            "office": "Ambassador",
+            "person_id": "a-b",
+            "forename": "B",
+            "surname": "A",
+            "started": "2019-01-01",
+            "ended": None,
+        },
+        {
+            "kind": "principal",
+            "office": "Counselor",
+            "person_id": "no-date",
+            "forename": "N",
+            "surname": "D",
+            "started": None,
+            "ended": None,
+            "position_id": "counselor",
+        },
+    ]
+    folder = tmp_path / "hsg-pocom"
+    folder.mkdir()
+    (folder / "us_office_holders_since_1990.jsonl").write_text(
+        "\n".join(json.dumps(row) for row in rows)
+    )
+    officers = build_reference.build_us_officers(tmp_path)
+    assert [(o["office"], o["name"], o["start"], o.get("end")) for o in officers] == [
+        ("Counselor", "Y X", "2019-06-01", None),
+        ("Secretary of State", "Antony John Blinken", "2021-01-26", "2025-01-20"),
+    ]
+    assert officers[0]["approximate"] is True and "approximate" not in officers[1]
+    assert officers[1]["aliases"] == ["Antony Blinken", "Antony J. Blinken"]

@@ -145,3 +145,12 @@ def test_lapid_is_foreign_minister_and_alternate_prime_minister_not_prime_minist
     foreign = {_surname(t.name) for t in timelines.get(("Foreign Minister", "Israel"), [])}
     assert "Lapid" in foreign
     assert "Lapid" not in prime
+
+
+def test_the_us_secretary_of_state_is_dated_by_history_state_gov(timelines):
+    tenures = timelines[("Secretary of State", "United States")]
+    blinken = [t for t in tenures if t.name == "Antony J. Blinken"]
+    assert [(t.start, t.end, t.source) for t in blinken] == [
+        (dt.date(2021, 1, 26), dt.date(2025, 1, 20), "reference")
+    ], blinken
+    assert blinken[0].first_seen is not None  # the articles' evidence counted on it

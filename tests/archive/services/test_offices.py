@@ -8,10 +8,11 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from archive.extraction.checks import ReferenceDataError
 from archive.extraction.types import ExtractedEntity
-from archive.models import Article, Office, PersonMention, Tenure
+from archive.models import Article, Office, PersonMention, Place, Tenure
 from archive.services.linking import link_entities
-from archive.services.offices import home_country, refresh_office
+from archive.services.offices import home_country, load_us_officers, refresh_office
 
 pytestmark = pytest.mark.django_db
 
@@ -166,3 +167,35 @@ def test_a_rejected_tenure_is_left_out_of_inference():
 )
 def test_the_home_country_of_a_government_site(url, country):
     assert home_country(url) == country
+
+
+def test_reference_tenures_date_a_holder_the_archive_knows():
+    Place.objects.create(name="United States", slug="united-states", kind="country")
+    said(
+        D(2021, 6, 1),
+        ("Antony J. Blinken", "Secretary of State of United States"),
+        url="https://www.state.gov/a/",
+    )
+    tenure = Tenure.objects.get(person__name="Antony J. Blinken")
+    assert (tenure.start, tenure.end, tenure.source) == (
+        D(2021, 1, 26),
+        D(2025, 1, 20),
+        Tenure.Source.REFERENCE,
+    )
+    assert (tenure.first_seen, tenure.evidence) == (D(2021, 6, 1), 1)
+    # "the Secretary" in a later State Department release is him.
+    later = said(D(2021, 7, 1), body="The Secretary spoke today.", url="https://www.state.gov/b/")
+    assert [m.person.name for m in PersonMention.objects.filter(article=later)] == [
+        "Antony J. Blinken"
+    ]
+
+
+def test_the_us_officers_file_is_checked_on_load(tmp_path):
+    path = tmp_path / "officers.json"
+    path.write_text(
+        '[{"office": "Secretary of State", "name": "A B", "start": "2021-13-01"},'
+        ' {"office": "Secretary of State", "start": "2021-01-01"}]'
+    )
+    with pytest.raises(ReferenceDataError) as error:
+        load_us_officers(path)
+    assert "entry 0" in str(error.value) and "entry 1" in str(error.value)
