@@ -216,13 +216,15 @@ def resolve_events(
     place_name = {m.start: clusters.of(m).name for m in place_mentions}
     alias_keys: dict[str, object] = {}
     events = _of_kind(work, "event")
-    fuller = ev.fuller_names(
-        [
-            ev.strip_ordinal(strip_the(m.name or m.surface), m.event_kind)
-            for m in events
-            if not m.ref
-        ]
-    )
+    names = [(strip_the(m.name or m.surface), m.event_kind) for m in events if not m.ref]
+    fuller = ev.fuller_names([ev.strip_ordinal(name, kind) for name, kind in names])
+    # A name written with its edition ("the Ninth Summit of the Americas") is
+    # a full name, no short form of a longer one ("Cities Summit of the Americas").
+    for name, kind in names:
+        bare = ev.strip_ordinal(name, kind)
+        if bare != name:
+            fuller.pop(ev.event_key(bare), None)
+    first_context: dict[int, tuple[int, ev.EventContext, object]] = {}
     for m in events:
         if m.ref:
             event = gaz.events[m.ref]
@@ -241,9 +243,13 @@ def resolve_events(
         for alias in (base, *m.aliases):
             alias_keys.setdefault(name_key(ev.strip_ordinal(alias, m.event_kind)), cluster)
         ctx = ev.read_context(text, m.end, place_starts)
-        year, explicit = (m.year, True) if m.explicit_year else (ctx.year, ctx.explicit)
-        if explicit and not cluster.explicit_year:
-            cluster.year, cluster.explicit_year = year, True
+        if m.explicit_year and not cluster.explicit_year:
+            cluster.year, cluster.explicit_year = m.year, True
+        if ctx.date and not cluster.explicit_year:
+            cluster.year, cluster.explicit_year = ctx.year, True
+        first = first_context.get(id(cluster))
+        if first is None or m.start < first[0]:
+            first_context[id(cluster)] = (m.start, ctx, cluster)
         if ctx.date and not cluster.start:
             cluster.start = ctx.date
         if ctx.place_at is not None and not cluster.place:
@@ -251,6 +257,12 @@ def resolve_events(
         if m.place and not cluster.place:
             cluster.place = m.place
         clusters.add(cluster, m)
+    # A date after any mention dates the event, a lone year only in the sentence
+    # of its first mention: after a later one it is about something else ("the
+    # first Summit of the Americas hosted here since 1994").
+    for _start, ctx, cluster in first_context.values():
+        if ctx.explicit and not cluster.explicit_year:
+            cluster.year, cluster.explicit_year = ctx.year, True
     for cluster in clusters.all:
         if cluster.kind != "event" or cluster.ref:
             continue

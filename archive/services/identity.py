@@ -20,6 +20,7 @@ from django.db.models import Count, Q
 
 from archive.extraction.acronyms import programme_acronyms
 from archive.extraction.checks import check
+from archive.extraction.events import event_key, strip_ordinal
 from archive.extraction.normalize import name_key
 from archive.extraction.reference import DEFAULT_REFERENCE_DIR, load_gazetteer
 from archive.extraction.types import ExtractedEntity
@@ -253,7 +254,7 @@ def _fuller_name(mine: tuple[str, ...], others: list[tuple[tuple[str, ...], Extr
 
 
 def fold_duplicates(scope: dict[str, Iterable[int]] | None = None) -> set[int]:
-    """Merge the stored people and organisations the rules above say are one.
+    """Merge the stored people, organisations and events the rules above say are one.
 
     ``scope``: the pks (by kind) whose duplicates are sought; None: all of them.
     The survivor is the editors' (a name changed or an entity added in the
@@ -265,9 +266,16 @@ def fold_duplicates(scope: dict[str, Iterable[int]] | None = None) -> set[int]:
     for kind_name, groups in (
         ("person", _person_groups),
         ("organisation", _organisation_groups),
+        ("event", _event_groups),
     ):
         model = ENTITY_KINDS[kind_name].model
-        rows = dict(model.objects.values_list("pk", "name"))
+        if kind_name == "event":
+            rows = {
+                pk: (name, year)
+                for pk, name, year in model.objects.values_list("pk", "name", "year")
+            }
+        else:
+            rows = dict(model.objects.values_list("pk", "name"))
         wanted = set(rows) if scope is None else set(scope.get(kind_name, ())) & set(rows)
         if not wanted:
             continue
@@ -280,8 +288,9 @@ def fold_duplicates(scope: dict[str, Iterable[int]] | None = None) -> set[int]:
             .annotate(n=Count("mentions"))
             .values_list("pk", "n")
         )
+        names = {pk: row[0] for pk, row in rows.items()} if kind_name == "event" else rows
         for group in found:
-            survivor = min(group, key=lambda pk: _survivor_rank(pk, rows, edited, counts))
+            survivor = min(group, key=lambda pk: _survivor_rank(pk, names, edited, counts))
             entities = model.objects.in_bulk(group)
             others = [entities[pk] for pk in group if pk != survivor and pk in entities]
             if survivor in entities and others:
@@ -320,6 +329,38 @@ def edited_by_editors(model, pks: set[int]) -> set[int]:
         if flag == ADDITION or '"name"' in (message or "").casefold():
             edited.add(int(object_id))
     return edited
+
+
+_TRAILING_YEAR = re.compile(r"\s+((?:19|20)\d\d)$")
+
+
+def event_identity(name: str, year: int | None) -> tuple[str, int | None]:
+    """What two records of one event share: the name without its edition, and the year.
+
+    The year is the one the name ends with, else the record's (the article's
+    date for a meeting with none written): ``One Ocean Summit`` of 2022 is
+    ``One Ocean Summit 2022``, ``Summit of the Americas 1994`` is not the 2022
+    one. An ordinal (``Ninth``) and a plural head (``Abraham Accords``) are
+    dropped, and the parties of a bilateral name are taken in any order
+    (``EU-U.S. Summit`` = ``U.S.-EU Summit``).
+    """
+    if match := _TRAILING_YEAR.search(name):
+        name, year = name[: match.start()], int(match[1])
+    name = strip_ordinal(name)
+    first, _, rest = name.partition(" ")
+    parties = first.split("-")
+    if len(parties) > 1 and all(part[:1].isupper() for part in parties):
+        first = "-".join(sorted(parties))
+    return event_key(f"{first} {rest}"), year
+
+
+def _event_groups(rows: dict[int, tuple[str, int | None]], wanted: set[int]) -> list[list[int]]:
+    by_identity: dict[tuple[str, int | None], list[int]] = {}
+    for pk, (name, year) in rows.items():
+        by_identity.setdefault(event_identity(name, year), []).append(pk)
+    return [
+        sorted(pks) for pks in by_identity.values() if len(pks) > 1 and wanted.intersection(pks)
+    ]
 
 
 def _organisation_groups(rows: dict[int, str], wanted: set[int]) -> list[list[int]]:

@@ -39,6 +39,7 @@ from .identity import (
     programmes_in_archive,
     remove_programme_organisations,
 )
+from .interactions import update_interactions
 from .offices import update_offices
 from .slugs import assign_slugs
 
@@ -72,7 +73,8 @@ def link_all(
     the people and organisations found duplicate (``fold_duplicates``); a
     caller linking many articles one by one may fold once at the end instead.
     ``offices``: then read the offices the articles name and infer who held
-    them (``offices.update_offices``); the same goes for it.
+    them (``offices.update_offices``), and the encounters they report
+    (``interactions.update_interactions``); the same goes for it.
     """
     if not found:
         return
@@ -130,11 +132,12 @@ def link_all(
         fold_duplicates(
             {
                 name: {entity.pk for by_kind in resolved for _item, entity in by_kind[name]}
-                for name in ("person", "organisation")
+                for name in ("person", "organisation", "event")
             }
         )
     if offices:
         update_offices([article.pk for article, _found in found])
+        update_interactions([article.pk for article, _found in found])
 
 
 def _programmes(found, kept) -> set[str]:

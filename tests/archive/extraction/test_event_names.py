@@ -89,3 +89,40 @@ def test_generic_words_before_a_name_leave_the_name_as_it_is():
     }
     body = "Leaders held the Inaugural Cities Summit of the Americas in Denver."
     assert events("Cities", body) == {"Cities Summit of the Americas"}
+
+
+# Years and editions
+
+
+def test_a_lone_year_after_a_later_mention_does_not_date_the_event():
+    body = (
+        "Leaders will meet at the Summit of the Coral States in Suva. It is the first "
+        "Summit of the Coral States held in Fiji since its founding in 1994."
+    )
+    assert events("", body) == {"Summit of the Coral States"}
+
+
+def test_a_year_after_the_first_mention_or_a_date_after_any_dates_it():
+    first = (
+        "The Summit of the Coral States in 2023 will be in Suva. The Summit of the Coral "
+        "States ends."
+    )
+    assert events("", first) == {"Summit of the Coral States 2023"}
+    dated = (
+        "Leaders will meet at the Summit of the Coral States. The Summit of the Coral States "
+        "opens on June 6, 2023."
+    )
+    assert events("", dated) == {"Summit of the Coral States 2023"}
+
+
+def test_a_name_with_its_edition_is_no_short_form_of_a_longer_name():
+    body = (
+        "Mayors met at the Cities Summit of the Coral States in Suva. Leaders met at the Fifth "
+        "Summit of the Coral States in Apia."
+    )
+    assert events("", body) == {"Cities Summit of the Coral States", "Summit of the Coral States"}
+    # Without its edition, the short form still joins the longer name.
+    body = (
+        "Mayors met at the Cities Summit of the Coral States. The Summit of the Coral States ended."
+    )
+    assert events("", body) == {"Cities Summit of the Coral States"}

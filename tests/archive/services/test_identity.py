@@ -11,7 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 
 from archive.extraction.checks import ReferenceDataError
 from archive.extraction.types import ExtractedEntity
-from archive.models import Article, EntityRedirect, Organisation, Person
+from archive.models import Article, EntityRedirect, Event, Organisation, Person
 from archive.services.identity import load_short_names
 from archive.services.linking import link_entities
 
@@ -215,6 +215,45 @@ def test_other_departments_and_ministries_stay_apart():
     _link("Health Ministry", kind="organisation")
     _link("Department of Health", kind="organisation")
     assert Organisation.objects.count() == 4
+
+
+# Events
+
+
+def _link_event(name: str, year: int | None) -> None:
+    global _count
+    _count += 1
+    article = Article.objects.create(
+        title=f"Article {_count}", slug=f"article-{_count}", body="Text.", content_hash=f"{_count}"
+    )
+    link_entities(article, [ExtractedEntity(kind="event", name=name, count=1, year=year)])
+
+
+def _events() -> set[str]:
+    return set(Event.objects.values_list("name", flat=True))
+
+
+def test_an_event_named_with_and_without_its_year_is_one():
+    _link_event("Coral Ocean Summit", 2022)
+    _link_event("Coral Ocean Summit 2022", 2022)
+    _link_event("Abraham Accord", None)
+    _link_event("Abraham Accords", None)
+    assert _events() == {"Coral Ocean Summit 2022", "Abraham Accords"}
+
+
+def test_the_parties_of_a_bilateral_event_in_either_order_are_one():
+    _link_event("EU-U.S. Summit 2021", 2021)
+    _link_event("U.S.-EU Summit", 2021)
+    assert Event.objects.count() == 1
+
+
+def test_editions_of_other_years_and_other_names_stay_apart():
+    _link_event("Summit of the Coral States", 2022)
+    _link_event("Summit of the Coral States 1994", 1994)
+    _link_event("Cities Summit of the Coral States", 2022)
+    _link_event("Coral Ocean Summit", None)
+    _link_event("Coral Ocean Summit 2022", 2022)
+    assert Event.objects.count() == 5
 
 
 # Acronyms of programmes
