@@ -167,15 +167,23 @@ def same_person(a: str, b: str) -> bool:
 _DEPARTMENT = re.compile(r"^(.+) (department|ministry)$")
 
 
+_US_PREFIX = re.compile(r"^u s (?=\w+ (?:of|for) )")
+
+
 def organisation_key(name: str) -> str:
     """A key two usual variants of one organisation's name share.
 
-    ``Justice Department`` = ``Department of Justice`` (same for Ministry), and
-    a word's plural = its singular (``Asset``/``Assets``).
+    ``Justice Department`` = ``Department of Justice`` (same for Ministry), a
+    word's plural = its singular (``Asset``/``Assets``), articles count for
+    nothing (``Department of the Treasury`` = ``Department of Treasury``), nor
+    does a ``U.S.`` before a name headed by a word taking of/for (``U.S.
+    Department of the Treasury``; ``U.S. Embassy`` stays itself).
     """
     key = name_key(name)
     if match := _DEPARTMENT.match(key):
         key = f"{match[2]} of {match[1]}"
+    key = " ".join(word for word in key.split() if word not in ("the", "a", "an"))
+    key = _US_PREFIX.sub("", key)
     return " ".join(_singular(word) for word in key.split())
 
 
@@ -269,10 +277,12 @@ def fold_duplicates(scope: dict[str, Iterable[int]] | None = None) -> set[int]:
         ("event", _event_groups),
     ):
         model = ENTITY_KINDS[kind_name].model
-        if kind_name == "event":
+        # Events are told apart by their year too, organisations by their acronym.
+        extra = {"event": "year", "organisation": "acronym"}.get(kind_name)
+        if extra:
             rows = {
-                pk: (name, year)
-                for pk, name, year in model.objects.values_list("pk", "name", "year")
+                pk: (name, more)
+                for pk, name, more in model.objects.values_list("pk", "name", extra)
             }
         else:
             rows = dict(model.objects.values_list("pk", "name"))
@@ -288,7 +298,7 @@ def fold_duplicates(scope: dict[str, Iterable[int]] | None = None) -> set[int]:
             .annotate(n=Count("mentions"))
             .values_list("pk", "n")
         )
-        names = {pk: row[0] for pk, row in rows.items()} if kind_name == "event" else rows
+        names = {pk: row[0] for pk, row in rows.items()} if extra else rows
         for group in found:
             survivor = min(group, key=lambda pk: _survivor_rank(pk, names, edited, counts))
             entities = model.objects.in_bulk(group)
@@ -363,15 +373,28 @@ def _event_groups(rows: dict[int, tuple[str, int | None]], wanted: set[int]) -> 
     ]
 
 
-def _organisation_groups(rows: dict[int, str], wanted: set[int]) -> list[list[int]]:
+def _organisation_groups(rows: dict[int, tuple[str, str]], wanted: set[int]) -> list[list[int]]:
+    """Names with one key; then a bare acronym joins the one organisation it abbreviates.
+
+    ``NSC`` alone in one article is the ``National Security Council`` another
+    article defined it for, when no other stored organisation has that acronym.
+    """
     by_key: dict[str, list[int]] = {}
-    for pk, name in rows.items():
+    for pk, (name, _acronym) in rows.items():
         by_key.setdefault(organisation_key(name), []).append(pk)
-    groups = []
-    for pks in by_key.values():
-        if len(pks) > 1 and wanted.intersection(pks):
-            groups.append(sorted(pks))
-    return groups
+    by_acronym: dict[str, set[str]] = {}
+    for name, acronym in rows.values():
+        if acronym and not is_bare_acronym(name):
+            by_acronym.setdefault(acronym, set()).add(organisation_key(name))
+    for pk, (name, _acronym) in rows.items():
+        keys = by_acronym.get(name, ()) if is_bare_acronym(name) else ()
+        if len(keys) == 1:
+            (key,) = keys
+            bare = organisation_key(name)
+            if pk in by_key.get(bare, ()):
+                by_key[bare].remove(pk)
+            by_key[key].append(pk)
+    return [sorted(pks) for pks in by_key.values() if len(pks) > 1 and wanted.intersection(pks)]
 
 
 def _person_groups(rows: dict[int, str], wanted: set[int]) -> list[list[int]]:

@@ -209,6 +209,45 @@ def test_organisation_names_differing_by_a_plural_or_word_order_are_one():
     assert Organisation.objects.count() == 2
 
 
+def test_articles_and_a_us_before_a_department_are_no_part_of_its_key():
+    _link("U.S. Department of Treasury", kind="organisation")
+    _link("U.S. Department of the Treasury", kind="organisation")
+    _link("Department of the Treasury", kind="organisation")
+    assert Organisation.objects.count() == 1
+
+
+def test_a_us_before_a_name_without_of_or_for_stays():
+    _link("U.S. Embassy", kind="organisation")
+    _link("Embassy", kind="organisation")
+    assert Organisation.objects.count() == 2
+
+
+def _link_org(name: str, acronym: str = "") -> None:
+    global _count
+    _count += 1
+    article = Article.objects.create(
+        title=f"Article {_count}", slug=f"article-{_count}", body="Text.", content_hash=f"{_count}"
+    )
+    found = ExtractedEntity(kind="organisation", name=name, aliases={name}, acronym=acronym)
+    link_entities(article, [found])
+
+
+def test_a_bare_acronym_joins_the_one_organisation_defined_with_it():
+    _link_org("NSC")
+    _link_org("National Coral Council", acronym="NSC")
+    _link_org("National Coral Council", acronym="NSC")
+    assert set(Organisation.objects.values_list("name", flat=True)) == {"National Coral Council"}
+    _link_org("NSC")
+    assert Organisation.objects.get().articles.count() == 4
+
+
+def test_a_bare_acronym_two_organisations_were_defined_with_stays_its_own():
+    _link_org("National Coral Council", acronym="NCC")
+    _link_org("Northern Cities Conference", acronym="NCC")
+    _link_org("NCC")
+    assert Organisation.objects.count() == 3
+
+
 def test_other_departments_and_ministries_stay_apart():
     _link("Department of Energy", kind="organisation")
     _link("Justice Department", kind="organisation")
