@@ -11,6 +11,9 @@ from archive.models import (
     Event,
     EventAlias,
     EventMention,
+    Interaction,
+    InteractionParticipant,
+    InteractionSource,
     Office,
     OfficeMention,
     Organisation,
@@ -28,6 +31,7 @@ from archive.models import (
     Tenure,
 )
 from archive.services.editing import kind_of, merge_entities, move_entity_page, reject_name
+from archive.services.interactions import merge_interactions
 from archive.services.offices import refresh_office
 
 admin.site.site_header = "Diplomatic News Archive"
@@ -349,3 +353,61 @@ class OfficeMentionAdmin(ArchiveAdmin):
     search_fields = ["title", "office__title", "article__title"]
     raw_id_fields = ["article", "office"]
     list_select_related = ["article", "office__country", "office__organisation"]
+
+
+class InteractionParticipantInline(admin.TabularInline):
+    model = InteractionParticipant
+    extra = 0
+    raw_id_fields = ["person", "organisation"]
+
+
+class InteractionSourceInline(admin.TabularInline):
+    model = InteractionSource
+    extra = 0
+    raw_id_fields = ["article"]
+
+
+@admin.register(Interaction)
+class InteractionAdmin(ArchiveAdmin):
+    """Encounters: an editor's change marks the record edited, and rebuilding from
+    the articles (ingest, ``reextract``) leaves it as the editor left it; a rejected
+    record is hidden and not made again; "merge" makes several records one."""
+
+    list_display = ["__str__", "kind", "status", "date", "place", "edited", "rejected"]
+    list_filter = ["kind", "status", "edited", "rejected"]
+    search_fields = [
+        "participants__person__name",
+        "participants__organisation__name",
+        "sources__sentence",
+    ]
+    raw_id_fields = ["place", "host_person", "host_organisation"]
+    date_hierarchy = "date"
+    inlines = [InteractionParticipantInline, InteractionSourceInline]
+    actions = ["merge_selected"]
+
+    def save_model(self, request, obj, form, change):
+        obj.edited = True
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description="Merge the selected encounters into the oldest")
+    def merge_selected(self, request, queryset):
+        records = list(queryset.order_by("pk"))
+        if len(records) < 2:
+            self.message_user(request, "Select two encounters or more to merge.", messages.WARNING)
+            return
+        merge_interactions(survivor=records[0], others=records[1:])
+        self.message_user(request, f"Merged {len(records) - 1} into {records[0]}.")
+
+
+@admin.register(InteractionParticipant)
+class InteractionParticipantAdmin(ArchiveAdmin):
+    list_display = ["interaction", "person", "organisation", "role"]
+    search_fields = ["person__name", "organisation__name", "role"]
+    raw_id_fields = ["interaction", "person", "organisation"]
+
+
+@admin.register(InteractionSource)
+class InteractionSourceAdmin(ArchiveAdmin):
+    list_display = ["interaction", "article"]
+    search_fields = ["sentence", "article__title"]
+    raw_id_fields = ["interaction", "article"]

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from archive.extraction.normalize import name_key
-from archive.models import ENTITY_KINDS, Article
+from archive.models import ENTITY_KINDS, Article, Interaction
 
 
 @dataclass
@@ -51,6 +51,8 @@ def evaluate_seeds(gold: dict) -> list[ArticleReport]:
                 report.add(place == facts["place"], f"event {canonical}: place {facts['place']}")
         for held in expected.get("offices", []):
             _check_office(report, article, held)
+        for encounter in expected.get("interactions", []):
+            _check_interaction(report, article, encounter)
         for plural, names in expected.get("must_not", {}).items():
             model = _kind(plural).model
             for wrong in names:
@@ -103,6 +105,34 @@ def _check_office(report: ArticleReport, article: Article, held: dict) -> None:
         for role in roles.select_related("office__country", "office__organisation")
     )
     report.add(found, f"office {held['office']} of {owner}: {held['holder']}")
+
+
+def _check_interaction(report: ArticleReport, article: Article, expected: dict) -> None:
+    """A record the article is a source of, with the kind and participants, and the
+    host, place and date where the gold gives them (the best such record counts:
+    a trip to two places is two visits)."""
+    what = f"{expected['kind']} of {', '.join(expected['participants'])}"
+    records = Interaction.objects.filter(sources__article=article, kind=expected["kind"])
+    best = None
+    for record in records.prefetch_related("participants__person", "participants__organisation"):
+        names = {p.entity.name for p in record.participants.all()}
+        if not set(expected["participants"]) <= names:
+            continue
+        checks = [
+            (facet, wanted, got)
+            for facet, wanted, got in (
+                ("host", expected.get("host"), record.host.name if record.host else None),
+                ("place", expected.get("place"), record.place.name if record.place else None),
+                ("date", expected.get("date"), record.date.isoformat() if record.date else None),
+            )
+            if wanted
+        ]
+        score = sum(wanted == got for _facet, wanted, got in checks)
+        if best is None or score > best[0]:
+            best = (score, checks)
+    report.add(best is not None, what)
+    for facet, wanted, got in best[1] if best else ():
+        report.add(wanted == got, f"{what}: {facet} {wanted}")
 
 
 # Entity-level precision and recall against a hand-annotated gold set.

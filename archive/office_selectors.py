@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from django.db.models import Max, Q, QuerySet
+from django.db.models import F, Max, Q, QuerySet
+from django.db.models.functions import Coalesce
 
 from archive.models import Article, Office, Organisation, Person, Place, Tenure
 
@@ -49,20 +50,26 @@ def holders_on(offices: QuerySet[Office] | list[Office], day: dt.date | None) ->
     return found
 
 
+# Newest first: by the first day known (the start, else the first day seen).
+_NEWEST_FIRST = (F("begin").desc(nulls_last=True), "pk")
+
+
 def office_timeline(office: Office) -> list[Tenure]:
     """The office's holders, newest first, editors' and reference tenures included."""
     return list(
         office.tenures.filter(rejected=False)
+        .annotate(begin=Coalesce("start", "first_seen"))
         .select_related("person")
-        .order_by("-start", "-first_seen", "pk")
+        .order_by(*_NEWEST_FIRST)
     )
 
 
 def offices_held(person: Person) -> list[Tenure]:
     return list(
         person.tenures.filter(rejected=False)
+        .annotate(begin=Coalesce("start", "first_seen"))
         .select_related("office__country", "office__organisation")
-        .order_by("-start", "-first_seen", "pk")
+        .order_by(*_NEWEST_FIRST)
     )
 
 

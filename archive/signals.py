@@ -38,6 +38,7 @@ CONTENT_MODELS = [
     "RejectedName",
     "EntityRedirect",
     "Office",
+    "Interaction",
 ]
 # Rows linking articles and entities. Their deletes are not listened to: relinking
 # articles and cascades delete them by the thousand, which a receiver would turn
@@ -53,6 +54,9 @@ LINK_MODELS = [
     # Rebuilt office by office (services/offices.py), which announces the articles.
     "Tenure",
     "OfficeMention",
+    # Rebuilt with the articles that report them (services/interactions.py).
+    "InteractionParticipant",
+    "InteractionSource",
 ]
 # Event participants, which the admin sets with Event.organisations.set().
 PARTICIPANT_MODELS = ["Event_organisations", "Event_persons"]

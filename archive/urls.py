@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import office_views, views
+from . import interaction_views, office_views, views
 from .feeds import EntityArticlesFeed, LatestArticlesFeed
 
 app_name = "archive"
@@ -18,6 +18,7 @@ urlpatterns = [
     path("articles/<int:pk>-<slug:slug>/", views.ArticleDetailView.as_view(), name="article"),
     path("sources/<slug:slug>/", views.SourceDetailView.as_view(), name="source"),
     path("feeds/latest/", LatestArticlesFeed(), name="feed-latest"),
+    path("interactions/", interaction_views.interaction_list, name="interaction-list"),
     path("offices/", office_views.office_index, name="office-list"),
     path("offices/<slug:slug>/", office_views.office_detail, name="office"),
     path("offices/<slug:slug>/<slug:person>/", office_views.tenure_detail, name="tenure"),

@@ -22,6 +22,13 @@ from django.views.generic import (
 
 from archive.caching import CachedPaginator, cached
 from archive.extraction.normalize import sort_key
+from archive.interaction_selectors import (
+    article_interactions,
+    interactions_in,
+    met_with,
+    network,
+    travels,
+)
 from archive.models import ENTITY_KINDS, Article, EntityRedirect, Source
 from archive.office_selectors import holders_on, newest_article_date, offices_held, owner_offices
 from archive.selectors import (
@@ -174,6 +181,7 @@ class ArticleDetailView(DetailView):
             )
             for kind, mentions in groups
         ]
+        context["encounters"] = article_interactions(article)
         context["body_html"] = render_body(article.body, first_mention_links(article, groups))
         context["citation"] = citation(article, self.request.build_absolute_uri())
         return context
@@ -307,6 +315,13 @@ class EntityDetailView(EntityArticlesView):
                 holders = holders_on(offices, day)
                 facts["offices_as_of"] = day
                 facts["offices"] = [(office, holders.get(office.pk, [])) for office in offices]
+        if kind.name in ("person", "organisation"):
+            counterparts = met_with(entity)
+            facts["met_with"] = counterparts
+            facts["network"] = network(counterparts)
+            facts["travels"] = travels(entity)
+        if kind.name == "place":
+            facts["encounters_here"] = interactions_in(entity)
         if kind.name == "person":
             facts["offices_held"] = offices_held(entity)
             facts["roles"] = (

@@ -66,6 +66,7 @@ class OfficeRead:
     qualifier: str = ""
     single: bool = False
     home: bool = False
+    bare: bool = False  # written as the bare title ("Secretary") the file lists
 
 
 def load_office_titles(path: str | Path | None = None) -> OfficeTitles:
@@ -174,8 +175,10 @@ def read_office(role: str, gaz: Gazetteer, titles: OfficeTitles | None = None) -
     if am := _ASSISTANT_OF.match(text):
         text = f"{am['role']} {am['head']} {am['rest']}"
     office = titles.by_key.get(_title_key(text))
+    bare = False
     if office is None and not of_kind:
         office = titles.bare.get(_title_key(text))
+        bare = office is not None
     if office is None:
         if not text[:1].isupper():
             return None
@@ -187,6 +190,7 @@ def read_office(role: str, gaz: Gazetteer, titles: OfficeTitles | None = None) -
         qualifier=qualifier,
         single=office.single,
         home=office.home and not of_kind,
+        bare=bare,
     )
 
 

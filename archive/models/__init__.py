@@ -11,6 +11,7 @@ from .entities import (
     Place,
     PlaceAlias,
 )
+from .interactions import Interaction, InteractionParticipant, InteractionSource
 from .kinds import ENTITY_KINDS, EntityKind
 from .mentions import EventMention, OrganisationMention, PersonMention, PlaceMention
 from .offices import Office, OfficeMention, Tenure
@@ -23,6 +24,9 @@ __all__ = [
     "Event",
     "EventAlias",
     "EventMention",
+    "Interaction",
+    "InteractionParticipant",
+    "InteractionSource",
     "Office",
     "OfficeMention",
     "Organisation",

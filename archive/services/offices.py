@@ -101,7 +101,9 @@ def _read_roles(ids: set[int], offices: _Offices) -> set[int]:
     specs = {}
     for role in roles:
         read = offices.read(role.title)
-        if read is not None:
+        # "Secretary Mayorkas", "Secretary Yellen": a bare title before a name
+        # is anyone's; only the person's other roles can say which office.
+        if read is not None and not read.bare:
             role.qualifier = read.qualifier
             specs[role.pk] = offices.spec(read, role.article.url)
     found = offices.resolve(set(specs.values()))

@@ -20,6 +20,7 @@ from archive.signals import articles_changed, bulk_write_finished, bulk_write_st
 
 from .extraction import extract
 from .identity import edited_by_editors, fold_duplicates, is_compound_of_names
+from .interactions import rebuild_all_interactions
 from .linking import link_entities
 from .offices import rebuild_all_offices
 
@@ -61,6 +62,7 @@ def reextract_articles(
             changed |= fold_duplicates()
             remove_orphans()
             changed |= rebuild_all_offices()
+            rebuild_all_interactions()
     finally:
         bulk_write_finished.send(sender=Article)
     return seen, len(changed)

@@ -1,0 +1,449 @@
+"""Encounters an article reports: meetings, calls, visits, talks, agreements signed.
+
+Values in, values out. ``find_interactions`` reads the title and each sentence
+of the body for a trigger ("spoke with", "met with", "received", "visited",
+"will travel to", "held talks with", "signed", a readout's title "Secretary
+Blinken's Call with Foreign Minister Kuleba"); the participants are the
+article's people and organisations named in that sentence (the caller passes
+their names: the archive's entities and their aliases), or the offices named
+without a holder ("the Secretary"), which the caller resolves. The date is the
+one the sentence gives ("today", "yesterday", "on Tuesday", "on July 6"), read
+against the article's date; "will", "is expected to" make it planned. One
+article's reports of one encounter (a title and its readout) are one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from archive.extraction.office_mentions import find_office_mentions
+from archive.words import whole_word_starts
+
+KINDS = ("meeting", "call", "visit", "talks", "agreement")
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A name the article's entities answer to."""
+
+    kind: str  # "person", "organisation" or "place"
+    name: str  # the entity's canonical name
+    place_kind: str = ""  # a place's: "country", "city", "region"
+
+
+@dataclass
+class FoundInteraction:
+    kind: str
+    status: str  # "held" or "planned"
+    date: dt.date | None
+    precision: str  # "day", or "reported": on or before the article's date
+    participants: list[Named] = field(default_factory=list)
+    offices: list[str] = field(default_factory=list)  # "Secretary": the caller resolves
+    host: Named | None = None
+    place: str = ""
+    sentences: list[str] = field(default_factory=list)
+
+
+# Triggers: (kind, pattern, the subject hosts). "with" after the verb opens the counterpart.
+# Words between a verb and its "with": "spoke by phone today with", "met virtually with".
+_WHEN = (
+    r"(?: (?:today|yesterday|again|separately|jointly|virtually|in person|by (?:tele)?phone"
+    r"|by video(?: ?conference)?|on the (?:tele)?phone|on \w+day|this \w+|earlier|later))*"
+)
+# Triggers: (kind, pattern, the subject hosts). "with" after the verb opens the counterpart.
+_TRIGGERS = [
+    ("call", rf"\b(?:spoke|speaks|speak|talked|spoken){_WHEN} (?:with|to)\b", False),
+    ("call", r"\b(?:(?:tele)?phone|video|virtual) (?:call|conversation)s? with\b", False),
+    ("call", r"\bcall(?:ed|s)? with\b", False),
+    ("talks", r"\b(?:held|hold|holds|holding) (?:\w+ ){0,2}talks with\b", False),
+    ("meeting", rf"\b(?:met|meets|meet|meeting|meetings){_WHEN} with\b", False),
+    ("meeting", rf"\bmet{_WHEN} (?=(?:the )?[A-Z])", False),
+    # The host receives: "Aliyev has received Secretary General ... Taha".
+    ("meeting", r"\b(?:received|receives|hosted|hosts)(?= (?:the )?(?:[A-Z]|a delegation))", True),
+    (
+        "visit",
+        r"\b(?:visit(?:ed|s|ing)?|travel(?:led|ed|s|ing)? to|trip to|arrived in|arrives in)\b",
+        False,
+    ),
+    (
+        "agreement",
+        r"\b(?:signed|signs|sign|signing)\b"
+        r"(?=[^.]*\b(?:agreement|memorandum|MoU|accord|treaty|declaration|protocol)\b)",
+        False,
+    ),
+]
+_TRIGGER_RES = [(kind, re.compile(p), hosts) for kind, p, hosts in _TRIGGERS]
+# A readout's title: "Secretary Blinken's Call with ...", "Deputy Secretary Sherman's Meeting with".
+_TITLE_RE = re.compile(
+    r"^(?P<who>.+?)(?:['’]s?)? (?:(?:Phone|Video|Virtual|Telephone) )?"
+    r"(?P<kind>Call|Meeting|Meetings|Travel|Trip|Visit|Talks)(?P<rest> (?:[Ww]ith|[Tt]o)\b.*)$"
+)
+# "Secretary Blinken and Foreign Minister Liimets Before Their Meeting"
+_THEIR_MEETING_RE = re.compile(r"\b(?:Before|After|At|During|Following) (?:Their|the) Meeting\b")
+_TITLE_KINDS = {
+    "Call": "call",
+    "Meeting": "meeting",
+    "Meetings": "meeting",
+    "Talks": "talks",
+    "Travel": "visit",
+    "Trip": "visit",
+    "Visit": "visit",
+}
+_PLANNED_RE = re.compile(
+    r"\b(?:will|shall|to be|is expected to|are expected to|is scheduled to|are scheduled to|"
+    r"plans to|plan to|is set to|are set to|upcoming|next week|tomorrow)\b"
+)
+_SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?](?!\w)|$)")
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_DAY_RE = re.compile(
+    r"\b(?:(?P<rel>today|yesterday|tomorrow)|on (?P<weekday>" + "|".join(_WEEKDAYS) + r")"
+    r"|(?:on )?(?P<month>"
+    + "|".join(_MONTHS)
+    + r") (?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,? (?P<year>\d{4}))?"
+    r"|(?:on )?(?P<day2>\d{1,2}) (?P<month2>" + "|".join(_MONTHS) + r")(?: (?P<year2>\d{4}))?)\b",
+    re.IGNORECASE,
+)
+_PRONOUN_RE = re.compile(r"(?:^|\W)(?:He|She|he|she)\W*(?:\w+\W+){0,3}$")
+_CLAUSE_END = re.compile(
+    r"\b(?:to|about|regarding|concerning|where|that|who|which|following|after|before|"
+    r"and (?:discussed|reaffirmed|emphasized|emphasised|expressed|underscored|welcomed|"
+    r"reiterated|highlighted|thanked|agreed))\b|[;:]"
+)
+
+
+# Speaker labels of a transcript: "QUESTION:", "MR PRICE:", "SECRETARY BLINKEN:".
+_TRANSCRIPT_RE = re.compile(
+    r"(?m)^(?:QUESTION|MODERATOR|OPERATOR|(?:MR|MS|MRS|DR)\.? [A-Z]+|[A-Z]{3,}(?: [A-Z]{2,})*):"
+)
+_FIRST_PERSON_RE = re.compile(r"\b(?:I|I’m|I'm|we|We|our|Our|us|my|My)\b")
+_YEAR_RE = re.compile(r"\b(19\d\d|20\d\d)\b")
+
+
+def _past_year(sentence: str, published: dt.date | None) -> bool:
+    years = [int(y) for y in _YEAR_RE.findall(sentence)]
+    return published is not None and bool(years) and max(years) < published.year
+
+
+# Places after these words are where the encounter happened.
+
+
+def find_interactions(
+    title: str, body: str, published: dt.date | None, names: dict[str, Named]
+) -> list[FoundInteraction]:
+    """The encounters the article reports, one per encounter."""
+    found = _from_title(title, published, names)
+    if _TRANSCRIPT_RE.search(body):
+        return _merged(found)  # a briefing's or an interview's talk is no report
+    # "He will then meet with ...": the last person an encounter was reported of.
+    actor = found[0].participants[:1] if found and found[0].participants else []
+    for m in _SENTENCE_RE.finditer(body):
+        sentence = m.group().strip()
+        if len(sentence) < 12 or _FIRST_PERSON_RE.search(sentence):
+            continue  # remarks ("when I met ...") tell, they do not report
+        if _past_year(sentence, published):
+            continue  # "In 2006, then-Senator Biden ... visit": history
+        for kind, pattern, hosts in _TRIGGER_RES:
+            trigger = pattern.search(sentence)
+            if trigger is None:
+                continue
+            items = _from_sentence(sentence, trigger, kind, hosts, published, names, actor)
+            if items and items[0].participants[:1]:
+                actor = items[0].participants[:1]
+            found += items
+            break
+    return _merged(found)
+
+
+def _from_title(title: str, published, names) -> list[FoundInteraction]:
+    title = title.strip()
+    if _THEIR_MEETING_RE.search(title):
+        people = [n for n in _named_in(title, names) if n.kind == "person"]
+        if len(people) < 2:
+            return []
+        return [
+            FoundInteraction(
+                kind="meeting",
+                status="held",
+                date=published,
+                precision="reported",
+                participants=people,
+                sentences=[title],
+            )
+        ]
+    m = _TITLE_RE.match(title)
+    if m is None:
+        return []
+    kind = _TITLE_KINDS[m["kind"]]
+    who = [n for n in _named_in(m["who"], names) if n.kind != "place"]
+    others = _named_in(m["rest"], names)
+    offices = [] if who else [f.role for f in find_office_mentions(f"the {m['who']}")]
+    if not who and not offices:
+        return []
+    if kind == "visit":
+        # "Deputy Secretary Sherman's Travel to Belgium, Turkey, ...": planned,
+        # one visit a place; the body says when.
+        places = [n.name for n in others if n.kind == "place"]
+        return [
+            FoundInteraction(
+                kind="visit",
+                status="planned",
+                date=None,
+                precision="",
+                participants=_people_first(who),
+                offices=offices,
+                place=place,
+                sentences=[title],
+            )
+            for place in places
+        ]
+    counterparts = [n for n in others if n.kind != "place"]
+    if not counterparts:
+        return []
+    return [
+        FoundInteraction(
+            kind=kind,
+            status="held",
+            date=published,
+            precision="reported",
+            participants=list(dict.fromkeys(_people_first(who) + _people_first(counterparts))),
+            offices=offices,
+            sentences=[title],
+        )
+    ]
+
+
+def _from_sentence(
+    sentence, trigger, kind, hosts, published, names, actor
+) -> list[FoundInteraction]:
+    before, after = sentence[: trigger.start()], sentence[trigger.end() :]
+    subject = [n for n in _named_in(before[-160:], names) if n.kind != "place"]
+    if not subject and _PRONOUN_RE.search(before):
+        subject = list(actor)
+    # The counterparts are named right after the verb, up to the clause's end.
+    objects = [n for n in _named_in(_CLAUSE_END.split(after, 1)[0], names) if n.kind != "place"]
+    offices = [f.role for f in find_office_mentions(before)][-1:] if not subject else []
+    status = "planned" if _PLANNED_RE.search(sentence) else "held"
+    date, precision = _date_of(sentence, published, planned=status == "planned")
+    if kind == "visit":
+        # "the OIC Contact Group delegation's visit to": the visitor is the name
+        # just before the visit, whoever else the sentence names.
+        spans = [sp for sp in _named_spans(before, names) if sp[0].kind != "place"]
+        if spans and len(before) - spans[-1][2] <= 16:
+            subject = [spans[-1][0]]
+        if not (subject or offices):
+            return []
+        # A visit with no place named here ("visited the above district") may
+        # date the one the article names elsewhere (``_merged``).
+        places = _places_in(after[:160], names, near=30) or [""]
+        return [
+            FoundInteraction(
+                kind="visit",
+                status=status,
+                date=date,
+                precision=precision,
+                participants=_people_first(subject),
+                offices=offices,
+                place=place,
+                sentences=[sentence],
+            )
+            for place in places
+        ]
+    participants = list(dict.fromkeys(_people_first(subject) + _people_first(objects)))
+    if len(participants) + len(offices) < 2:
+        return []
+    return [
+        FoundInteraction(
+            kind=kind,
+            status=status,
+            date=date,
+            precision=precision,
+            participants=participants,
+            offices=offices,
+            host=subject[0] if hosts and subject else None,
+            place=_place_after_in(after, names),
+            sentences=[sentence],
+        )
+    ]
+
+
+def _people_first(named: list[Named]) -> list[Named]:
+    """People and the organisations that are no person's title ("Secretary General
+    of the OIC Hissein Taha" is Taha, not the OIC, when a person is named)."""
+    people = [n for n in named if n.kind == "person"]
+    return people or [n for n in named if n.kind == "organisation"]
+
+
+def _named_in(text: str, names: dict[str, Named]) -> list[Named]:
+    """The entities ``text`` names, in order, each once."""
+    seen: set[Named] = set()
+    ordered = []
+    for named, _start, _end in _named_spans(text, names):
+        if named not in seen:
+            seen.add(named)
+            ordered.append(named)
+    return ordered
+
+
+def _named_spans(text: str, names: dict[str, Named]) -> list[tuple[Named, int, int]]:
+    """Where ``text`` names the entities, in order; the longest name wins an overlap."""
+    found: list[tuple[Named, int, int]] = []
+    for surface in sorted(names, key=len, reverse=True):
+        if surface not in text:
+            continue
+        for start in whole_word_starts(text, surface):
+            end = start + len(surface)
+            if not any(s < end and start < e for _n, s, e in found):
+                found.append((names[surface], start, end))
+    return sorted(found, key=lambda item: item[1])
+
+
+def _places_in(text: str, names: dict[str, Named], near: int | None = None) -> list[str]:
+    """The places ``text`` names, in order; a country or region written after a
+    town to say where it is ("Beirut, Lebanon", "Frederick, Maryland") or before
+    it ("Azerbaijan's Aghdam region") is left out. ``near``: a list of places
+    starting within that many characters, and going on only through ", " and
+    "and" (a place later in the sentence is not where anyone went)."""
+    places: list[str] = []
+    previous = None
+    for named, start, end in _named_spans(text, names):
+        if named.kind != "place":
+            continue
+        gap = text[previous[2] : start] if previous else text[:start]
+        if near is not None and (
+            (previous is None and start > near)
+            or (previous is not None and not _LIST_GAP.match(gap))
+        ):
+            break
+        if previous is not None and gap in ("’s ", "'s ") and places:
+            places.pop()  # "Azerbaijan's Aghdam region": Aghdam
+        elif (
+            previous is not None
+            and previous[0].place_kind not in ("country", "region")
+            and named.place_kind in ("country", "region")
+            and gap == ", "
+        ):
+            previous = (named, start, end)
+            continue
+        places.append(named.name)
+        previous = (named, start, end)
+    return list(dict.fromkeys(places))
+
+
+_LIST_GAP = re.compile(
+    r"^(?:,? (?:and |the |and the )?|’s |'s "
+    r"|\s+(?:region|city|province|district|and|,)+\s+(?:and )?(?:the )?)$"
+)
+
+
+def _place_after_in(text: str, names: dict[str, Named]) -> str:
+    """Where an encounter happened: the first place after "in", "at"."""
+    for m in re.finditer(r"\b(?:in|at) ", text):
+        places = _places_in(text[m.end() : m.end() + 40], names)
+        if places and text[m.end() :].startswith(_first_surface(text[m.end() :], names)):
+            return places[0]
+    return ""
+
+
+def _first_surface(text: str, names: dict[str, Named]) -> str:
+    best = ""
+    for surface, named in names.items():
+        if named.kind == "place" and text.startswith(surface) and len(surface) > len(best):
+            best = surface
+    return best or "\0"
+
+
+def _date_of(sentence: str, published: dt.date | None, *, planned: bool) -> tuple:
+    """The day the sentence gives, and how precise: "day", or "reported"."""
+    if published is None:
+        return None, ""
+    m = _DAY_RE.search(sentence)
+    if m is None:
+        return (None, "") if planned else (published, "reported")
+    if m["rel"]:
+        shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[m["rel"].lower()]
+        return published + dt.timedelta(days=shift), "day"
+    if m["weekday"]:
+        wanted = _WEEKDAYS.index(m["weekday"].lower())
+        delta = (published.weekday() - wanted) % 7
+        day = published - dt.timedelta(days=delta)
+        if planned and delta:
+            day += dt.timedelta(days=7)
+        return day, "day"
+    month = _MONTHS.index((m["month"] or m["month2"]).lower()) + 1
+    day_of_month = int(m["day"] or m["day2"])
+    year = int(m["year"] or m["year2"] or published.year)
+    try:
+        day = dt.date(year, month, day_of_month)
+    except ValueError:
+        return (None, "") if planned else (published, "reported")
+    if not (m["year"] or m["year2"]) and not planned and day > published:
+        day = day.replace(year=year - 1)  # "on December 30" in a January article
+    return day, "day"
+
+
+def _merged(found: list[FoundInteraction]) -> list[FoundInteraction]:
+    """One article's reports of one encounter as one: same kind, shared participants.
+    A visit reported without its place dates the same visitor's visits the
+    article names, and is then dropped."""
+    placeless = [f for f in found if f.kind == "visit" and not f.place]
+    found = [f for f in found if not (f.kind == "visit" and not f.place)]
+    for item in placeless:
+        for visit in found:
+            if (
+                visit.kind == "visit"
+                and set(visit.participants) & set(item.participants)
+                and visit.precision != "day"
+                and item.precision == "day"
+            ):
+                visit.date, visit.precision, visit.status = item.date, "day", item.status
+                visit.sentences.append(item.sentences[0])
+    merged: list[FoundInteraction] = []
+    for item in found:
+        into = next((m for m in merged if _same(m, item)), None)
+        if into is None:
+            merged.append(item)
+            continue
+        for named in item.participants:
+            if named not in into.participants:
+                into.participants.append(named)
+        into.offices = list(dict.fromkeys([*into.offices, *item.offices]))
+        into.sentences.append(item.sentences[0])
+        if into.precision != "day" and item.precision == "day":
+            into.date, into.precision = item.date, item.precision
+        if item.status == "held" and item.date is not None and into.status == "planned":
+            into.status, into.date, into.precision = "held", item.date, item.precision
+        into.host = into.host or item.host
+        into.place = into.place or item.place
+    return merged
+
+
+def _same(a: FoundInteraction, b: FoundInteraction) -> bool:
+    """Reports of one encounter: same kind and day where both give one, a shared
+    participant, and nobody on one side the other side lacks but for the office
+    a report names without its holder ("The Secretary spoke with Kuleba")."""
+    if a.kind != b.kind:
+        return False
+    if a.date and b.date and a.precision == b.precision == "day" and a.date != b.date:
+        return False
+    if a.kind == "visit" and a.place != b.place:
+        return False
+    shared = set(a.participants) & set(b.participants)
+    if not shared:
+        return a.kind == "visit" and bool(set(a.offices) & set(b.offices))
+    return not (set(a.participants) - shared) or not (set(b.participants) - shared)

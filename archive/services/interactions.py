@@ -1,0 +1,298 @@
+"""Encounters found in articles, one record per encounter across the archive.
+
+``update_interactions(article_ids)`` runs after the articles' entities and
+offices are linked (``linking.link_all``): each article's encounters are read
+(``extraction.interactions``) with the names its linked entities answer to;
+"the Secretary" is the person the article's office link names
+(``services.offices``). Each encounter joins the record of the same encounter
+another article reported (same kind, the same people on both sides or one
+side's a part of the other's, a day that agrees), else makes a new one; a
+planned encounter becomes held when an article reports it held. Records an
+editor changed are left as they are; one rejected is not made again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Q
+
+from archive.extraction.interactions import FoundInteraction, Named, find_interactions
+from archive.models import (
+    Article,
+    Interaction,
+    InteractionParticipant,
+    InteractionSource,
+    OfficeMention,
+    OrganisationMention,
+    PersonMention,
+    PersonRole,
+    PlaceMention,
+)
+
+# A participant: ("person", pk) or ("organisation", pk).
+Who = tuple[str, int]
+# How far apart two reports of one encounter may date it, by kind (days).
+_SLACK = {"call": 0, "meeting": 1, "talks": 1, "agreement": 1, "visit": 3}
+# A planned encounter is looked for this long after it was announced.
+_PLANNED_WINDOW = dt.timedelta(days=30)
+
+
+@dataclass
+class _Context:
+    """What one article's text can be matched against."""
+
+    names: dict[str, Named]
+    ids: dict[Named, Who]  # the participants' keys
+    offices: dict[str, Who]  # an office named without its holder -> the holder
+    roles: dict[Who, str]
+    places: dict[str, int]  # a place's canonical name -> its pk
+    countries: dict[Who, int]  # the country a participant holds an office of
+
+
+def update_interactions(article_ids: Iterable[int]) -> None:
+    """Read the articles' encounters again and file each with its record."""
+    ids = set(article_ids)
+    if not ids:
+        return
+    touched = set(
+        InteractionSource.objects.filter(article_id__in=ids).values_list(
+            "interaction_id", flat=True
+        )
+    )
+    unsettled = Q(interaction__edited=False, interaction__rejected=False)
+    InteractionSource.objects.filter(unsettled, article_id__in=ids).delete()
+    Interaction.objects.filter(
+        pk__in=touched, edited=False, rejected=False, sources__isnull=True
+    ).delete()
+    contexts = _contexts(ids)
+    articles = Article.objects.filter(pk__in=ids).only("pk", "title", "body", "published")
+    found: list[tuple[Article, FoundInteraction, frozenset[Who], dict]] = []
+    for article in articles.order_by("published", "pk"):
+        context = contexts[article.pk]
+        for item in find_interactions(
+            article.title, article.body, article.published, context.names
+        ):
+            who = _participants(item, context)
+            if len(who) >= (1 if item.kind == "visit" else 2):
+                found.append((article, item, frozenset(who), context))
+    # What an editor settled stays settled: an article already a source of an
+    # edited or rejected record files nothing new about that encounter.
+    settled = defaultdict(list)
+    for source in (
+        InteractionSource.objects.filter(article_id__in=ids)
+        .exclude(unsettled)
+        .prefetch_related("interaction__participants")
+    ):
+        record = source.interaction
+        settled[source.article_id].append((record.kind, _who(record)))
+    found = [
+        (article, item, who, context)
+        for article, item, who, context in found
+        if not any(
+            kind == item.kind and (who <= them or them <= who) for kind, them in settled[article.pk]
+        )
+    ]
+    if found:
+        _file(found)
+
+
+def rebuild_all_interactions(chunk: int = 500) -> None:
+    """Every article's encounters read again (``reextract``); editors' records kept."""
+    ids = list(Article.objects.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), chunk):
+        update_interactions(ids[start : start + chunk])
+
+
+def _contexts(ids: set[int]) -> dict[int, _Context]:
+    contexts = {pk: _Context({}, {}, {}, {}, {}, {}) for pk in ids}
+    for model, kind in (
+        (PersonMention, "person"),
+        (OrganisationMention, "organisation"),
+        (PlaceMention, "place"),
+    ):
+        mentions = model.objects.filter(article_id__in=ids).select_related(kind)
+        if kind == "person":
+            mentions = mentions.filter(via_office__isnull=True)
+        for mention in mentions.prefetch_related(f"{kind}__aliases"):
+            entity = getattr(mention, kind)
+            named = Named(kind, entity.name, getattr(entity, "kind", "") if kind == "place" else "")
+            context = contexts[mention.article_id]
+            if kind == "place":
+                context.places[entity.name] = entity.pk
+            else:
+                context.ids[named] = (kind, entity.pk)
+            for surface in {entity.name, *(alias.name for alias in entity.aliases.all())}:
+                if len(surface) > 2:
+                    context.names.setdefault(surface, named)
+    holders = {
+        (m.article_id, m.via_office_id): m.person_id
+        for m in PersonMention.objects.filter(article_id__in=ids, via_office__isnull=False)
+    }
+    for mention in OfficeMention.objects.filter(article_id__in=ids, office__isnull=False):
+        person = holders.get((mention.article_id, mention.office_id))
+        if person is not None:
+            contexts[mention.article_id].offices[mention.title] = ("person", person)
+    for article_id, person_id, title, country_id in PersonRole.objects.filter(
+        article_id__in=ids
+    ).values_list("article_id", "person_id", "title", "office__country_id"):
+        context = contexts[article_id]
+        context.roles.setdefault(("person", person_id), title)
+        if country_id is not None:
+            context.countries.setdefault(("person", person_id), country_id)
+    return contexts
+
+
+def _participants(item: FoundInteraction, context: _Context) -> list[Who]:
+    who = [context.ids[n] for n in item.participants if n in context.ids]
+    who += [context.offices[o] for o in item.offices if o in context.offices]
+    return list(dict.fromkeys(who))
+
+
+def _file(found) -> None:
+    """Join each encounter to its record or make one: a few queries in all."""
+    everyone = set().union(*(who for _a, _i, who, _c in found))
+    candidates = _candidates(everyone, {item.kind for _a, item, _w, _c in found})
+    rejected = [c for c in candidates if c.rejected]
+    candidates = [c for c in candidates if not c.rejected]
+    new: list[Interaction] = []
+    changed: dict[int, Interaction] = {}
+    joining: list[tuple[Interaction, Who, str]] = []
+    sources: list[tuple[Interaction, Article, str]] = []
+    for article, item, who, context in found:
+        place_id = context.places.get(item.place)
+        if place_id is None and item.host is not None:
+            # "Aliyev has received ...": in the country whose office the host holds.
+            place_id = context.countries.get(context.ids.get(item.host))
+        if any(_same_encounter(c, item, who, place_id) for c in rejected):
+            continue
+        record = next((c for c in candidates if _same_encounter(c, item, who, place_id)), None)
+        if record is None:
+            record = Interaction(
+                kind=item.kind,
+                status=item.status,
+                date=item.date,
+                date_precision=item.precision,
+                place_id=place_id,
+                **_host(item, context),
+            )
+            record.who, record.first_reported = set(), article.published
+            candidates.append(record)
+            new.append(record)
+        elif not record.edited and _update(record, item, place_id) and record.pk:
+            changed[record.pk] = record
+        if not record.edited:
+            for participant in who:
+                if participant not in record.who:
+                    record.who.add(participant)
+                    joining.append((record, participant, context.roles.get(participant, "")))
+        sources.append((record, article, " … ".join(item.sentences)[:2000]))
+    Interaction.objects.bulk_create(new, batch_size=500)
+    Interaction.objects.bulk_update(
+        list(changed.values()), ["status", "date", "date_precision", "place"], batch_size=500
+    )
+    InteractionParticipant.objects.bulk_create(
+        [
+            InteractionParticipant(interaction=record, **{f"{kind}_id": pk}, role=role[:300])
+            for record, (kind, pk), role in joining
+        ],
+        batch_size=500,
+    )
+    InteractionSource.objects.bulk_create(
+        [
+            InteractionSource(interaction=record, article=article, sentence=sentence)
+            for record, article, sentence in sources
+        ],
+        batch_size=500,
+    )
+
+
+def _candidates(everyone: set[Who], kinds: set[str]) -> list[Interaction]:
+    persons = [pk for kind, pk in everyone if kind == "person"]
+    organisations = [pk for kind, pk in everyone if kind == "organisation"]
+    rows = InteractionParticipant.objects.filter(
+        Q(person_id__in=persons) | Q(organisation_id__in=organisations),
+        interaction__kind__in=kinds,
+    ).values_list("interaction_id", flat=True)
+    records = list(Interaction.objects.filter(pk__in=rows).prefetch_related("participants"))
+    first = defaultdict(lambda: None)
+    for interaction_id, published in InteractionSource.objects.filter(
+        interaction__in=records
+    ).values_list("interaction_id", "article__published"):
+        if published and (first[interaction_id] is None or published < first[interaction_id]):
+            first[interaction_id] = published
+    for record in records:
+        record.who = _who(record)
+        record.first_reported = first[record.pk]
+    return records
+
+
+def _who(record: Interaction) -> set[Who]:
+    return {
+        ("person", p.person_id) if p.person_id else ("organisation", p.organisation_id)
+        for p in record.participants.all()
+    }
+
+
+def _same_encounter(record: Interaction, item: FoundInteraction, who: frozenset, place_id) -> bool:
+    if record.kind != item.kind:
+        return False
+    shared = record.who & who
+    if item.kind == "visit":
+        if not shared or record.place_id != place_id:
+            return False
+    elif len(shared) < 2 or not (record.who <= who or who <= record.who):
+        return False
+    return _days_agree(record, item)
+
+
+def _days_agree(record: Interaction, item: FoundInteraction) -> bool:
+    if item.date is None or record.date is None:
+        # Planned without a day: the next report within the window.
+        start = record.first_reported if record.date is None else record.date
+        day = item.date or start
+        return start is None or day is None or start <= day <= start + _PLANNED_WINDOW
+    slack = _SLACK[item.kind]
+    if record.date_precision == "reported" or item.precision == "reported":
+        slack = max(slack, 3)  # a report dates it on or before its own day
+    return abs((record.date - item.date).days) <= slack
+
+
+def _update(record: Interaction, item: FoundInteraction, place_id) -> bool:
+    """What a further report adds to a record: held for planned, the day for an
+    approximate date, the place; returns whether it changed."""
+    before = (record.status, record.date, record.date_precision, record.place_id)
+    if record.status == "planned" and item.status == "held":
+        record.status, record.date, record.date_precision = "held", item.date, item.precision
+    elif item.precision == "day" and record.date_precision != "day" and item.date:
+        record.date, record.date_precision = item.date, "day"
+    if record.place_id is None and place_id is not None:
+        record.place_id = place_id
+    return before != (record.status, record.date, record.date_precision, record.place_id)
+
+
+def _host(item: FoundInteraction, context: _Context) -> dict:
+    who = context.ids.get(item.host) if item.host else None
+    if who is None:
+        return {}
+    return {f"host_{who[0]}_id": who[1]}
+
+
+def merge_interactions(*, survivor: Interaction, others: list[Interaction]) -> None:
+    """An editor's merge: the others' participants and sources move to the survivor,
+    which is marked edited (rebuilding leaves it alone), and the others go."""
+    with transaction.atomic():
+        have = {(p.person_id, p.organisation_id) for p in survivor.participants.all()}
+        for participant in InteractionParticipant.objects.filter(interaction__in=others):
+            if (participant.person_id, participant.organisation_id) not in have:
+                have.add((participant.person_id, participant.organisation_id))
+                participant.interaction = survivor
+                participant.save(update_fields=["interaction"])
+        InteractionSource.objects.filter(interaction__in=others).update(interaction=survivor)
+        Interaction.objects.filter(pk__in=[o.pk for o in others]).delete()
+        survivor.edited = True
+        survivor.save(update_fields=["edited"])

@@ -1,0 +1,101 @@
+"""Encounters read from articles: kind, participants, host, place, date, status."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from archive.extraction.interactions import Named, find_interactions
+
+PEOPLE = {
+    "Antony J. Blinken": Named("person", "Antony J. Blinken"),
+    "Blinken": Named("person", "Antony J. Blinken"),
+    "Dmytro Kuleba": Named("person", "Dmytro Kuleba"),
+    "Kuleba": Named("person", "Dmytro Kuleba"),
+    "Ilham Aliyev": Named("person", "Ilham Aliyev"),
+    "Hissein Ibrahim Taha": Named("person", "Hissein Ibrahim Taha"),
+    "OIC": Named("organisation", "Organisation of Islamic Cooperation"),
+    "OIC Contact Group": Named("organisation", "OIC Contact Group"),
+    "Beirut": Named("place", "Beirut", "city"),
+    "Lebanon": Named("place", "Lebanon", "country"),
+    "Vienna": Named("place", "Vienna", "city"),
+    "Azerbaijan": Named("place", "Azerbaijan", "country"),
+    "Aghdam": Named("place", "Aghdam", "region"),
+    "Ganja": Named("place", "Ganja", "city"),
+}
+TUESDAY = dt.date(2022, 3, 1)
+
+
+def found(body: str, title: str = "News", published: dt.date = TUESDAY):
+    return [
+        (f.kind, f.status, f.date, [p.name for p in f.participants], f.offices, f.place)
+        for f in find_interactions(title, body, published, PEOPLE)
+    ]
+
+
+def test_a_call_today_and_one_yesterday():
+    assert found("Secretary Blinken spoke today with Foreign Minister Dmytro Kuleba.") == [
+        ("call", "held", TUESDAY, ["Antony J. Blinken", "Dmytro Kuleba"], [], "")
+    ]
+    (call,) = found("Secretary Blinken spoke by phone yesterday with Dmytro Kuleba.")
+    assert call[2] == dt.date(2022, 2, 28)
+
+
+def test_a_readouts_title_and_its_first_sentence_are_one_call():
+    (call,) = found(
+        "The Secretary spoke today with Ukrainian Foreign Minister Dmytro Kuleba about aid.",
+        title="Secretary Blinken’s Call with Ukrainian Foreign Minister Kuleba",
+    )
+    assert call[:4] == ("call", "held", TUESDAY, ["Antony J. Blinken", "Dmytro Kuleba"])
+
+
+def test_the_host_receives_and_a_title_of_an_organisation_is_no_participant():
+    (meeting,) = find_interactions(
+        "News",
+        "President Ilham Aliyev has received Secretary General of the OIC Hissein Ibrahim Taha.",
+        TUESDAY,
+        PEOPLE,
+    )
+    assert meeting.kind == "meeting"
+    assert [p.name for p in meeting.participants] == ["Ilham Aliyev", "Hissein Ibrahim Taha"]
+    assert meeting.host.name == "Ilham Aliyev"
+
+
+def test_will_meet_is_planned_and_on_a_weekday_is_that_day():
+    (meeting,) = found("Secretary Blinken will meet with Dmytro Kuleba on Thursday.")
+    assert meeting[:3] == ("meeting", "planned", dt.date(2022, 3, 3))
+    (held,) = found("Secretary Blinken met with Dmytro Kuleba on Monday.")
+    assert held[:3] == ("meeting", "held", dt.date(2022, 2, 28))
+
+
+def test_a_trip_is_one_visit_a_place_and_a_country_after_its_town_is_no_second_visit():
+    visits = found("Secretary Blinken traveled to Beirut, Lebanon and Vienna on February 27.")
+    assert [(v[0], v[2], v[5]) for v in visits] == [
+        ("visit", dt.date(2022, 2, 27), "Beirut"),
+        ("visit", dt.date(2022, 2, 27), "Vienna"),
+    ]
+
+
+def test_a_visit_without_its_place_dates_the_visit_the_article_names():
+    body = (
+        "The press conference followed the OIC Contact Group delegation's visit to "
+        "Azerbaijan’s Aghdam region. On April 6, 2021, the representatives of the OIC "
+        "Contact Group visited the above district."
+    )
+    (visit,) = found(body, published=dt.date(2021, 4, 8))
+    assert visit == ("visit", "held", dt.date(2021, 4, 6), ["OIC Contact Group"], [], "Aghdam")
+
+
+def test_he_is_the_person_the_article_reported_last():
+    body = "Secretary Blinken will travel to Vienna on Thursday. He will meet with Dmytro Kuleba."
+    meeting = [f for f in found(body) if f[0] == "meeting"]
+    assert meeting[0][3] == ["Antony J. Blinken", "Dmytro Kuleba"]
+
+
+def test_talk_in_a_transcript_in_the_first_person_or_in_past_years_is_no_report():
+    assert found("QUESTION: Did he meet?\nMR PRICE: Secretary Blinken met with Kuleba.") == []
+    assert found("When I met with Dmytro Kuleba, Secretary Blinken listened.") == []
+    assert found("In 2015, Secretary Blinken met with Dmytro Kuleba.") == []
+
+
+def test_a_sentence_naming_one_side_only_is_no_encounter():
+    assert found("Secretary Blinken met with reporters.") == []
