@@ -5,8 +5,9 @@ Usage, from the repository root::
     python -m tools.build_reference /work/shared/data [out_dir]
 
 Reads the CIA Factbook extracts, history.state.gov's POCOM (public domain),
-country-codes-orgs (MIT), mledoze/countries (ODbL 1.0) and SupraVerden (CC BY-SA 4.0), merges them with the hand-curated
-lists in ``tools/reference/curated/`` and writes ``fixtures/reference/``.
+country-codes-orgs (MIT), mledoze/countries (ODbL 1.0) and SupraVerden (CC BY-SA
+4.0), merges them with the hand-curated lists in ``tools/reference/curated/`` and
+writes ``fixtures/reference/``.
 The product only reads the output, so it runs without the source data; see
 ``fixtures/reference/README.md`` for attribution and licences.
 """
