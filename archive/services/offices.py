@@ -494,10 +494,22 @@ def _periods(offices: dict[int, Office]) -> dict[int, set[tuple]]:
 # -- 4: links inferred from offices --------------------------------------------------
 
 
+# Whose word counts first when tenures of several people cover a day.
+_AUTHORITY = (Tenure.Source.EDITOR, Tenure.Source.REFERENCE, Tenure.Source.TEXT)
+
+
 def holder_on(tenures: list[Tenure], day: dt.date) -> int | None:
-    """The one person holding the office on ``day``, or None (nobody, or several)."""
-    holders = {t.person_id for t in tenures if not t.rejected and t.holds_on(day)}
-    return holders.pop() if len(holders) == 1 else None
+    """The one person holding the office on ``day``, or None (nobody, or several).
+
+    An editor's tenure outranks the reference data's, which outranks the
+    articles' (a stray "Secretary of State Pompeo" in a 2022 release does not
+    make the day's holder unknown)."""
+    covering = [t for t in tenures if not t.rejected and t.holds_on(day)]
+    for source in _AUTHORITY:
+        holders = {t.person_id for t in covering if t.source == source}
+        if holders:
+            return holders.pop() if len(holders) == 1 else None
+    return None
 
 
 def infer_links(article_ids: set[int], offices_changed: set[int]) -> set[int]:

@@ -183,6 +183,12 @@ def test_reference_tenures_date_a_holder_the_archive_knows():
         Tenure.Source.REFERENCE,
     )
     assert (tenure.first_seen, tenure.evidence) == (D(2021, 6, 1), 1)
+    # A stray text tenure of someone else does not outweigh the reference data.
+    said(
+        D(2021, 6, 2),
+        ("Mike Pompeo", "Secretary of State of United States"),
+        url="https://www.state.gov/c/",
+    )
     # "the Secretary" in a later State Department release is him.
     later = said(D(2021, 7, 1), body="The Secretary spoke today.", url="https://www.state.gov/b/")
     assert [m.person.name for m in PersonMention.objects.filter(article=later)] == [
