@@ -1,9 +1,7 @@
-import contextlib
-import json
-
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from archive.interaction_selectors import interaction_records
+from archive.management.jsonl_output import add_output_arguments, write_jsonl
 
 
 class Command(BaseCommand):
@@ -14,24 +12,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--format", choices=["jsonl"], default="jsonl")
-        parser.add_argument("--output", "-o", metavar="FILE", help="Write here, not to stdout.")
+        add_output_arguments(parser)
 
     def handle(self, *args, output, verbosity, **options):
-        with contextlib.ExitStack() as stack:
-            try:
-                stream = (
-                    stack.enter_context(open(output, "w", encoding="utf-8")) if output else None
-                )
-            except OSError as error:
-                raise CommandError(f"{output}: cannot write: {error.strerror}") from error
-            count = 0
-            for record in interaction_records():
-                line = json.dumps(record, ensure_ascii=False)
-                if stream is None:
-                    self.stdout.write(line)
-                else:
-                    stream.write(line + "\n")
-                count += 1
-        if output and verbosity:
-            self.stdout.write(self.style.SUCCESS(f"Exported {count} encounters to {output}."))
+        write_jsonl(self, interaction_records(), output, verbosity=verbosity, noun="encounters")
