@@ -78,12 +78,13 @@ _TRIGGER_RES = [(kind, re.compile(p), hosts) for kind, p, hosts in _TRIGGERS]
 # A readout's title: "Secretary Blinken's Call with ...", "Deputy Secretary Sherman's Meeting with".
 _TITLE_RE = re.compile(
     r"^(?P<who>.+?)(?:['’]s?)? (?:(?:Phone|Video|Virtual|Telephone) )?"
-    r"(?P<kind>Call|Meeting|Meetings|Travel|Trip|Visit|Talks)(?P<rest> (?:[Ww]ith|[Tt]o)\b.*)$"
+    r"(?P<kind>Calls?|Meetings?|Travel|Trip|Visit|Talks)(?P<rest> (?:[Ww]ith|[Tt]o)\b.*)$"
 )
 # "Secretary Blinken and Foreign Minister Liimets Before Their Meeting"
 _THEIR_MEETING_RE = re.compile(r"\b(?:Before|After|At|During|Following) (?:Their|the) Meeting\b")
 _TITLE_KINDS = {
     "Call": "call",
+    "Calls": "call",
     "Meeting": "meeting",
     "Meetings": "meeting",
     "Talks": "talks",
@@ -147,6 +148,7 @@ def find_interactions(
     title: str, body: str, published: dt.date | None, names: dict[str, Named]
 ) -> list[FoundInteraction]:
     """The encounters the article reports, one per encounter."""
+    names = with_name_parts(names)
     found = _from_title(title, published, names)
     if _TRANSCRIPT_RE.search(body):
         return _merged(found)  # a briefing's or an interview's talk is no report
@@ -168,6 +170,19 @@ def find_interactions(
             found += items
             break
     return _merged(found)
+
+
+def with_name_parts(names: dict[str, Named]) -> dict[str, Named]:
+    """``names`` and each word of a person's name that names nobody else here:
+    titles write "Advisor Akiba" for Akiba Takeo, "Secretary of State Blinken"."""
+    parts: dict[str, set[Named]] = {}
+    for named in set(names.values()):
+        if named.kind == "person":
+            for word in named.name.split():
+                if len(word) >= 4 and word[0].isupper() and word[-1] != ".":
+                    parts.setdefault(word, set()).add(named)
+    added = {word: next(iter(found)) for word, found in parts.items() if len(found) == 1}
+    return {**added, **names}
 
 
 def _from_title(title: str, published, names) -> list[FoundInteraction]:

@@ -99,3 +99,34 @@ def test_talk_in_a_transcript_in_the_first_person_or_in_past_years_is_no_report(
 
 def test_a_sentence_naming_one_side_only_is_no_encounter():
     assert found("Secretary Blinken met with reporters.") == []
+
+
+def test_a_title_names_a_person_by_one_word_of_the_name_the_article_gives():
+    names = {
+        **PEOPLE,
+        "Akiba Takeo": Named("person", "Akiba Takeo"),
+        "Takeo Mori": Named("person", "Takeo Mori"),
+    }
+    (meeting,) = find_interactions(
+        "Secretary Blinken’s Meeting with Japanese National Security Advisor Akiba",
+        "The two discussed the alliance.",
+        TUESDAY,
+        names,
+    )
+    # "Takeo" names two people here: only "Akiba" is taken for one.
+    assert [p.name for p in meeting.participants] == ["Antony J. Blinken", "Akiba Takeo"]
+
+
+def test_a_title_with_calls_to_two_counterparts():
+    (calls,) = find_interactions(
+        "Secretary Blinken’s Calls with Foreign Minister Kuleba and President Aliyev",
+        "Text.",
+        TUESDAY,
+        PEOPLE,
+    )
+    assert calls.kind == "call"
+    assert [p.name for p in calls.participants] == [
+        "Antony J. Blinken",
+        "Dmytro Kuleba",
+        "Ilham Aliyev",
+    ]
