@@ -17,6 +17,12 @@ from archive.extraction.offices import OfficeTitles, default_office_titles
 _WORD = r"[A-Z][\w.'’-]*"
 
 
+# An office named inside a longer name: "the Office of the U.S. Trade
+# Representative", "the U.S. President's Emergency Plan for AIDS Relief".
+_INSIDE_A_NAME_BEFORE = re.compile(r"\b[A-Z][\w.]* of $")
+_INSIDE_A_NAME_AFTER = re.compile(r"['’]s [A-Z]")
+
+
 @dataclass(frozen=True, slots=True)
 class OfficeMentionFound:
     role: str  # as the text writes it, without "the": "Israeli Prime Minister"
@@ -47,6 +53,10 @@ def find_office_mentions(text: str, titles: OfficeTitles | None = None) -> list[
             continue  # "the Prime Minister Naftali Bennett": the name is read elsewhere
         if after.startswith(("-elect", "-designate")):
             continue
+        if _INSIDE_A_NAME_BEFORE.search(text, max(0, m.start() - 40), m.start()) or (
+            _INSIDE_A_NAME_AFTER.match(after)
+        ):
+            continue  # "Office of the U.S. Trade Representative", "President's Emergency Plan"
         role, end = m["role"], m.end("role")
         if role.endswith(".") and role.split()[-1].count(".") == 1:
             role, end = role[:-1], end - 1  # the sentence's full stop, not "U.S."

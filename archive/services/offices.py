@@ -379,6 +379,13 @@ def _reference_holders() -> dict[tuple[str, str], list[RefHolder]]:
         key = (_title_key(read.title), officer["of"])
         names = (officer["name"], *officer.get("aliases", ()))
         holders[key].append((names, officer["start"], officer["end"], "history.state.gov"))
+    # A holder whose end the source leaves open left when the next one started.
+    for key, found in holders.items():
+        found.sort(key=lambda h: h[1])
+        holders[key] = [
+            (names, start, end or (found[i + 1][1] if i + 1 < len(found) else None), source)
+            for i, (names, start, end, source) in enumerate(found)
+        ]
     return dict(holders)
 
 
@@ -494,19 +501,22 @@ def _periods(offices: dict[int, Office]) -> dict[int, set[tuple]]:
 # -- 4: links inferred from offices --------------------------------------------------
 
 
-# Whose word counts first when tenures of several people cover a day.
-_AUTHORITY = (Tenure.Source.EDITOR, Tenure.Source.REFERENCE, Tenure.Source.TEXT)
-
-
 def holder_on(tenures: list[Tenure], day: dt.date) -> int | None:
     """The one person holding the office on ``day``, or None (nobody, or several).
 
-    An editor's tenure outranks the reference data's, which outranks the
-    articles' (a stray "Secretary of State Pompeo" in a 2022 release does not
-    make the day's holder unknown)."""
+    An editor's tenure outranks the others; then the reference data's of someone
+    the articles show in the office (a stray "Secretary of State Pompeo" in a 2022
+    release does not make the day's holder unknown); then the articles'; then the
+    reference data's alone (its open ends are sometimes only gaps in the data)."""
     covering = [t for t in tenures if not t.rejected and t.holds_on(day)]
-    for source in _AUTHORITY:
-        holders = {t.person_id for t in covering if t.source == source}
+    reference = [t for t in covering if t.source == Tenure.Source.REFERENCE]
+    for group in (
+        [t for t in covering if t.source == Tenure.Source.EDITOR],
+        [t for t in reference if t.evidence],
+        [t for t in covering if t.source == Tenure.Source.TEXT],
+        reference,
+    ):
+        holders = {t.person_id for t in group}
         if holders:
             return holders.pop() if len(holders) == 1 else None
     return None

@@ -33,3 +33,11 @@ def test_an_of_phrase_is_kept_and_the_full_stop_left_out():
 def test_an_incoming_holder_and_an_office_of_several_holders_are_not_read():
     assert roles("the Prime Minister-elect arrived") == []
     assert roles("the Ambassador arrived") == []
+
+
+def test_an_office_inside_a_longer_name_is_no_mention_of_its_holder():
+    assert roles("She worked in the Office of the Secretary of State.") == []
+    assert roles("He will lead the President’s Emergency Plan for AIDS Relief.") == []
+    assert roles("She met the head of cabinet of the President of the European Council.") == [
+        "President of the European Council"
+    ]

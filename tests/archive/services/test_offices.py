@@ -205,3 +205,22 @@ def test_the_us_officers_file_is_checked_on_load(tmp_path):
     with pytest.raises(ReferenceDataError) as error:
         load_us_officers(path)
     assert "entry 0" in str(error.value) and "entry 1" in str(error.value)
+
+
+def test_whose_tenure_counts_when_several_cover_the_day():
+    from archive.services.offices import holder_on
+
+    def tenure(person_id, source, evidence=0):
+        return Tenure(person_id=person_id, source=source, start=D(2021, 1, 1), evidence=evidence)
+
+    day = D(2022, 1, 1)
+    text, reference, editor = Tenure.Source.TEXT, Tenure.Source.REFERENCE, Tenure.Source.EDITOR
+    # The reference data's holder the articles also show wins over a stray text tenure.
+    assert holder_on([tenure(1, reference, 3), tenure(2, text, 1)], day) == 1
+    # One the articles never show (an end missing in the data) gives way to them.
+    assert holder_on([tenure(1, reference), tenure(2, text, 5)], day) == 2
+    # Alone, the reference data's holder is the holder; an editor's beats everyone.
+    assert holder_on([tenure(1, reference)], day) == 1
+    assert holder_on([tenure(1, reference, 3), tenure(3, editor)], day) == 3
+    # Two of equal standing: nobody is inferred.
+    assert holder_on([tenure(1, text, 2), tenure(2, text, 2)], day) is None
