@@ -104,8 +104,14 @@ def _words(text: str) -> list[str]:
 
 
 def _surname(text: str) -> str:
-    """The counterpart's surname: the title's last word, before "of <country>"."""
-    text = re.split(r" of (?:the )?[A-Z]", text)[0].removesuffix(", Jr.")
+    """The counterpart's surname: the title's last word, before "of <a place>"
+    ("Foreign Minister Bourita of Morocco")."""
+    from archive.models import Place
+
+    text = text.removesuffix(", Jr.")
+    head, of, tail = text.rpartition(" of ")
+    if of and Place.objects.filter(name=tail.removeprefix("the ")).exists():
+        text = head
     words = _words(text)
     return words[-1] if words else ""
 
