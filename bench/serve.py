@@ -16,7 +16,7 @@ from collections import defaultdict
 
 import django
 
-PAGE_KINDS = ("home", "list", "article", "entity", "entity_index")
+PAGE_KINDS = ("home", "list", "article", "entity", "entity_index", "office", "encounters")
 SAMPLE = 20  # articles (spread over the whole table) and entities per kind
 
 
@@ -53,7 +53,23 @@ def page_urls() -> dict[str, list[str]]:
         year, month = middle.published.year, middle.published.month
         list_urls.append(reverse("archive:article-year", kwargs={"year": year}))
         list_urls.append(reverse("archive:article-month", kwargs={"year": year, "month": month}))
+    from archive.models import Interaction, Office
+
+    offices = Office.objects.annotate(n=Count("tenures")).order_by("-n", "pk")[:5]
+    office_urls = [reverse("archive:office-list"), *(o.get_absolute_url() for o in offices)]
+    encounter_urls = [reverse("archive:interaction-list")]
+    busiest = (
+        Interaction.objects.values("participants__person__slug")
+        .exclude(participants__person__slug=None)
+        .annotate(n=Count("pk"))
+        .order_by("-n")[:2]
+    )
+    encounter_urls += [
+        f"{encounter_urls[0]}?participant={row['participants__person__slug']}" for row in busiest
+    ]
     return {
+        "office": office_urls,
+        "encounters": encounter_urls,
         "home": [reverse("archive:home")],
         "list": list_urls,
         "article": [article.get_absolute_url() for article in sample],
