@@ -79,7 +79,7 @@ def update_interactions(article_ids: Iterable[int]) -> None:
         ):
             who = _participants(item, context)
             if len(who) >= (1 if item.kind == "visit" else 2):
-                found.append((article, item, frozenset(who), context))
+                found.append((article, item, tuple(who), context))
     # What an editor settled stays settled: an article already a source of an
     # edited or rejected record files nothing new about that encounter.
     settled = defaultdict(list)
@@ -94,7 +94,8 @@ def update_interactions(article_ids: Iterable[int]) -> None:
         (article, item, who, context)
         for article, item, who, context in found
         if not any(
-            kind == item.kind and (who <= them or them <= who) for kind, them in settled[article.pk]
+            kind == item.kind and (set(who) <= them or them <= set(who))
+            for kind, them in settled[article.pk]
         )
     ]
     if found:
@@ -241,6 +242,7 @@ def _who(record: Interaction) -> set[Who]:
 def _same_encounter(record: Interaction, item: FoundInteraction, who: frozenset, place_id) -> bool:
     if record.kind != item.kind:
         return False
+    who = set(who)
     shared = record.who & who
     if item.kind == "visit":
         if not shared or record.place_id != place_id:
