@@ -130,7 +130,19 @@ def _claim_unowned(persons: set[int], offices: _Offices) -> set[int]:
     claimed = []
     for role in PersonRole.objects.filter(person_id__in=persons, office__isnull=True):
         read = offices.read(role.title)
-        found = known.get((role.person_id, _title_key(read.title)), set()) if read else set()
+        if read is None:
+            continue
+        # "Deputy Secretary" may be the Deputy Secretary of State's or the Deputy
+        # Secretary of State for Management and Resources' title: two offices of
+        # the person begin so, and the role is neither's.
+        written = _title_key(role.title.removeprefix(f"{read.qualifier} ").strip())
+        found = {
+            office_id
+            for (person_id, title), office_ids in known.items()
+            if person_id == role.person_id
+            and (title == _title_key(read.title) or title.startswith(f"{written} "))
+            for office_id in office_ids
+        }
         if len(found) == 1:
             role.office_id = next(iter(found))
             role.qualifier = read.qualifier
@@ -480,12 +492,16 @@ def build_tenures(
         begin = following.start or following.first_seen
         if begin is None:
             continue
-        if previous.source == Tenure.Source.TEXT and (previous.end is None or previous.end > begin):
-            previous.end = begin
         if following.source == Tenure.Source.TEXT and following.start is None:
             following.start = following.first_seen
         if any(d > begin for d in seen_on.get(id(previous), ())):
+            # Seen in office after the successor was: the evidence disagrees. Both
+            # tenures stay open, so nobody is inferred for those days.
             previous.conflict = following.conflict = True
+        elif previous.source == Tenure.Source.TEXT and (
+            previous.end is None or previous.end > begin
+        ):
+            previous.end = begin
     return tenures
 
 

@@ -81,6 +81,18 @@ def test_a_predecessor_seen_again_after_the_change_is_shown_as_a_conflict():
     said(D(2021, 7, 1), ("Ben Cohen", "Prime Minister of Israel"))
     said(D(2021, 8, 1), ("Ada Levi", "Prime Minister of Israel"))
     assert [row[3] for row in timeline()] == [True, True]
+    # Nobody is inferred where the evidence disagrees.
+    august = said(D(2021, 8, 10), body="The Israeli Prime Minister arrived.")
+    assert [row[2] for row in timeline()] == [None, None]
+    assert not PersonMention.objects.filter(article=august).exists()
+
+
+def test_a_bare_title_two_of_the_persons_offices_begin_with_joins_neither():
+    said(D(2021, 5, 1), ("Ada Levi", "Deputy Secretary of State of Israel"))
+    said(D(2021, 5, 2), ("Ada Levi", "Deputy Secretary of State for Management of Israel"))
+    said(D(2021, 5, 3), ("Ada Levi", "Deputy Secretary"))
+    office = Office.objects.get(title="Deputy Secretary of State")
+    assert office.tenures.get().evidence == 1
 
 
 def test_offices_with_several_holders_are_not_closed_by_each_other():
