@@ -75,6 +75,17 @@ _TRIGGERS = [
     ),
 ]
 _TRIGGER_RES = [(kind, re.compile(p), hosts) for kind, p, hosts in _TRIGGERS]
+# Any trigger at all: a sentence (or an article) without one reports nothing.
+_ANY_TRIGGER = re.compile("|".join(f"(?:{p})" for _kind, p, _hosts in _TRIGGERS))
+
+
+def might_report(title: str, body: str) -> bool:
+    """Whether the article may report an encounter (a cheap look before reading it)."""
+    return bool(_TITLE_RE.match(title.strip()) or _THEIR_MEETING_RE.search(title)) or bool(
+        _ANY_TRIGGER.search(body)
+    )
+
+
 # A readout's title: "Secretary Blinken's Call with ...", "Deputy Secretary Sherman's Meeting with".
 _TITLE_RE = re.compile(
     r"^(?P<who>.+?)(?:['’]s?)? (?:(?:Phone|Video|Virtual|Telephone) )?"
@@ -156,7 +167,9 @@ def find_interactions(
     actor = found[0].participants[:1] if found and found[0].participants else []
     for m in _SENTENCE_RE.finditer(body):
         sentence = m.group().strip()
-        if len(sentence) < 12 or _FIRST_PERSON_RE.search(sentence):
+        if len(sentence) < 12 or not _ANY_TRIGGER.search(sentence):
+            continue
+        if _FIRST_PERSON_RE.search(sentence):
             continue  # remarks ("when I met ...") tell, they do not report
         if _past_year(sentence, published):
             continue  # "In 2006, then-Senator Biden ... visit": history

@@ -86,6 +86,8 @@ def _one_leader(key: str) -> str | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
+# Every batch's folding reads every stored name: the pure functions on names remember.
+@functools.lru_cache(maxsize=200_000)
 def person_words(name: str) -> tuple[str, ...]:
     """The keys of a person's name's words.
 
@@ -170,6 +172,7 @@ _DEPARTMENT = re.compile(r"^(.+) (department|ministry)$")
 _US_PREFIX = re.compile(r"^u s (?=\w+ (?:of|for) )")
 
 
+@functools.lru_cache(maxsize=200_000)
 def organisation_key(name: str) -> str:
     """A key two usual variants of one organisation's name share.
 

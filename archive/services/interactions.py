@@ -21,17 +21,21 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import Q
 
-from archive.extraction.interactions import FoundInteraction, Named, find_interactions
+from archive.extraction.interactions import (
+    FoundInteraction,
+    Named,
+    find_interactions,
+    might_report,
+)
 from archive.models import (
+    ENTITY_KINDS,
     Article,
     Interaction,
     InteractionParticipant,
     InteractionSource,
     OfficeMention,
-    OrganisationMention,
     PersonMention,
     PersonRole,
-    PlaceMention,
 )
 
 # A participant: ("person", pk) or ("organisation", pk).
@@ -69,10 +73,17 @@ def update_interactions(article_ids: Iterable[int]) -> None:
     Interaction.objects.filter(
         pk__in=touched, edited=False, rejected=False, sources__isnull=True
     ).delete()
-    contexts = _contexts(ids)
-    articles = Article.objects.filter(pk__in=ids).only("pk", "title", "body", "published")
-    found: list[tuple[Article, FoundInteraction, frozenset[Who], dict]] = []
-    for article in articles.order_by("published", "pk"):
+    # Most articles report no encounter: only those a trigger word is in are read.
+    articles = [
+        article
+        for article in Article.objects.filter(pk__in=ids)
+        .only("pk", "title", "body", "published")
+        .order_by("published", "pk")
+        if might_report(article.title, article.body)
+    ]
+    contexts = _contexts({article.pk for article in articles})
+    found: list[tuple[Article, FoundInteraction, tuple[Who, ...], _Context]] = []
+    for article in articles:
         context = contexts[article.pk]
         for item in find_interactions(
             article.title, article.body, article.published, context.names
@@ -110,34 +121,46 @@ def rebuild_all_interactions(chunk: int = 500) -> None:
 
 
 def _contexts(ids: set[int]) -> dict[int, _Context]:
+    """Each article's entities with the names they answer to, read as plain rows."""
     contexts = {pk: _Context({}, {}, {}, {}, {}, {}) for pk in ids}
-    for model, kind in (
-        (PersonMention, "person"),
-        (OrganisationMention, "organisation"),
-        (PlaceMention, "place"),
-    ):
-        mentions = model.objects.filter(article_id__in=ids).select_related(kind)
-        if kind == "person":
+    if not ids:
+        return contexts
+    for kind_name in ("person", "organisation", "place"):
+        kind = ENTITY_KINDS[kind_name]
+        mentions = kind.mention_model.objects.filter(article_id__in=ids)
+        if kind_name == "person":
             mentions = mentions.filter(via_office__isnull=True)
-        for mention in mentions.prefetch_related(f"{kind}__aliases"):
-            entity = getattr(mention, kind)
-            named = Named(kind, entity.name, getattr(entity, "kind", "") if kind == "place" else "")
-            context = contexts[mention.article_id]
-            if kind == "place":
-                context.places[entity.name] = entity.pk
+        fields = ["article_id", f"{kind_name}_id", f"{kind_name}__name"]
+        if kind_name == "place":
+            fields.append("place__kind")
+        rows = list(mentions.values_list(*fields))
+        aliases = defaultdict(list)
+        for owner, alias in kind.alias_model.objects.filter(
+            **{f"{kind_name}_id__in": {row[1] for row in rows}}
+        ).values_list(f"{kind_name}_id", "name"):
+            aliases[owner].append(alias)
+        for article_id, pk, name, *place_kind in rows:
+            named = Named(kind_name, name, place_kind[0] if place_kind else "")
+            context = contexts[article_id]
+            if kind_name == "place":
+                context.places[name] = pk
             else:
-                context.ids[named] = (kind, entity.pk)
-            for surface in {entity.name, *(alias.name for alias in entity.aliases.all())}:
+                context.ids[named] = (kind_name, pk)
+            for surface in (name, *aliases[pk]):
                 if len(surface) > 2:
                     context.names.setdefault(surface, named)
     holders = {
-        (m.article_id, m.via_office_id): m.person_id
-        for m in PersonMention.objects.filter(article_id__in=ids, via_office__isnull=False)
+        (article_id, office_id): person_id
+        for article_id, office_id, person_id in PersonMention.objects.filter(
+            article_id__in=ids, via_office__isnull=False
+        ).values_list("article_id", "via_office_id", "person_id")
     }
-    for mention in OfficeMention.objects.filter(article_id__in=ids, office__isnull=False):
-        person = holders.get((mention.article_id, mention.office_id))
+    for article_id, office_id, title in OfficeMention.objects.filter(
+        article_id__in=ids, office__isnull=False
+    ).values_list("article_id", "office_id", "title"):
+        person = holders.get((article_id, office_id))
         if person is not None:
-            contexts[mention.article_id].offices[mention.title] = ("person", person)
+            contexts[article_id].offices[title] = ("person", person)
     for article_id, person_id, title, country_id in PersonRole.objects.filter(
         article_id__in=ids
     ).values_list("article_id", "person_id", "title", "office__country_id"):

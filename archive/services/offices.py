@@ -25,10 +25,10 @@ import itertools
 import json
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from django.db.models import Q
+from django.db.models import Count, Max, Min, Q
 from django.utils.text import slugify
 
 from archive.extraction.checks import check
@@ -96,7 +96,9 @@ def refresh_office(office_id: int) -> set[int]:
 
 def _read_roles(ids: set[int], offices: _Offices) -> set[int]:
     roles = list(
-        PersonRole.objects.filter(article_id__in=ids, office__isnull=True).select_related("article")
+        PersonRole.objects.filter(article_id__in=ids, office__isnull=True)
+        .select_related("article")
+        .only("pk", "person_id", "title", "qualifier", "office_id", "article__url")
     )
     specs = {}
     for role in roles:
@@ -113,24 +115,40 @@ def _read_roles(ids: set[int], offices: _Offices) -> set[int]:
             role.office = office
     PersonRole.objects.bulk_update(roles, ["office", "qualifier"], batch_size=500)
     # "Foreign Minister" alone: the one office of that title the person holds
-    # elsewhere, in these articles or others, earlier or later.
-    touched = {role.office_id for role in roles if role.office_id is not None}
-    return touched | _claim_unowned({role.person_id for role in roles}, offices)
+    # elsewhere. The roles of these articles are looked at each time; a person's
+    # roles in other articles only when these articles show them in an office
+    # no earlier article did (otherwise nothing new could claim them).
+    persons = {role.person_id for role in roles}
+    held_here = {(r.person_id, r.office_id) for r in roles if r.office_id is not None}
+    held_before = set(
+        PersonRole.objects.filter(person_id__in={p for p, _o in held_here}, office__isnull=False)
+        .exclude(article_id__in=ids)
+        .values_list("person_id", "office_id")
+        .distinct()
+    )
+    newly = {person for person, office in held_here - held_before}
+    touched = {office for _person, office in held_here}
+    unowned = PersonRole.objects.filter(person_id__in=persons, office__isnull=True).filter(
+        Q(article_id__in=ids) | Q(person_id__in=newly)
+    )
+    return touched | _claim_unowned(persons, unowned, offices)
 
 
-def _claim_unowned(persons: set[int], offices: _Offices) -> set[int]:
-    """Give the people's roles without an "of" the one office of that title they hold."""
-    known: dict[tuple[int, str], set[int]] = defaultdict(set)
-    for person_id, title, office_id in PersonRole.objects.filter(
-        person_id__in=persons, office__isnull=False
-    ).values_list("person_id", "office__title", "office_id"):
-        known[(person_id, _title_key(title))].add(office_id)
+def _claim_unowned(persons: set[int], unowned, offices: _Offices) -> set[int]:
+    """Give the roles without an "of" the one office of that title their person holds."""
+    known: dict[int, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    for person_id, title, office_id in (
+        PersonRole.objects.filter(person_id__in=persons, office__isnull=False)
+        .values_list("person_id", "office__title", "office_id")
+        .distinct()
+    ):
+        known[person_id][_title_key(title)].add(office_id)
     if not known:
         return set()
     claimed = []
-    for role in PersonRole.objects.filter(person_id__in=persons, office__isnull=True):
+    for role in unowned:
         read = offices.read(role.title)
-        if read is None:
+        if read is None or role.person_id not in known:
             continue
         # "Deputy Secretary" may be the Deputy Secretary of State's or the Deputy
         # Secretary of State for Management and Resources' title: two offices of
@@ -138,9 +156,8 @@ def _claim_unowned(persons: set[int], offices: _Offices) -> set[int]:
         written = _title_key(role.title.removeprefix(f"{read.qualifier} ").strip())
         found = {
             office_id
-            for (person_id, title), office_ids in known.items()
-            if person_id == role.person_id
-            and (title == _title_key(read.title) or title.startswith(f"{written} "))
+            for title, office_ids in known[role.person_id].items()
+            if title == _title_key(read.title) or title.startswith(f"{written} ")
             for office_id in office_ids
         }
         if len(found) == 1:
@@ -190,12 +207,9 @@ class _Offices:
     """Offices found or created for what texts name, a few queries per batch."""
 
     gaz: Gazetteer
-    _reads: dict[str, OfficeRead | None] = field(default_factory=dict)
 
     def read(self, title: str) -> OfficeRead | None:
-        if title not in self._reads:
-            self._reads[title] = read_office(title, self.gaz)
-        return self._reads[title]
+        return _read(title)
 
     def spec(self, read: OfficeRead, url: str) -> Spec | None:
         kind, name = read.of_kind, read.of_name
@@ -226,6 +240,12 @@ class _Offices:
             _create_offices({key: (keyed[key][0], owner_of[keyed[key][0]]) for key in missing})
             existing |= Office.objects.in_bulk(missing, field_name="key")
         return {spec: existing[key] for key, found in keyed.items() for spec in found}
+
+
+@functools.lru_cache(maxsize=50_000)
+def _read(title: str) -> OfficeRead | None:
+    """A title read as an office, remembered: the same few titles come back all the time."""
+    return read_office(title, load_gazetteer())
 
 
 def _group(specs: set[Spec]) -> dict[str, set[str]]:
@@ -303,12 +323,25 @@ def home_country(url: str) -> str | None:
 # -- 3: tenures -------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Holding:
+    """What the articles show of one person in one office, summed up."""
+
     person_id: int
-    dates: list[dt.date] = field(default_factory=list)
-    former: list[dt.date] = field(default_factory=list)
-    qualifiers: set[str] = field(default_factory=set)
+    first: dt.date | None  # the first and last days they are shown holding it
+    last: dt.date | None
+    times: int
+    acting_only: bool  # every time as "acting" or "interim"
+    former_first: dt.date | None = None  # the days they are called "former"
+    former_last: dt.date | None = None
+
+    @property
+    def ended(self) -> dt.date | None:
+        """A day by which they had left it: the first "former" after the last day seen."""
+        for day in (self.former_first, self.former_last):
+            if day is not None and self.last is not None and day > self.last:
+                return day
+        return None
 
 
 def rebuild_tenures(office_ids: Iterable[int]) -> set[int]:
@@ -320,16 +353,33 @@ def rebuild_tenures(office_ids: Iterable[int]) -> set[int]:
     if not offices:
         return set()
     before = _periods(offices)
-    holdings: dict[int, dict[int, _Holding]] = defaultdict(dict)
-    for office_id, person_id, seen_on, qualifier in PersonRole.objects.filter(
-        office_id__in=offices, seen_on__isnull=False
-    ).values_list("office_id", "person_id", "seen_on", "qualifier"):
-        holding = holdings[office_id].setdefault(person_id, _Holding(person_id))
-        if qualifier in HOLDING:
-            holding.dates.append(seen_on)
-            holding.qualifiers.add(qualifier)
-        elif qualifier == "former":
-            holding.former.append(seen_on)
+    # Summed up in the database: an office's evidence grows with the archive.
+    holding, former = Q(qualifier__in=HOLDING), Q(qualifier="former")
+    holdings: dict[int, list[_Holding]] = defaultdict(list)
+    for row in (
+        PersonRole.objects.filter(office_id__in=offices, seen_on__isnull=False)
+        .values("office_id", "person_id")
+        .annotate(
+            first=Min("seen_on", filter=holding),
+            last=Max("seen_on", filter=holding),
+            times=Count("pk", filter=holding),
+            acting=Count("pk", filter=Q(qualifier="acting")),
+            former_first=Min("seen_on", filter=former),
+            former_last=Max("seen_on", filter=former),
+        )
+    ):
+        if row["times"]:
+            holdings[row["office_id"]].append(
+                _Holding(
+                    row["person_id"],
+                    row["first"],
+                    row["last"],
+                    row["times"],
+                    row["acting"] == row["times"],
+                    row["former_first"],
+                    row["former_last"],
+                )
+            )
     Tenure.objects.filter(office_id__in=offices).exclude(source=Tenure.Source.EDITOR).delete()
     kept: dict[int, dict[int, Tenure]] = defaultdict(dict)
     for tenure in Tenure.objects.filter(office_id__in=offices):
@@ -338,8 +388,7 @@ def rebuild_tenures(office_ids: Iterable[int]) -> set[int]:
         kept[tenure.office_id].setdefault(tenure.person_id, tenure)
     tenures = []
     for office_id, office in offices.items():
-        found = [h for h in holdings[office_id].values() if h.dates]
-        for tenure in build_tenures(found, office.single, kept=kept[office_id]):
+        for tenure in build_tenures(holdings[office_id], office.single, kept=kept[office_id]):
             tenure.office_id = office_id
             tenures.append(tenure)
         tenures += [t for t in kept[office_id].values() if t.pk is None and t not in tenures]
@@ -470,17 +519,13 @@ def build_tenures(
     seen ends the tenure by then. An editor's or the reference data's tenure
     of the same person is kept, with the text's evidence counted on it."""
     tenures = []
-    seen_on: dict[int, list[dt.date]] = {}
     for h in holdings:
-        dates = sorted(h.dates)
         tenure = kept.get(h.person_id) or Tenure(person_id=h.person_id, source=Tenure.Source.TEXT)
-        tenure.first_seen, tenure.last_seen, tenure.evidence = dates[0], dates[-1], len(dates)
+        tenure.first_seen, tenure.last_seen, tenure.evidence = h.first, h.last, h.times
         if tenure.source == Tenure.Source.TEXT:
-            tenure.qualifier = "acting" if h.qualifiers == {"acting"} else ""
-            later = [d for d in h.former if d > dates[-1]]
-            tenure.end = min(later) if later else None
+            tenure.qualifier = "acting" if h.acting_only else ""
+            tenure.end = h.ended
         tenure.conflict = False
-        seen_on[id(tenure)] = dates
         tenures.append(tenure)
     if not single:
         return tenures
@@ -494,7 +539,7 @@ def build_tenures(
             continue
         if following.source == Tenure.Source.TEXT and following.start is None:
             following.start = following.first_seen
-        if any(d > begin for d in seen_on.get(id(previous), ())):
+        if previous.last_seen is not None and previous.last_seen > begin:
             # Seen in office after the successor was: the evidence disagrees. Both
             # tenures stay open, so nobody is inferred for those days.
             previous.conflict = following.conflict = True
