@@ -113,7 +113,7 @@ def _read_roles(ids: set[int], offices: _Offices) -> set[int]:
         office = found.get(specs.get(role.pk))
         if office is not None:
             role.office = office
-    PersonRole.objects.bulk_update(roles, ["office", "qualifier"], batch_size=500)
+    _save_offices([r for r in roles if r.office_id is not None or r.qualifier])
     # "Foreign Minister" alone: the one office of that title the person holds
     # elsewhere. The roles of these articles are looked at each time; a person's
     # roles in other articles only when these articles show them in an office
@@ -132,6 +132,19 @@ def _read_roles(ids: set[int], offices: _Offices) -> set[int]:
         Q(article_id__in=ids) | Q(person_id__in=newly)
     )
     return touched | _claim_unowned(persons, unowned, offices)
+
+
+def _save_offices(roles: list[PersonRole]) -> None:
+    """Store the roles' offices and qualifiers: one UPDATE a distinct pair (a
+    ``bulk_update`` writes a CASE a row, slow on SQLite at a batch's size)."""
+    groups: dict[tuple[int | None, str], list[int]] = defaultdict(list)
+    for role in roles:
+        groups[(role.office_id, role.qualifier)].append(role.pk)
+    for (office_id, qualifier), pks in groups.items():
+        for start in range(0, len(pks), 500):
+            PersonRole.objects.filter(pk__in=pks[start : start + 500]).update(
+                office_id=office_id, qualifier=qualifier
+            )
 
 
 def _claim_unowned(persons: set[int], unowned, offices: _Offices) -> set[int]:
@@ -164,7 +177,7 @@ def _claim_unowned(persons: set[int], unowned, offices: _Offices) -> set[int]:
             role.office_id = next(iter(found))
             role.qualifier = read.qualifier
             claimed.append(role)
-    PersonRole.objects.bulk_update(claimed, ["office", "qualifier"], batch_size=500)
+    _save_offices(claimed)
     return {role.office_id for role in claimed}
 
 
