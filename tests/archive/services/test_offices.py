@@ -234,5 +234,6 @@ def test_whose_tenure_counts_when_several_cover_the_day():
     # Alone, the reference data's holder is the holder; an editor's beats everyone.
     assert holder_on([tenure(1, reference)], day) == 1
     assert holder_on([tenure(1, reference, 3), tenure(3, editor)], day) == 3
-    # Two of equal standing: nobody is inferred.
+    # Two of equal standing: nobody is inferred; one the articles show far more often wins.
     assert holder_on([tenure(1, text, 2), tenure(2, text, 2)], day) is None
+    assert holder_on([tenure(1, text, 113), tenure(2, text, 1)], day) == 1
