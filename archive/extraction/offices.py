@@ -182,7 +182,14 @@ def read_office(role: str, gaz: Gazetteer, titles: OfficeTitles | None = None) -
     if office is None:
         if not text[:1].isupper():
             return None
-        office = OfficeTitle(title=_tidy(text))
+        # "Deputy Secretary of State for Management and Resources": an office of
+        # its own, of the home country like the title it begins with.
+        home = not of_kind and any(
+            _title_key(text).startswith(f"{key} for ")
+            for key, known in titles.by_key.items()
+            if known.home
+        )
+        office = OfficeTitle(title=_tidy(text), home=home)
     return OfficeRead(
         title=office.title,
         of_kind=of_kind,

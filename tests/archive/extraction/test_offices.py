@@ -118,3 +118,12 @@ def test_the_titles_file_is_checked_on_load(tmp_path):
     message = str(error.value)
     assert "'Foreign Secretary' (title 1) is also 'Foreign Minister'" in message
     assert "unknown qualifier 'gone'" in message
+
+
+def test_a_home_title_for_a_portfolio_is_an_office_of_its_own_of_the_home_country(gaz):
+    read = read_office("Deputy Secretary of State for Management and Resources", gaz)
+    assert (read.title, read.home) == (
+        "Deputy Secretary of State for Management and Resources",
+        True,
+    )
+    assert read_office("Special Envoy for Yemen", gaz).home is False
