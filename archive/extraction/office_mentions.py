@@ -20,7 +20,7 @@ _WORD = r"[A-Z][\w.'’-]*"
 # An office named inside a longer name: "the Office of the U.S. Trade
 # Representative", "the U.S. President's Emergency Plan for AIDS Relief".
 _INSIDE_A_NAME_BEFORE = re.compile(r"\b[A-Z][\w.]* of $")
-_INSIDE_A_NAME_AFTER = re.compile(r"['’]s [A-Z]")
+_INSIDE_A_NAME_AFTER = re.compile(r"['’]s [A-Z]| for [A-Z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +56,9 @@ def find_office_mentions(text: str, titles: OfficeTitles | None = None) -> list[
         if _INSIDE_A_NAME_BEFORE.search(text, max(0, m.start() - 40), m.start()) or (
             _INSIDE_A_NAME_AFTER.match(after)
         ):
-            continue  # "Office of the U.S. Trade Representative", "President's Emergency Plan"
+            # "Office of the U.S. Trade Representative", "President's Emergency Plan",
+            # "the Deputy Secretary of State for Management and Resources".
+            continue
         role, end = m["role"], m.end("role")
         if role.endswith(".") and role.split()[-1].count(".") == 1:
             role, end = role[:-1], end - 1  # the sentence's full stop, not "U.S."

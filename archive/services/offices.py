@@ -606,14 +606,37 @@ def _dominant(tenures: list[Tenure]) -> list[Tenure]:
     return ranked
 
 
+def _named_so(office: Office, roles: set[tuple[str, str]]) -> bool:
+    """Whether a person the article names holds an office whose title begins with
+    this office's, in the same country or organisation or in none it says."""
+    key, owner = _title_key(office.title), office.owner.name
+    return any(
+        (title == key or title.startswith(f"{key} ")) and of_name in ("", owner)
+        for title, of_name in roles
+    )
+
+
 def infer_links(article_ids: set[int], offices_changed: set[int]) -> set[int]:
     """Link the articles (and every article naming a changed office) to the holder
     of each office they name without a holder; returns the articles whose links changed."""
-    mentions = OfficeMention.objects.filter(
-        Q(article_id__in=article_ids) | Q(office_id__in=offices_changed), office__isnull=False
-    ).select_related("article")
-    mentions = list(mentions)
-    if not mentions:
+    mentions = list(
+        OfficeMention.objects.filter(
+            Q(article_id__in=article_ids) | Q(office_id__in=offices_changed),
+            office__isnull=False,
+        ).select_related("article", "office__country", "office__organisation")
+    )
+    articles = {m.article_id for m in mentions}
+    # "The Deputy Secretary" in an article about Deputy Secretary for Management
+    # McKeon, "the Secretary" in one about Secretary Mayorkas: the person the
+    # article names with a title that begins so is meant, not the office's holder.
+    articles_roles = defaultdict(set)
+    for article_id, title in PersonRole.objects.filter(article_id__in=articles).values_list(
+        "article_id", "title"
+    ):
+        if (read := _read(title)) is not None:
+            articles_roles[article_id].add((_title_key(read.title), read.of_name))
+    mentions = [m for m in mentions if not _named_so(m.office, articles_roles[m.article_id])]
+    if not articles:
         return set()
     office_ids = {m.office_id for m in mentions}
     tenures = defaultdict(list)
@@ -632,7 +655,6 @@ def infer_links(article_ids: set[int], offices_changed: set[int]) -> set[int]:
             count=m.count,
             first_offset=m.first_offset,
         )
-    articles = {m.article_id for m in mentions}
     existing = PersonMention.objects.filter(article_id__in=articles)
     named = set(existing.filter(via_office__isnull=True).values_list("article_id", "person_id"))
     inferred = {

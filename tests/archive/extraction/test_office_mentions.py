@@ -41,3 +41,7 @@ def test_an_office_inside_a_longer_name_is_no_mention_of_its_holder():
     assert roles("She met the head of cabinet of the President of the European Council.") == [
         "President of the European Council"
     ]
+
+
+def test_an_office_for_a_portfolio_is_no_mention_of_the_shorter_office():
+    assert roles("Brian McKeon, the Deputy Secretary of State for Management, spoke.") == []

@@ -237,3 +237,14 @@ def test_whose_tenure_counts_when_several_cover_the_day():
     # Two of equal standing: nobody is inferred; one the articles show far more often wins.
     assert holder_on([tenure(1, text, 2), tenure(2, text, 2)], day) is None
     assert holder_on([tenure(1, text, 113), tenure(2, text, 1)], day) == 1
+
+
+def test_the_office_a_named_person_of_the_article_holds_is_not_inferred_to_another():
+    said(D(2021, 5, 1), ("Ada Levi", "Prime Minister of Israel"))
+    later = said(
+        D(2021, 6, 1),
+        ("Dan Meir", "Prime Minister of Israel for Economic Affairs"),
+        body="The Prime Minister spoke. The Israeli Prime Minister left.",
+    )
+    # "the Prime Minister" here is Dan Meir, whose title begins so, not Ada Levi.
+    assert not PersonMention.objects.filter(article=later, person__name="Ada Levi").exists()
