@@ -21,7 +21,7 @@ from django.db.models import Count, Q
 from archive.extraction.acronyms import programme_acronyms
 from archive.extraction.checks import check
 from archive.extraction.events import event_key, strip_ordinal
-from archive.extraction.normalize import name_key
+from archive.extraction.normalize import edit_distance, name_key
 from archive.extraction.reference import DEFAULT_REFERENCE_DIR, load_gazetteer
 from archive.extraction.types import ExtractedEntity
 from archive.models import ENTITY_KINDS, Article, Organisation
@@ -103,27 +103,12 @@ def _edits_allowed(a: str, b: str) -> int:
     return 0 if shorter < 5 else 1 if shorter < 10 else 2
 
 
-def _distance(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance, or ``limit + 1`` once it is sure to exceed ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        if min(current) > limit:
-            return limit + 1
-        previous = current
-    return previous[-1]
-
-
 def _similar(a: str, b: str) -> bool:
     """Two spellings of one name: equal, or a few letters apart for their length."""
     if a == b:
         return True
     limit = _edits_allowed(a, b)
-    return limit > 0 and a[0] == b[0] and _distance(a, b, limit) <= limit
+    return limit > 0 and a[0] == b[0] and edit_distance(a, b, limit) <= limit
 
 
 def _same_given_name(a: str, b: str) -> bool:

@@ -33,6 +33,8 @@ from collections import defaultdict
 from io import StringIO
 from pathlib import Path
 
+from archive.extraction.normalize import edit_distance
+
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
 DEFAULT_INPUTS = (
@@ -255,21 +257,6 @@ def _context(body: str, offset: int | None, names) -> str:
     if end - start > CONTEXT:
         start, end = max(start, offset - CONTEXT // 2), min(end, offset + CONTEXT // 2)
     return _clean(body[start:end])
-
-
-def edit_distance(a: str, b: str, limit: int = 2) -> int:
-    """Levenshtein distance, or ``limit + 1`` once it is sure to exceed ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        if min(current) > limit:
-            return limit + 1
-        previous = current
-    return previous[-1]
 
 
 def similar(row, same_kind, limit: int = SIMILAR_LIMIT) -> list:
