@@ -185,5 +185,11 @@ def _index_batches(queue, parent: int) -> None:
             return
         try:
             update_articles(ids)
-        except Exception:
-            logger.exception("Could not index %d articles; the end-of-run check will", len(ids))
+        except Exception as error:
+            # A concurrent ingest may have changed these articles' rows under the
+            # read (merged an entity, relinked an article): read them once more.
+            logger.warning("Indexing %d articles again after %r", len(ids), error)
+            try:
+                update_articles(ids)
+            except Exception:
+                logger.exception("Could not index %d articles; the end-of-run check will", len(ids))

@@ -252,7 +252,9 @@ class _Offices:
         if missing:
             _create_offices({key: (keyed[key][0], owner_of[keyed[key][0]]) for key in missing})
             existing |= Office.objects.in_bulk(missing, field_name="key")
-        return {spec: existing[key] for key, found in keyed.items() for spec in found}
+        return {
+            spec: existing[key] for key, found in keyed.items() if key in existing for spec in found
+        }
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -309,7 +311,8 @@ def _create_offices(wanted: dict[str, tuple[Spec, Place | Organisation]]) -> Non
         offices.append(
             Office(key=key, title=spec[0], single=spec[1], slug=slug, **{owner_field: owner})
         )
-    Office.objects.bulk_create(offices, batch_size=500)
+    # Another ingest may create the same office at the same time: its row wins.
+    Office.objects.bulk_create(offices, batch_size=500, ignore_conflicts=True)
 
 
 @functools.cache
