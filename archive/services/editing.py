@@ -10,13 +10,20 @@ from archive.models import (
     EntityKind,
     EntityRedirect,
     Event,
+    Interaction,
+    InteractionParticipant,
+    Office,
+    OfficeMention,
     Organisation,
     Person,
     PersonRole,
     Place,
     RejectedName,
+    Tenure,
 )
 from archive.signals import articles_changed
+
+from .offices import office_key, refresh_office
 
 
 def kind_of(entity) -> EntityKind:
@@ -36,19 +43,18 @@ def merge_entities(*, survivor, others) -> list[int]:
     if any(not isinstance(other, kind.model) for other in others):
         raise ValueError("Only entities of one kind can be merged.")
     changed: set[int] = set()
+    offices: set[int] = set()
     for other in others:
         changed |= _move_mentions(kind, other, survivor)
         _move_aliases(kind, other, survivor)
         if isinstance(survivor, Person):
-            for role in PersonRole.objects.filter(person=other):
-                if not PersonRole.objects.filter(
-                    person=survivor, title=role.title, article=role.article
-                ).exists():
-                    role.person = survivor
-                    role.save()
+            offices |= _move_roles(other, survivor)
         if isinstance(survivor, Person | Organisation):
             # The events the merged-away entity took part in, the survivor took part in.
             survivor.events.add(*other.events.all())
+            _move_encounters(kind.name, other, survivor)
+        if isinstance(survivor, Organisation | Place):
+            offices |= _move_offices(kind.name, other, survivor)
         if isinstance(survivor, Place):
             Event.objects.filter(place=other).update(place=survivor)
             Place.objects.filter(country=other).update(country=survivor)
@@ -59,8 +65,55 @@ def merge_entities(*, survivor, others) -> list[int]:
             kind=kind.name, old_slug=other.slug, defaults={"target_id": survivor.pk}
         )
         other.delete()
+    if offices:
+        # Tenures follow the roles and the offices they moved with.
+        for office_id in sorted(offices):
+            changed |= refresh_office(office_id)
     _announce(changed)
     return sorted(changed)
+
+
+def _move_roles(other: Person, survivor: Person) -> set[int]:
+    """The merged-away person's roles and editors' tenures are the survivor's; returns
+    the offices whose tenures must be rebuilt."""
+    taken = set(survivor.roles.values_list("title", "article_id"))
+    roles = other.roles.values_list("pk", "title", "article_id", "office_id")
+    moving = [(pk, office) for pk, title, article, office in roles if (title, article) not in taken]
+    PersonRole.objects.filter(pk__in=[pk for pk, _office in moving]).update(person=survivor)
+    offices = {office for _pk, office in moving if office is not None}
+    offices |= set(other.tenures.values_list("office_id", flat=True))
+    Tenure.objects.filter(person=other, source=Tenure.Source.EDITOR).update(person=survivor)
+    return offices
+
+
+def _move_encounters(kind: str, other, survivor) -> None:
+    """The merged-away entity's encounters are the survivor's (once in each)."""
+    mine = InteractionParticipant.objects.filter(**{kind: survivor}).values("interaction_id")
+    InteractionParticipant.objects.filter(**{kind: other}, interaction_id__in=mine).delete()
+    InteractionParticipant.objects.filter(**{kind: other}).update(**{kind: survivor})
+    Interaction.objects.filter(**{f"host_{kind}": other}).update(**{f"host_{kind}": survivor})
+
+
+def _move_offices(kind: str, other, survivor) -> set[int]:
+    """Offices held in the merged-away country or organisation are the survivor's;
+    one the survivor has already absorbs the other's roles and mentions."""
+    field = "country" if kind == "place" else "organisation"
+    touched = set()
+    for office in Office.objects.filter(**{field: other}):
+        key = office_key(office.title, survivor)
+        into = Office.objects.filter(key=key).first()
+        if into is None:
+            office.key = key
+            setattr(office, field, survivor)
+            office.save(update_fields=["key", field])
+            touched.add(office.pk)
+            continue
+        PersonRole.objects.filter(office=office).update(office=into)
+        OfficeMention.objects.filter(office=office).update(office=into)
+        Tenure.objects.filter(office=office, source=Tenure.Source.EDITOR).update(office=into)
+        office.delete()
+        touched.add(into.pk)
+    return touched
 
 
 @transaction.atomic

@@ -118,3 +118,20 @@ def test_merging_moves_sources_and_participants_to_the_survivor():
         "Dmytro Kuleba",
         "Anna Lebedev",
     }
+
+
+def test_merging_two_people_keeps_their_encounters_on_the_survivor():
+    report(D(2022, 3, 1), "Secretary Blinken spoke today with Foreign Minister Kuleba.")
+    report(D(2022, 3, 5), "Secretary Blinken spoke today with Anna Lebedev.")
+    from archive.models import Person
+    from archive.services.editing import merge_entities
+
+    kuleba, lebedev = (
+        Person.objects.get(name="Dmytro Kuleba"),
+        Person.objects.get(name="Anna Lebedev"),
+    )
+    merge_entities(survivor=kuleba, others=[lebedev])
+    assert [
+        tuple(sorted(p.entity.name for p in r.participants.all()))
+        for r in Interaction.objects.order_by("date")
+    ] == [PAIR, PAIR]

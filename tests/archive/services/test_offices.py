@@ -248,3 +248,16 @@ def test_the_office_a_named_person_of_the_article_holds_is_not_inferred_to_anoth
     )
     # "the Prime Minister" here is Dan Meir, whose title begins so, not Ada Levi.
     assert not PersonMention.objects.filter(article=later, person__name="Ada Levi").exists()
+
+
+def test_merging_two_people_moves_their_roles_and_rebuilds_the_tenures():
+    from archive.models import Person
+    from archive.services.editing import merge_entities
+
+    said(D(2021, 5, 1), ("Ada Levi", "Prime Minister of Israel"))
+    said(D(2021, 6, 1), ("A. Levi", "Prime Minister of Israel"))
+    merge_entities(
+        survivor=Person.objects.get(name="Ada Levi"), others=[Person.objects.get(name="A. Levi")]
+    )
+    (tenure,) = Office.objects.get(title="Prime Minister").tenures.all()
+    assert (tenure.person.name, tenure.evidence, tenure.last_seen) == ("Ada Levi", 2, D(2021, 6, 1))
