@@ -43,7 +43,7 @@ class OfficeTitles:
     written: tuple[str, ...] = ()  # every title and variant as the file writes it
 
     def by_key_or_bare(self, written: str) -> OfficeTitle:
-        key = _title_key(written)
+        key = title_key(written)
         return self.by_key.get(key) or self.bare[key]
 
 
@@ -86,13 +86,13 @@ def load_office_titles(path: str | Path | None = None) -> OfficeTitles:
             title=title, single=bool(entry.get("single", False)), home=bool(entry.get("bare"))
         )
         for written in [title, *entry.get("variants", [])]:
-            key = _title_key(written)
+            key = title_key(written)
             if key in by_key and by_key[key].title != title:
                 problems.append(f"{path}: {written!r} (title {i}) is also {by_key[key].title!r}")
             by_key[key] = office
             written_forms.append(written)
         for written in entry.get("bare", []):
-            bare[_title_key(written)] = office
+            bare[title_key(written)] = office
             written_forms.append(written)
     qualifiers: dict[str, str] = {}
     for qualifier, words in data.get("qualifiers", {}).items():
@@ -111,7 +111,8 @@ def default_office_titles() -> OfficeTitles:
     return load_office_titles()
 
 
-def _title_key(title: str) -> str:
+def title_key(title: str) -> str:
+    """The key one office's title has however it is written (case, accents, hyphens)."""
     return name_key(title.replace("-", " "))
 
 
@@ -174,10 +175,10 @@ def read_office(role: str, gaz: Gazetteer, titles: OfficeTitles | None = None) -
                 break
     if am := _ASSISTANT_OF.match(text):
         text = f"{am['role']} {am['head']} {am['rest']}"
-    office = titles.by_key.get(_title_key(text))
+    office = titles.by_key.get(title_key(text))
     bare = False
     if office is None and not of_kind:
-        office = titles.bare.get(_title_key(text))
+        office = titles.bare.get(title_key(text))
         bare = office is not None
     if office is None:
         if not text[:1].isupper():
@@ -185,7 +186,7 @@ def read_office(role: str, gaz: Gazetteer, titles: OfficeTitles | None = None) -
         # "Deputy Secretary of State for Management and Resources": an office of
         # its own, of the home country like the title it begins with.
         home = not of_kind and any(
-            _title_key(text).startswith(f"{key} for ")
+            title_key(text).startswith(f"{key} for ")
             for key, known in titles.by_key.items()
             if known.home
         )

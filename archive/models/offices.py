@@ -49,6 +49,11 @@ class Office(models.Model):
     def owner(self):
         return self.country or self.organisation
 
+    @property
+    def name(self) -> str:
+        """The office as a heading names it (and its slug is made from)."""
+        return f"{self.title} {self.owner.name}"
+
 
 class Tenure(models.Model):
     class Source(models.TextChoices):

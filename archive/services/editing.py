@@ -65,10 +65,10 @@ def merge_entities(*, survivor, others) -> list[int]:
             kind=kind.name, old_slug=other.slug, defaults={"target_id": survivor.pk}
         )
         other.delete()
-    if offices:
-        # Tenures follow the roles and the offices they moved with.
-        for office_id in sorted(offices):
-            changed |= refresh_office(office_id)
+    # Tenures follow the roles and the offices they moved with (refresh_office
+    # tells the index of the articles whose inferred links change).
+    for office_id in sorted(offices):
+        refresh_office(office_id)
     _announce(changed)
     return sorted(changed)
 

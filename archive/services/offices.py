@@ -29,13 +29,12 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.db.models import Count, Max, Min, Q
-from django.utils.text import slugify
 
 from archive.extraction.checks import check
 from archive.extraction.normalize import name_key
 from archive.extraction.office_mentions import find_office_mentions
-from archive.extraction.offices import OfficeRead, read_office
-from archive.extraction.reference import DEFAULT_REFERENCE_DIR, Gazetteer, load_gazetteer
+from archive.extraction.offices import OfficeRead, read_office, title_key
+from archive.extraction.reference import DEFAULT_REFERENCE_DIR, load_gazetteer
 from archive.models import (
     Article,
     Office,
@@ -50,6 +49,8 @@ from archive.models import (
 )
 from archive.signals import articles_changed
 
+from .slugs import assign_slugs
+
 # Qualifiers under which the article shows the person holding the office that day.
 HOLDING = frozenset({"", "acting", "outgoing"})
 
@@ -60,8 +61,7 @@ def update_offices(article_ids: Iterable[int]) -> set[int]:
     ids = set(article_ids)
     if not ids:
         return set()
-    offices = _Offices(load_gazetteer())
-    touched = _read_roles(ids, offices) | _read_office_mentions(ids, offices)
+    touched = _read_roles(ids) | _read_office_mentions(ids)
     changed_offices = rebuild_tenures(touched)
     others = infer_links(ids, changed_offices) - ids
     if others:
@@ -73,8 +73,7 @@ def rebuild_all_offices() -> set[int]:
     """Every article's roles and office mentions read again; returns the changed articles."""
     ids = set(Article.objects.values_list("pk", flat=True))
     PersonRole.objects.update(office=None, qualifier="")
-    offices = _Offices(load_gazetteer())
-    touched = _read_roles(ids, offices) | _read_office_mentions(ids, offices)
+    touched = _read_roles(ids) | _read_office_mentions(ids)
     touched |= set(Office.objects.values_list("pk", flat=True))
     rebuild_tenures(touched)
     Office.objects.filter(roles__isnull=True, mentions__isnull=True, tenures__isnull=True).delete()
@@ -94,7 +93,7 @@ def refresh_office(office_id: int) -> set[int]:
 # -- 1 and 2: reading roles and office mentions ----------------------------------
 
 
-def _read_roles(ids: set[int], offices: _Offices) -> set[int]:
+def _read_roles(ids: set[int]) -> set[int]:
     roles = list(
         PersonRole.objects.filter(article_id__in=ids, office__isnull=True)
         .select_related("article")
@@ -102,13 +101,13 @@ def _read_roles(ids: set[int], offices: _Offices) -> set[int]:
     )
     specs = {}
     for role in roles:
-        read = offices.read(role.title)
+        read = _read(role.title)
         # "Secretary Mayorkas", "Secretary Yellen": a bare title before a name
         # is anyone's; only the person's other roles can say which office.
         if read is not None and not read.bare:
             role.qualifier = read.qualifier
-            specs[role.pk] = offices.spec(read, role.article.url)
-    found = offices.resolve(set(specs.values()))
+            specs[role.pk] = _spec(read, role.article.url)
+    found = _resolve(set(specs.values()))
     for role in roles:
         office = found.get(specs.get(role.pk))
         if office is not None:
@@ -131,7 +130,7 @@ def _read_roles(ids: set[int], offices: _Offices) -> set[int]:
     unowned = PersonRole.objects.filter(person_id__in=persons, office__isnull=True).filter(
         Q(article_id__in=ids) | Q(person_id__in=newly)
     )
-    return touched | _claim_unowned(persons, unowned, offices)
+    return touched | _claim_unowned(persons, unowned)
 
 
 def _save_offices(roles: list[PersonRole]) -> None:
@@ -147,7 +146,7 @@ def _save_offices(roles: list[PersonRole]) -> None:
             )
 
 
-def _claim_unowned(persons: set[int], unowned, offices: _Offices) -> set[int]:
+def _claim_unowned(persons: set[int], unowned) -> set[int]:
     """Give the roles without an "of" the one office of that title their person holds."""
     known: dict[int, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
     for person_id, title, office_id in (
@@ -155,22 +154,22 @@ def _claim_unowned(persons: set[int], unowned, offices: _Offices) -> set[int]:
         .values_list("person_id", "office__title", "office_id")
         .distinct()
     ):
-        known[person_id][_title_key(title)].add(office_id)
+        known[person_id][title_key(title)].add(office_id)
     if not known:
         return set()
     claimed = []
     for role in unowned:
-        read = offices.read(role.title)
+        read = _read(role.title)
         if read is None or role.person_id not in known:
             continue
         # "Deputy Secretary" may be the Deputy Secretary of State's or the Deputy
         # Secretary of State for Management and Resources' title: two offices of
         # the person begin so, and the role is neither's.
-        written = _title_key(role.title.removeprefix(f"{read.qualifier} ").strip())
+        written = title_key(role.title.removeprefix(f"{read.qualifier} ").strip())
         found = {
             office_id
             for title, office_ids in known[role.person_id].items()
-            if title == _title_key(read.title) or title.startswith(f"{written} ")
+            if title == title_key(read.title) or title.startswith(f"{written} ")
             for office_id in office_ids
         }
         if len(found) == 1:
@@ -181,16 +180,16 @@ def _claim_unowned(persons: set[int], unowned, offices: _Offices) -> set[int]:
     return {role.office_id for role in claimed}
 
 
-def _read_office_mentions(ids: set[int], offices: _Offices) -> set[int]:
+def _read_office_mentions(ids: set[int]) -> set[int]:
     OfficeMention.objects.filter(article_id__in=ids).delete()
     rows: dict[tuple[int, str], tuple[OfficeMention, tuple]] = {}
     articles = Article.objects.filter(pk__in=ids).only("pk", "body", "url")
     for article in articles.iterator(chunk_size=200):
         for found in find_office_mentions(article.body):
-            read = offices.read(found.role)
+            read = _read(found.role)
             if read is None or read.qualifier or not read.single:
                 continue
-            spec = offices.spec(read, article.url)
+            spec = _spec(read, article.url)
             if spec is None:
                 continue
             key = (article.pk, found.role)
@@ -201,7 +200,7 @@ def _read_office_mentions(ids: set[int], offices: _Offices) -> set[int]:
                     article=article, title=found.role[:300], first_offset=found.start
                 )
                 rows[key] = (row, spec)
-    found_offices = offices.resolve({spec for _row, spec in rows.values()})
+    found_offices = _resolve({spec for _row, spec in rows.values()})
     kept = []
     for row, spec in rows.values():
         if (office := found_offices.get(spec)) is not None:
@@ -215,46 +214,38 @@ def _read_office_mentions(ids: set[int], offices: _Offices) -> set[int]:
 Spec = tuple[str, bool, str, str]
 
 
-@dataclass
-class _Offices:
-    """Offices found or created for what texts name, a few queries per batch."""
+def _spec(read: OfficeRead, url: str) -> Spec | None:
+    kind, name = read.of_kind, read.of_name
+    if not kind and read.home:
+        kind, name = "country", home_country(url) or ""
+    return (read.title, read.single, kind, name) if kind and name else None
 
-    gaz: Gazetteer
 
-    def read(self, title: str) -> OfficeRead | None:
-        return _read(title)
-
-    def spec(self, read: OfficeRead, url: str) -> Spec | None:
-        kind, name = read.of_kind, read.of_name
-        if not kind and read.home:
-            kind, name = "country", home_country(url) or ""
-        return (read.title, read.single, kind, name) if kind and name else None
-
-    def resolve(self, specs: set[Spec | None]) -> dict[Spec, Office]:
-        """The offices the specs name, created where missing; none where the
-        country or organisation is not in the archive."""
-        specs = {spec for spec in specs if spec is not None}
-        if not specs:
-            return {}
-        owners = {
-            kind: _owners(Place if kind == "country" else Organisation, names)
-            for kind, names in _group(specs).items()
-        }
-        keyed: dict[str, list[Spec]] = defaultdict(list)
-        owner_of: dict[Spec, Place | Organisation] = {}
-        for spec in specs:
-            owner = owners[spec[2]].get(spec[3])
-            if owner is not None:
-                owner_of[spec] = owner
-                keyed[office_key(spec[0], owner)].append(spec)
-        existing = Office.objects.in_bulk(list(keyed), field_name="key")
-        missing = [key for key in keyed if key not in existing]
-        if missing:
-            _create_offices({key: (keyed[key][0], owner_of[keyed[key][0]]) for key in missing})
-            existing |= Office.objects.in_bulk(missing, field_name="key")
-        return {
-            spec: existing[key] for key, found in keyed.items() if key in existing for spec in found
-        }
+def _resolve(specs: set[Spec | None]) -> dict[Spec, Office]:
+    """The offices the specs name, created where missing (a few queries a batch);
+    none where the country or organisation is not in the archive."""
+    specs = {spec for spec in specs if spec is not None}
+    if not specs:
+        return {}
+    owners = {
+        kind: _owners(Place if kind == "country" else Organisation, names)
+        for kind, names in _group(specs).items()
+    }
+    keyed: dict[str, list[Spec]] = defaultdict(list)
+    owner_of: dict[Spec, Place | Organisation] = {}
+    for spec in specs:
+        owner = owners[spec[2]].get(spec[3])
+        if owner is not None:
+            owner_of[spec] = owner
+            keyed[office_key(spec[0], owner)].append(spec)
+    existing = Office.objects.in_bulk(list(keyed), field_name="key")
+    missing = [key for key in keyed if key not in existing]
+    if missing:
+        _create_offices({key: (keyed[key][0], owner_of[keyed[key][0]]) for key in missing})
+        existing |= Office.objects.in_bulk(missing, field_name="key")
+    return {
+        spec: existing[key] for key, found in keyed.items() if key in existing for spec in found
+    }
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -287,30 +278,20 @@ def _owners(model, names: set[str]) -> dict[str, Place | Organisation]:
 
 def office_key(title: str, owner: Place | Organisation) -> str:
     tag = f"{'p' if isinstance(owner, Place) else 'o'}{owner.pk}"
-    return f"{_title_key(title)}|{tag}"[:340]
-
-
-def _title_key(title: str) -> str:
-    return name_key(title.replace("-", " "))
+    return f"{title_key(title)}|{tag}"[:340]
 
 
 def _create_offices(wanted: dict[str, tuple[Spec, Place | Organisation]]) -> None:
-    bases = {
-        key: slugify(f"{spec[0]} {owner.name}")[:330] or "office"
-        for key, (spec, owner) in wanted.items()
-    }
-    taken = set(Office.objects.filter(slug__in=list(bases.values())).values_list("slug", flat=True))
-    offices = []
-    for key, (spec, owner) in wanted.items():
-        slug, n = bases[key], 1
-        while slug in taken:
-            n += 1
-            slug = f"{bases[key]}-{n}"
-        taken.add(slug)
-        owner_field = "country" if isinstance(owner, Place) else "organisation"
-        offices.append(
-            Office(key=key, title=spec[0], single=spec[1], slug=slug, **{owner_field: owner})
+    offices = [
+        Office(
+            key=key,
+            title=spec[0],
+            single=spec[1],
+            **{"country" if isinstance(owner, Place) else "organisation": owner},
         )
+        for key, (spec, owner) in wanted.items()
+    ]
+    assign_slugs(Office, offices, fallback="office")
     # Another ingest may create the same office at the same time: its row wins.
     Office.objects.bulk_create(offices, batch_size=500, ignore_conflicts=True)
 
@@ -435,28 +416,27 @@ def _reference_holders() -> dict[tuple[str, str], list[RefHolder]]:
             read = read_office(role.role, gaz)
             if read is None or read.of_kind != "country" or not role.since:
                 continue
-            key = (_title_key(read.title), read.of_name)
+            key = (title_key(read.title), read.of_name)
             since = dt.date.fromisoformat(role.since)
             factbook[key].append((leader, since))
     holders: dict[tuple[str, str], list[RefHolder]] = defaultdict(list)
     for key, found in factbook.items():
-        found.sort(key=lambda item: item[1])
-        for i, (leader, since) in enumerate(found):
-            if i + 1 < len(found):
-                end = found[i + 1][1]
-            elif leader.current or not leader.last_seen:
-                end = None
-            else:
+        last = max(since for _leader, since in found)
+        for leader, since in found:
+            # The last holder the Factbook lists left by the last day it showed them,
+            # unless still in office; the others when the next one started (below).
+            end = None
+            if since == last and not leader.current and leader.last_seen:
                 end = dt.date.fromisoformat(leader.last_seen)
             holders[key].append(((leader.name, *leader.aliases), since, end, "CIA World Factbook"))
     for officer in load_us_officers():
         read = read_office(officer["office"], gaz)
         if read is None:
             continue
-        key = (_title_key(read.title), officer["of"])
+        key = (title_key(read.title), officer["of"])
         names = (officer["name"], *officer.get("aliases", ()))
         holders[key].append((names, officer["start"], officer["end"], "history.state.gov"))
-    # A holder whose end the source leaves open left when the next one started.
+    # A holder whose end is open left when the next one started.
     for key, found in holders.items():
         found.sort(key=lambda h: h[1])
         holders[key] = [
@@ -495,7 +475,7 @@ def reference_tenures(offices: list[Office]) -> list[Tenure]:
     wanted = {}
     for office in offices:
         if office.country is not None:
-            key = (_title_key(office.title), office.country.name)
+            key = (title_key(office.title), office.country.name)
             if holders := _reference_holders().get(key):
                 wanted[office] = holders
     if not wanted:
@@ -612,7 +592,7 @@ def _dominant(tenures: list[Tenure]) -> list[Tenure]:
 def _named_so(office: Office, roles: set[tuple[str, str]]) -> bool:
     """Whether a person the article names holds an office whose title begins with
     this office's, in the same country or organisation or in none it says."""
-    key, owner = _title_key(office.title), office.owner.name
+    key, owner = title_key(office.title), office.owner.name
     return any(
         (title == key or title.startswith(f"{key} ")) and of_name in ("", owner)
         for title, of_name in roles
@@ -629,6 +609,8 @@ def infer_links(article_ids: set[int], offices_changed: set[int]) -> set[int]:
         ).select_related("article", "office__country", "office__organisation")
     )
     articles = {m.article_id for m in mentions}
+    if not articles:
+        return set()
     # "The Deputy Secretary" in an article about Deputy Secretary for Management
     # McKeon, "the Secretary" in one about Secretary Mayorkas: the person the
     # article names with a title that begins so is meant, not the office's holder.
@@ -637,10 +619,8 @@ def infer_links(article_ids: set[int], offices_changed: set[int]) -> set[int]:
         "article_id", "title"
     ):
         if (read := _read(title)) is not None:
-            articles_roles[article_id].add((_title_key(read.title), read.of_name))
+            articles_roles[article_id].add((title_key(read.title), read.of_name))
     mentions = [m for m in mentions if not _named_so(m.office, articles_roles[m.article_id])]
-    if not articles:
-        return set()
     office_ids = {m.office_id for m in mentions}
     tenures = defaultdict(list)
     for tenure in Tenure.objects.filter(office_id__in=office_ids):
