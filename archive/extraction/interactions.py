@@ -21,8 +21,6 @@ from dataclasses import dataclass, field
 from archive.extraction.office_mentions import find_office_mentions
 from archive.words import whole_word_starts
 
-KINDS = ("meeting", "call", "visit", "talks", "agreement")
-
 
 @dataclass(frozen=True, slots=True)
 class Named:
@@ -380,20 +378,12 @@ _LIST_GAP = re.compile(
 
 
 def _place_after_in(text: str, names: dict[str, Named]) -> str:
-    """Where an encounter happened: the first place after "in", "at"."""
+    """Where an encounter happened: a place named right after "in" or "at"."""
     for m in re.finditer(r"\b(?:in|at) ", text):
-        places = _places_in(text[m.end() : m.end() + 40], names)
-        if places and text[m.end() :].startswith(_first_surface(text[m.end() :], names)):
-            return places[0]
+        spans = _named_spans(text[m.end() : m.end() + 40], names)
+        if spans and spans[0][1] == 0 and spans[0][0].kind == "place":
+            return spans[0][0].name
     return ""
-
-
-def _first_surface(text: str, names: dict[str, Named]) -> str:
-    best = ""
-    for surface, named in names.items():
-        if named.kind == "place" and text.startswith(surface) and len(surface) > len(best):
-            best = surface
-    return best or "\0"
 
 
 def _date_of(sentence: str, published: dt.date | None, *, planned: bool) -> tuple:

@@ -188,13 +188,14 @@ def _file(found) -> None:
     joining: list[tuple[Interaction, Who, str]] = []
     sources: list[tuple[Interaction, Article, str]] = []
     for article, item, who, context in found:
+        members = set(who)
         place_id = context.places.get(item.place)
         if place_id is None and item.host is not None:
             # "Aliyev has received ...": in the country whose office the host holds.
             place_id = context.countries.get(context.ids.get(item.host))
-        if any(_same_encounter(c, item, who, place_id) for c in rejected):
+        if any(_same_encounter(c, item, members, place_id) for c in rejected):
             continue
-        record = next((c for c in candidates if _same_encounter(c, item, who, place_id)), None)
+        record = next((c for c in candidates if _same_encounter(c, item, members, place_id)), None)
         if record is None:
             record = Interaction(
                 kind=item.kind,
@@ -262,10 +263,9 @@ def _who(record: Interaction) -> set[Who]:
     }
 
 
-def _same_encounter(record: Interaction, item: FoundInteraction, who: frozenset, place_id) -> bool:
+def _same_encounter(record: Interaction, item: FoundInteraction, who: set[Who], place_id) -> bool:
     if record.kind != item.kind:
         return False
-    who = set(who)
     shared = record.who & who
     if item.kind == "visit":
         if not shared or record.place_id != place_id:
