@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,27 @@ SEEDS_GOLD = ROOT / "tests" / "data" / "seeds_gold.json"
 # Third-party data sits beside the checkout in CI; a user's clone may not have
 # it, and the tests that need it skip.
 SHARED_DIR = ROOT.parent / "shared"
+
+
+def read_after_ingest(django_db_blocker, index_dir: Path, inputs, read):
+    """``read()`` of what ingesting ``inputs`` stores, for a module's tests to share:
+    ingested once into a scratch search index, in a transaction rolled back after."""
+    from django.db import transaction
+
+    info = connections.connections_info["default"]
+    saved = dict(info)
+    info["PATH"] = str(index_dir)
+    connections.reload("default")
+    try:
+        with django_db_blocker.unblock(), transaction.atomic():
+            call_command("ingest", *map(str, inputs), verbosity=0, stdout=StringIO())
+            found = read()
+            transaction.set_rollback(True)
+    finally:
+        info.clear()
+        info.update(saved)
+        connections.reload("default")
+    return found
 
 
 def manage(env: dict[str, str], *args: str, timeout: float = 120) -> subprocess.CompletedProcess:

@@ -8,17 +8,12 @@ the audit is ``python -m bench.tables.audit``.
 
 from __future__ import annotations
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
-from django.db import transaction
-from haystack import connections
 
 from bench.tables import checks
 from bench.tables.audit import edit_distance, similar
 from bench.tables.checks import Row
-from conftest import ROOT, SEEDS_DIR
+from conftest import ROOT, SEEDS_DIR, read_after_ingest
 
 GOLD_DIR = ROOT / "bench" / "gold" / "state-dept"
 INPUTS = (SEEDS_DIR, GOLD_DIR / "dev.jsonl", GOLD_DIR / "test.jsonl")
@@ -30,20 +25,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(scope="module")
 def rows(django_db_setup, django_db_blocker, tmp_path_factory) -> list[Row]:
-    info = connections.connections_info["default"]
-    saved = dict(info)
-    info["PATH"] = str(tmp_path_factory.mktemp("whoosh"))
-    connections.reload("default")
-    try:
-        with django_db_blocker.unblock(), transaction.atomic():
-            call_command("ingest", *map(str, INPUTS), verbosity=0, stdout=StringIO())
-            found = checks.rows_from_db()
-            transaction.set_rollback(True)
-    finally:
-        info.clear()
-        info.update(saved)
-        connections.reload("default")
-    return found
+    return read_after_ingest(
+        django_db_blocker, tmp_path_factory.mktemp("whoosh"), INPUTS, checks.rows_from_db
+    )
 
 
 def _shown(violations) -> str:

@@ -4,16 +4,12 @@ June 2022), checked against the real changes of office in that period."""
 from __future__ import annotations
 
 import datetime as dt
-from io import StringIO
 from typing import NamedTuple
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
-from haystack import connections
 
 from archive.models import Office
-from conftest import ROOT
+from conftest import ROOT, read_after_ingest
 
 RELEASES = (
     ROOT.parent
@@ -29,27 +25,18 @@ pytestmark = [
 @pytest.fixture(scope="module")
 def timelines(django_db_setup, django_db_blocker, tmp_path_factory):
     """Each office's tenures, by (title, owner)."""
-    info = connections.connections_info["default"]
-    saved = dict(info)
-    info["PATH"] = str(tmp_path_factory.mktemp("whoosh"))
-    connections.reload("default")
-    try:
-        with django_db_blocker.unblock(), transaction.atomic():
-            call_command("ingest", str(RELEASES), verbosity=0, stdout=StringIO())
-            found = {
-                (office.title, office.owner.name): [
-                    Held(t.person.name, t.start, t.end, t.first_seen, t.last_seen, t.source)
-                    for t in office.tenures.select_related("person").order_by("start", "first_seen")
-                    if not t.rejected
-                ]
-                for office in Office.objects.select_related("country", "organisation")
-            }
-            transaction.set_rollback(True)
-    finally:
-        info.clear()
-        info.update(saved)
-        connections.reload("default")
-    return found
+
+    def read():
+        return {
+            (office.title, office.owner.name): [
+                Held(t.person.name, t.start, t.end, t.first_seen, t.last_seen, t.source)
+                for t in office.tenures.select_related("person").order_by("start", "first_seen")
+                if not t.rejected
+            ]
+            for office in Office.objects.select_related("country", "organisation")
+        }
+
+    return read_after_ingest(django_db_blocker, tmp_path_factory.mktemp("whoosh"), [RELEASES], read)
 
 
 class Held(NamedTuple):
