@@ -36,6 +36,8 @@ from collections import defaultdict
 from io import StringIO
 from pathlib import Path
 
+from bench.judgements import precision
+
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared" / "data"
 RELEASES = SHARED / "state-dept-press-releases/state_dept_press_releases_2021-05_2022-06.jsonl.xz"
@@ -56,10 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--judgements", type=Path, metavar="TSV")
     args = parser.parse_args(argv)
     if args.judgements:
-        rows = list(csv.DictReader(args.judgements.open(encoding="utf-8"), delimiter="\t"))
-        judged = [r for r in rows if r["verdict"]]
-        ok = sum(r["verdict"] == "ok" for r in judged)
-        print(f"{len(judged)} judged, {ok} right: precision {ok / max(1, len(judged)):.0%}")
+        print(precision(args.judgements))
         return 0
     os.environ.setdefault("SEARCH_INDEX_IN_BACKGROUND", "0")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")

@@ -23,6 +23,8 @@ import sys
 from io import StringIO
 from pathlib import Path
 
+from bench.judgements import precision
+
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
 DEFAULT_INPUTS = (
@@ -44,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--judgements", type=Path, metavar="TSV")
     args = parser.parse_args(argv)
     if args.judgements:
-        print(summarise(args.judgements))
+        print(precision(args.judgements))
         return 0
     os.environ.setdefault("SEARCH_INDEX_IN_BACKGROUND", "0")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
@@ -102,15 +104,6 @@ def _sentence(body: str, offset: int) -> str:
     start = max(body.rfind(". ", 0, offset) + 2, body.rfind("\n", 0, offset) + 1, 0)
     end = min(x for x in (body.find(". ", offset), body.find("\n", offset), len(body)) if x >= 0)
     return re.sub(r"\s+", " ", body[start : end + 1])[:400]
-
-
-def summarise(path: Path) -> str:
-    with path.open(encoding="utf-8", newline="") as source:
-        rows = list(csv.DictReader(source, delimiter="\t"))
-    judged = [row for row in rows if row["verdict"]]
-    ok = sum(row["verdict"] == "ok" for row in judged)
-    share = ok / len(judged) if judged else 0.0
-    return f"{len(judged)} judged, {ok} right: precision {share:.0%}"
 
 
 if __name__ == "__main__":
