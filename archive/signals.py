@@ -39,6 +39,7 @@ CONTENT_MODELS = [
     "EntityRedirect",
     "Office",
     "Interaction",
+    "CopyGroup",
 ]
 # Rows linking articles and entities. Their deletes are not listened to: relinking
 # articles and cascades delete them by the thousand, which a receiver would turn
@@ -57,6 +58,8 @@ LINK_MODELS = [
     # Rebuilt with the articles that report them (services/interactions.py).
     "InteractionParticipant",
     "InteractionSource",
+    # Stored with the articles they belong to.
+    "CopyKey",
 ]
 # Event participants, which the admin sets with Event.organisations.set().
 PARTICIPANT_MODELS = ["Event_organisations", "Event_persons"]
@@ -80,3 +83,14 @@ _connect(m2m_changed, "m2m", PARTICIPANT_MODELS)
 articles_changed.connect(_content_changed, dispatch_uid="archive-revision-articles-changed")
 # A bulk run may fill in entities' details without relinking any article.
 bulk_write_finished.connect(_content_changed, dispatch_uid="archive-revision-bulk-finished")
+
+
+def _copy_left(sender, instance, **kwargs) -> None:
+    """A deleted article leaves its group of copies: the rest are filed again."""
+    if instance.copy_group_id is not None:
+        from archive.services.copies import regroup  # the services import this module
+
+        regroup([instance.copy_group_id])
+
+
+post_delete.connect(_copy_left, sender="archive.Article", dispatch_uid="copies-article-deleted")

@@ -1,4 +1,5 @@
 from .articles import Article, Source
+from .copies import CopyGroup, CopyKey
 from .editorial import EntityRedirect, RejectedName
 from .entities import (
     Event,
@@ -19,6 +20,8 @@ from .offices import Office, OfficeMention, Tenure
 __all__ = [
     "ENTITY_KINDS",
     "Article",
+    "CopyGroup",
+    "CopyKey",
     "EntityKind",
     "EntityRedirect",
     "Event",

@@ -65,9 +65,17 @@ class Article(models.Model):
     )
     url = models.URLField(max_length=1000, blank=True)
     language = models.CharField(max_length=16, default="en")
-    # SHA-256 of the normalised title and body: the same text is stored once.
-    content_hash = models.CharField(max_length=64, unique=True)
+    # SHA-256 of the normalised title and body: an outlet stores a text once;
+    # another outlet's (or URL's) identical text is stored as a copy.
+    content_hash = models.CharField(max_length=64)
     source_file = models.CharField(max_length=500, blank=True)
+    # The group of copies of the same story it belongs to, if any.
+    copy_group = models.ForeignKey(
+        "CopyGroup", null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    # An editor (or a read-back export) put it in its group or took it out of one:
+    # finding copies again leaves it where it is.
+    copy_pinned = models.BooleanField(default=False)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
@@ -87,8 +95,14 @@ class Article(models.Model):
             models.Index(fields=["published", "published_at"], name="article_newest_idx"),
             models.Index(fields=["url"], name="article_url_idx"),
             models.Index(fields=["source_file"], name="article_source_file_idx"),
+            models.Index(fields=["content_hash"], name="article_content_hash_idx"),
         ]
         constraints = [
+            # Two processes storing the same record at once: one wins, the other
+            # finds it stored.
+            models.UniqueConstraint(
+                fields=["content_hash", "url", "source"], name="article_one_text_per_url_source"
+            ),
             models.CheckConstraint(
                 condition=models.Q(published_at__isnull=True) | models.Q(published__isnull=False),
                 name="article_time_needs_date",

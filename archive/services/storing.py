@@ -28,6 +28,7 @@ from archive.ingest.records import ArticleRecord
 from archive.models import Article, Source
 from archive.signals import articles_changed
 
+from .copies import file_copies
 from .export import entities_from_listing
 from .extraction import ExtractionError, extract_text
 from .linking import link_all, link_entities
@@ -329,7 +330,13 @@ def _compare(
     existing: Article | None,
     match_source_file: bool,
 ) -> _Decision:
-    """What storing the record does, given the stored articles it matches."""
+    """What storing the record does, given the stored articles it matches.
+
+    The same text under another URL or from another source is another outlet's
+    copy: stored as an article of its own (``copies`` groups them).
+    """
+    if same_text is not None and _elsewhere(fields, same_text):
+        same_text = None
     if same_text is not None and same_text != existing:
         if existing is not None or record.url or match_source_file:
             label = same_text.source_file or same_text.url
@@ -348,6 +355,13 @@ def _compare(
     return _Decision("updated", existing, fields=fields)
 
 
+def _elsewhere(fields: dict, article: Article) -> bool:
+    """Whether the record was published at another URL or by another source than ``article``
+    (a record naming no URL may be the stored article's)."""
+    other_url = bool(fields["url"] and article.url and fields["url"] != article.url)
+    return other_url or fields["source_id"] != article.source_id
+
+
 def _create(creating: list[tuple[int, PreparedRecord, Article, list[ExtractedEntity]]]) -> None:
     """Insert new articles in bulk with their sources, mentions and roles."""
     missing = {p.source_name for _, p, article, _ in creating if article.source_id is None}
@@ -357,6 +371,7 @@ def _create(creating: list[tuple[int, PreparedRecord, Article, list[ExtractedEnt
             article.source_id = sources[prepared.source_name]
     articles = Article.objects.bulk_create([article for _, _, article, _ in creating])
     link_all([(article, found) for _, _, article, found in creating], new=True)
+    file_copies(articles)
     # bulk_create sends no post_save: tell the search index which articles are new.
     articles_changed.send(sender=Article, ids=[article.pk for article in articles])
 
@@ -386,6 +401,7 @@ def _update(prepared: PreparedRecord, plan: Plan, *, dry_run: bool) -> IngestRes
             found = _findings(article, prepared.record, prepared.extracted)
             article.save()
             link_entities(article, found)
+            file_copies([article], replace_keys=True)
             return IngestResult(decision.status, article)
     except IngestError as error:
         return error

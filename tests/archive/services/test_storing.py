@@ -76,14 +76,14 @@ BATCH = [
     NEW,
     # An update: the Baku article's URL with more text.
     record(BAKU.title, BAKU.body + " They signed a trade agreement.", BAKU.url),
-    # The Ankara article's text under another URL.
+    # The Ankara article's text under another URL: another outlet's copy.
     record(ANKARA.title, ANKARA.body, "https://example.org/ankara-again"),
     record(
         "Summit in Doha",
         "Qatar hosted the Doha Forum. Emir Tamim bin Hamad Al Thani spoke about Gaza.",
         "https://example.org/doha",
     ),
-    # The first record's text again, under another URL: a duplicate within the batch.
+    # The first record's text again, under another URL: a copy within the batch.
     record(NEW.title, NEW.body, "https://example.org/jeddah-copy"),
     record("Boom in Brussels", "NATO ministers met in Brussels.", "https://example.org/boom"),
     record("No text", "   ", "https://example.org/empty"),
@@ -190,16 +190,19 @@ def test_a_mixed_batch_comes_out_as_one_by_one(boom):
     assert [entry[0] for entry in expected] == [
         "created",
         "updated",
-        "duplicate",
         "created",
-        "duplicate",
+        "created",
+        "created",
         "failed",
         "failed",
         "updated",
         "created",
     ]
-    assert expected[2][2] == f"same text as article {ANKARA.url} ({ANKARA.url})"
-    assert expected[4][2] == f"same text as article {NEW.url} ({NEW.url})"
+    copies = Article.objects.filter(copy_group__isnull=False)
+    assert sorted(copies.values_list("url", flat=True)) == sorted(
+        [ANKARA.url, "https://example.org/ankara-again", NEW.url, "https://example.org/jeddah-copy"]
+    )
+    assert copies.values("copy_group").distinct().count() == 2
     assert expected[5][1] == ("entity extraction failed: RuntimeError: the extractor tripped")
     assert expected[6][1] == "the article has no text"
     assert not Article.objects.filter(
@@ -356,7 +359,7 @@ DOHA = record(
 MIXED = [
     NEW,
     BAKU,
-    # The Ankara article's text under another URL.
+    # The Ankara article's text under another URL: another outlet's copy.
     record(ANKARA.title, ANKARA.body, "https://example.org/ankara-again"),
     # The Ankara article's URL with more text.
     record(ANKARA.title, ANKARA.body + " They agreed to meet again.", ANKARA.url),
@@ -382,7 +385,7 @@ def test_each_record_of_a_batch_gets_its_plan():
     assert plan(MIXED) == [
         (Action.CREATE, None),
         (Action.KEEP, "unchanged"),
-        (Action.KEEP, "duplicate"),
+        (Action.CREATE, None),
         (Action.UPDATE, None),
         (Action.REFUSE, None),
         (Action.DEFER, None),
@@ -392,7 +395,7 @@ def test_each_record_of_a_batch_gets_its_plan():
     assert [outcome(result)[0] for result in results] == [
         "created",
         "unchanged",
-        "duplicate",
+        "created",
         "updated",
         "failed",
         "created",
@@ -410,9 +413,19 @@ def test_a_single_record_is_planned_as_a_batch_of_one():
     again = ingest_record(NEW)
     assert (again.status, again.article) == ("unchanged", first.article)
 
+    # The same text under another URL is another outlet's copy, stored with the first.
     copy = record(NEW.title, NEW.body, "https://example.org/jeddah-copy")
-    assert plan([copy]) == [(Action.KEEP, "duplicate")]
-    duplicate = ingest_record(copy)
+    assert plan([copy]) == [(Action.CREATE, None)]
+    stored_copy = ingest_record(copy)
+    assert stored_copy.status == "created"
+    assert stored_copy.article.copy_group == Article.objects.get(pk=first.article.pk).copy_group
+    assert ingest_record(copy).status == "unchanged"
+    Article.objects.filter(pk=stored_copy.article.pk).delete()
+
+    # The same text from the same outlet with no URL of its own is stored once.
+    unnamed = ArticleRecord(NEW.title, NEW.body, published=NEW.published, source=NEW.source)
+    assert plan([unnamed]) == [(Action.KEEP, "duplicate")]
+    duplicate = ingest_record(unnamed)
     assert (duplicate.status, duplicate.article) == ("duplicate", first.article)
     assert duplicate.message == f"same text as article {first.article.pk} ({NEW.url})"
 
@@ -453,7 +466,7 @@ def test_a_dry_run_plans_as_a_real_one_and_stores_nothing():
     assert [outcome(result)[:2] for result in results] == [
         ("created", None),
         ("unchanged", BAKU.url),
-        ("duplicate", ANKARA.url),
+        ("created", None),
         ("updated", None),
         ("failed", "the article has no text"),
         ("created", None),

@@ -1,0 +1,211 @@
+"""Filing articles with their copies: the LSH keys stored, candidates compared,
+groups joined, first publishers named.
+
+``file_copies`` runs in the ingest's transaction for the articles it stores
+(and ``find_copies`` for a whole archive); ``refresh_groups`` after anything
+that changes a group's members (a deletion, an editor's split or join).
+Articles an editor placed (``copy_pinned``) are never moved.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from django.db.models import Count
+from django.utils import timezone
+
+from archive.copies.compare import is_copy, similarity, within_window
+from archive.copies.first import Published, first_publisher
+from archive.copies.signatures import copy_keys, shingles, words
+from archive.models import Article, CopyGroup, CopyKey
+from archive.signals import articles_changed
+
+# Candidates compared with one article at most, those sharing the most keys
+# first: a formula repeated in thousands of articles must not make each new
+# one read them all.
+MAX_CANDIDATES = 50
+# Keys looked up per query (SQLite allows some thousands of parameters).
+_CHUNK = 2000
+
+
+def file_copies(articles: Iterable[Article], *, replace_keys: bool = False) -> set[int]:
+    """Store the articles' keys and put each with its copies, in a few queries for
+    the lot; the articles whose group changed (announced to the search index)."""
+    articles = [article for article in articles if article.pk is not None]
+    if not articles:
+        return set()
+    if replace_keys:
+        CopyKey.objects.filter(article__in=articles).delete()
+    keys = {article.pk: copy_keys(_text(article.title, article.body)) for article in articles}
+    CopyKey.objects.bulk_create(
+        CopyKey(article_id=pk, key=key) for pk, article_keys in keys.items() for key in article_keys
+    )
+    files = _Candidates(keys)
+    changed: set[int] = set()
+    touched: set[int] = set()
+    for article in articles:
+        if article.copy_pinned:
+            continue
+        if replace_keys and article.copy_group_id is not None:
+            touched.add(article.copy_group_id)
+            Article.objects.filter(pk=article.pk).update(copy_group=None, updated=timezone.now())
+            files.moved({article.pk}, None)
+            changed.add(article.pk)
+        matches = files.copies_of(article)
+        if matches:
+            group_id, moved = _join(article, matches, files)
+            touched.add(group_id)
+            changed |= moved
+    changed |= refresh_groups(touched)
+    announce(changed)
+    return changed
+
+
+def _text(title: str, body: str) -> str:
+    return f"{title}\n{body}"
+
+
+class _Candidates:
+    """The stored articles sharing a key with a batch's, read in two queries, and
+    the groups they are in as the batch is filed."""
+
+    def __init__(self, keys: dict[int, list[int]]) -> None:
+        self._keys = keys
+        holders: dict[int, list[int]] = {}
+        wanted = sorted({key for article_keys in keys.values() for key in article_keys})
+        for start in range(0, len(wanted), _CHUNK):
+            rows = CopyKey.objects.filter(key__in=wanted[start : start + _CHUNK]).values_list(
+                "key", "article_id"
+            )
+            for key, article_id in rows:
+                holders.setdefault(key, []).append(article_id)
+        self._shared: dict[int, Counter] = {}
+        for pk, article_keys in keys.items():
+            counts = Counter(other for key in article_keys for other in holders.get(key, ()))
+            counts.pop(pk, None)
+            self._shared[pk] = counts
+        ids = {
+            other
+            for counts in self._shared.values()
+            for other, _count in counts.most_common(MAX_CANDIDATES)
+        }
+        self._rows = {
+            row["pk"]: row
+            for row in Article.objects.filter(pk__in=ids).values(
+                "pk", "title", "body", "published", "copy_group_id", "copy_pinned"
+            )
+        }
+        self._shingles: dict[int, set[bytes]] = {}
+
+    def moved(self, pks: set[int], group_id: int | None) -> None:
+        for pk in pks:
+            if pk in self._rows:
+                self._rows[pk]["copy_group_id"] = group_id
+
+    def _shingles_of(self, pk: int) -> set[bytes]:
+        if pk not in self._shingles:
+            row = self._rows[pk]
+            self._shingles[pk] = shingles(words(_text(row["title"], row["body"])))
+        return self._shingles[pk]
+
+    def copies_of(self, article: Article) -> list[dict]:
+        """The stored articles that are copies of ``article``, best match first."""
+        shared = self._shared.get(article.pk)
+        if not shared:
+            return []
+        mine = self._shingles.get(article.pk) or shingles(words(_text(article.title, article.body)))
+        found = []
+        for pk, _count in shared.most_common(MAX_CANDIDATES):
+            candidate = self._rows.get(pk)
+            if candidate is None or not within_window(article.published, candidate["published"]):
+                continue
+            # An article an editor took out of every group stays alone.
+            if candidate["copy_pinned"] and candidate["copy_group_id"] is None:
+                continue
+            found_similarity = similarity(mine, self._shingles_of(pk))
+            if is_copy(found_similarity):
+                found.append((found_similarity.contained + found_similarity.jaccard, candidate))
+        found.sort(key=lambda item: (-item[0], item[1]["pk"]))
+        return [candidate for _score, candidate in found]
+
+
+def _join(article: Article, matches: list[dict], files: _Candidates) -> tuple[int, set[int]]:
+    """Put ``article`` in a group with its copies: (the group, the articles moved).
+
+    The best match's group is joined; other groups its copies are in join it
+    too, unless an editor arranged one of them (pinned members).
+    """
+    best = matches[0]
+    group_id = best["copy_group_id"]
+    if group_id is None:
+        group_id = CopyGroup.objects.create().pk
+    moved = {article.pk}
+    loose = {m["pk"] for m in matches if m["copy_group_id"] is None and not m["copy_pinned"]}
+    others = {m["copy_group_id"] for m in matches} - {None, group_id}
+    if others:
+        arranged = set(
+            Article.objects.filter(
+                copy_group_id__in=others | {group_id}, copy_pinned=True
+            ).values_list("copy_group_id", flat=True)
+        )
+        merging = set() if group_id in arranged else others - arranged
+        if merging:
+            moved |= set(
+                Article.objects.filter(copy_group_id__in=merging).values_list("pk", flat=True)
+            )
+    moved |= loose
+    Article.objects.filter(pk__in=moved).update(copy_group_id=group_id, updated=timezone.now())
+    article.copy_group_id = group_id
+    files.moved(moved, group_id)
+    return group_id, moved
+
+
+def refresh_groups(group_ids: Iterable[int]) -> set[int]:
+    """Name each group's first publisher again; dissolve those left with one member.
+
+    Returns the articles whose group went away.
+    """
+    group_ids = set(group_ids) - {None}
+    if not group_ids:
+        return set()
+    members: dict[int, list[Published]] = {pk: [] for pk in group_ids}
+    rows = Article.objects.filter(copy_group_id__in=group_ids).values_list(
+        "pk", "copy_group_id", "published", "published_at"
+    )
+    for pk, group_id, published, published_at in rows:
+        members[group_id].append(Published(pk, published, published_at))
+    released: set[int] = set()
+    lonely = [group_id for group_id, copies in members.items() if len(copies) < 2]
+    if lonely:
+        released = {copy.key for group_id in lonely for copy in members[group_id]}
+        Article.objects.filter(pk__in=released).update(copy_group=None, updated=timezone.now())
+        CopyGroup.objects.filter(pk__in=lonely).delete()
+    for group_id, copies in members.items():
+        if len(copies) >= 2:
+            first, doubt = first_publisher(copies)
+            CopyGroup.objects.filter(pk=group_id).update(first_id=first, doubt=doubt)
+    return released
+
+
+def regroup(group_ids: Iterable[int]) -> None:
+    """After members left these groups (deleted, or taken out by an editor): name
+    their first publishers again and tell the search index."""
+    group_ids = set(group_ids)
+    members = set(Article.objects.filter(copy_group_id__in=group_ids).values_list("pk", flat=True))
+    announce(members | refresh_groups(group_ids))
+
+
+def announce(article_ids: set[int]) -> None:
+    """Tell the search index (it waits for the commit) that these articles' groups changed."""
+    if article_ids:
+        articles_changed.send(sender=Article, ids=sorted(article_ids))
+
+
+def group_sizes(group_ids: Iterable[int]) -> dict[int, int]:
+    """The number of copies in each group."""
+    return dict(
+        CopyGroup.objects.filter(pk__in=set(group_ids))
+        .annotate(size=Count("articles"))
+        .values_list("pk", "size")
+    )
