@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass
 from typing import Literal
 
+from .text import sentence_key, sentences
+
 Change = Literal["same", "added", "removed", "reworded"]
 
-# A sentence ends at ., ! or ? before a space and a capital or a quote, or at a line break.
-_SENTENCE_END = re.compile(r"(?<=[.!?][\"”’)]?)\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+
+# Words two sentences share, of theirs, for one to be the other reworded.
+REWORDED = 0.5
 
 
 @dataclass(frozen=True)
@@ -21,32 +23,39 @@ class Passage:
     copy: str
 
 
-def sentences(text: str) -> list[str]:
-    return [part.strip() for part in _SENTENCE_END.split(text) if part and part.strip()]
-
-
-def _key(sentence: str) -> str:
-    # Spacing, case and quotes do not make a sentence another.
-    return " ".join(re.findall(r"\w+", sentence.casefold()))
-
-
 def compare_texts(original: str, copy: str) -> list[Passage]:
     """The two texts as passages kept, added, removed or reworded, in the copy's order."""
     before, after = sentences(original), sentences(copy)
     matcher = difflib.SequenceMatcher(
-        a=[_key(s) for s in before], b=[_key(s) for s in after], autojunk=False
+        a=[sentence_key(s) for s in before], b=[sentence_key(s) for s in after], autojunk=False
     )
     passages = []
     for tag, a1, a2, b1, b2 in matcher.get_opcodes():
-        old, new = " ".join(before[a1:a2]), " ".join(after[b1:b2])
         if tag == "equal":
-            passages.append(Passage("same", old, new))
-        elif tag == "insert":
-            passages.append(Passage("added", "", new))
-        elif tag == "delete":
-            passages.append(Passage("removed", old, ""))
+            passages.append(Passage("same", " ".join(before[a1:a2]), " ".join(after[b1:b2])))
         else:
-            passages.append(Passage("reworded", old, new))
+            passages += _pair(before[a1:a2], after[b1:b2])
+    return passages
+
+
+def _pair(old: list[str], new: list[str]) -> list[Passage]:
+    """Sentences that differ, paired in order with the most alike: reworded; the
+    rest removed or added."""
+    passages: list[Passage] = []
+    start = 0
+    for sentence in old:
+        scores = [
+            (difflib.SequenceMatcher(a=sentence.split(), b=other.split()).ratio(), at)
+            for at, other in enumerate(new[start:], start)
+        ]
+        best, at = max(scores, default=(0.0, -1))
+        if best < REWORDED:
+            passages.append(Passage("removed", sentence, ""))
+            continue
+        passages += [Passage("added", "", added) for added in new[start:at]]
+        passages.append(Passage("reworded", sentence, new[at]))
+        start = at + 1
+    passages += [Passage("added", "", added) for added in new[start:]]
     return passages
 
 

@@ -10,15 +10,13 @@ its original, though only a part of the whole).
 from __future__ import annotations
 
 import hashlib
-import re
 import zlib
 
 import numpy as np
 from datasketch import MinHash
 
-# Words per shingle: long enough that unrelated articles share almost none,
-# short enough that a reworded word spoils only a few.
-SHINGLE_WORDS = 5
+from .text import shingles, words
+
 # The opening: the shingles of the first words, whatever follows.
 OPENING_WORDS = 60
 # The whole text: 20 bands of 3 rows. Texts whose shingle sets have a Jaccard
@@ -31,23 +29,6 @@ OPENING_BANDS = 8
 ROWS = 3
 NUM_PERM = BANDS * ROWS
 _SEED = 20  # fixed: keys stored in the database must be the same in every process
-
-_WORD = re.compile(r"\w+")
-
-
-def words(text: str) -> list[str]:
-    """The text's words, lower-cased: copies differ in punctuation, case and spacing."""
-    return _WORD.findall(text.casefold())
-
-
-def shingles(text_words: list[str]) -> set[bytes]:
-    """Every run of ``SHINGLE_WORDS`` consecutive words (the whole text if shorter)."""
-    if len(text_words) < SHINGLE_WORDS:
-        return {" ".join(text_words).encode()} if text_words else set()
-    return {
-        " ".join(text_words[i : i + SHINGLE_WORDS]).encode()
-        for i in range(len(text_words) - SHINGLE_WORDS + 1)
-    }
 
 
 def _hash32(data: bytes) -> int:
