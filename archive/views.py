@@ -22,6 +22,7 @@ from django.views.generic import (
 
 from archive.caching import CachedPaginator, cached
 from archive.extraction.normalize import sort_key
+from archive.copy_selectors import copies_of
 from archive.interaction_selectors import (
     article_interactions,
     interactions_in,
@@ -182,6 +183,7 @@ class ArticleDetailView(DetailView):
             for kind, mentions in groups
         ]
         context["encounters"] = article_interactions(article)
+        context["copies"] = copies_of(article)
         context["body_html"] = render_body(article.body, first_mention_links(article, groups))
         context["citation"] = citation(article, self.request.build_absolute_uri())
         return context

@@ -10,8 +10,9 @@ Articles an editor placed (``copy_pinned``) are never moved.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
+from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
@@ -19,7 +20,7 @@ from archive.copies.compare import is_copy, similarity, within_window
 from archive.copies.first import Published, first_publisher
 from archive.copies.signatures import copy_keys, shingles, words
 from archive.models import Article, CopyGroup, CopyKey
-from archive.signals import articles_changed
+from archive.signals import articles_changed, bulk_write_finished, bulk_write_started
 
 # Candidates compared with one article at most, those sharing the most keys
 # first: a formula repeated in thousands of articles must not make each new
@@ -37,7 +38,8 @@ def file_copies(articles: Iterable[Article], *, replace_keys: bool = False) -> s
         return set()
     if replace_keys:
         CopyKey.objects.filter(article__in=articles).delete()
-    keys = {article.pk: copy_keys(_text(article.title, article.body)) for article in articles}
+    # Bodies only: outlets give a copy a headline of their own.
+    keys = {article.pk: copy_keys(article.body) for article in articles}
     CopyKey.objects.bulk_create(
         CopyKey(article_id=pk, key=key) for pk, article_keys in keys.items() for key in article_keys
     )
@@ -60,10 +62,6 @@ def file_copies(articles: Iterable[Article], *, replace_keys: bool = False) -> s
     changed |= refresh_groups(touched)
     announce(changed)
     return changed
-
-
-def _text(title: str, body: str) -> str:
-    return f"{title}\n{body}"
 
 
 class _Candidates:
@@ -93,7 +91,7 @@ class _Candidates:
         self._rows = {
             row["pk"]: row
             for row in Article.objects.filter(pk__in=ids).values(
-                "pk", "title", "body", "published", "copy_group_id", "copy_pinned"
+                "pk", "body", "published", "copy_group_id", "copy_pinned"
             )
         }
         self._shingles: dict[int, set[bytes]] = {}
@@ -106,7 +104,7 @@ class _Candidates:
     def _shingles_of(self, pk: int) -> set[bytes]:
         if pk not in self._shingles:
             row = self._rows[pk]
-            self._shingles[pk] = shingles(words(_text(row["title"], row["body"])))
+            self._shingles[pk] = shingles(words(row["body"]))
         return self._shingles[pk]
 
     def copies_of(self, article: Article) -> list[dict]:
@@ -114,7 +112,7 @@ class _Candidates:
         shared = self._shared.get(article.pk)
         if not shared:
             return []
-        mine = self._shingles.get(article.pk) or shingles(words(_text(article.title, article.body)))
+        mine = self._shingles.get(article.pk) or shingles(words(article.body))
         found = []
         for pk, _count in shared.most_common(MAX_CANDIDATES):
             candidate = self._rows.get(pk)
@@ -159,6 +157,41 @@ def _join(article: Article, matches: list[dict], files: _Candidates) -> tuple[in
     article.copy_group_id = group_id
     files.moved(moved, group_id)
     return group_id, moved
+
+
+def find_all_copies(
+    chunks: Callable[[list[list[int]]], Iterable[list[int]]] = lambda found: found,
+    chunk_size: int = 500,
+) -> tuple[int, int]:
+    """Find the copies in the whole archive again: (groups, articles in them).
+
+    Every article's keys are computed afresh and the groups rebuilt, oldest
+    article first; what editors arranged (pinned articles) stays as it is.
+    ``chunks`` may wrap the chunks of article keys (a progress bar does).
+    """
+    bulk_write_started.send(sender=Article)
+    try:
+        with transaction.atomic():
+            CopyKey.objects.all().delete()
+            loose = Article.objects.filter(copy_pinned=False, copy_group__isnull=False)
+            announce(set(loose.values_list("pk", flat=True)))
+            loose.update(copy_group=None, updated=timezone.now())
+            CopyGroup.objects.filter(articles__isnull=True).delete()
+            ids = list(Article.objects.newest_first().reverse().values_list("pk", flat=True))
+        batches = [ids[at : at + chunk_size] for at in range(0, len(ids), chunk_size)]
+        for chunk in chunks(batches):
+            with transaction.atomic():
+                found = Article.objects.filter(pk__in=chunk).only(
+                    "pk", "body", "published", "copy_group", "copy_pinned"
+                )
+                order = {pk: at for at, pk in enumerate(chunk)}
+                file_copies(sorted(found, key=lambda article: order[article.pk]))
+        with transaction.atomic():
+            announce(refresh_groups(CopyGroup.objects.values_list("pk", flat=True)))
+    finally:
+        bulk_write_finished.send(sender=Article)
+    grouped = Article.objects.filter(copy_group__isnull=False).count()
+    return CopyGroup.objects.count(), grouped
 
 
 def refresh_groups(group_ids: Iterable[int]) -> set[int]:

@@ -4,11 +4,13 @@ publisher named, groups kept right through updates, deletions and reextract."""
 from __future__ import annotations
 
 import datetime as dt
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 
 from archive.ingest.records import ArticleRecord
-from archive.models import Article, CopyGroup
+from archive.models import Article, CopyGroup, CopyKey
 from archive.services.reextract import reextract_articles
 from archive.services.storing import ingest_record
 from tests.archive.copies.stories import SIBLING, STORY, edited, truncated, with_boilerplate
@@ -101,3 +103,23 @@ def test_reextract_keeps_the_groups():
     reextract_articles()
     assert group_of(original) == group_of(copy) == group
     assert group.articles.count() == 2
+
+
+def test_find_copies_rebuilds_the_groups_and_keeps_the_editors():
+    original = publish("Valdoria Foreign Ministry", STORY, 9)
+    copy = publish("Capital Dispatch", with_boilerplate(STORY, "Capital Dispatch"), 12)
+    cut = publish("Gulf Wire", truncated(STORY), 15)
+    Article.objects.filter(pk=cut.pk).update(copy_group=None, copy_pinned=True)
+    # An archive from before copies were found: no keys, no groups.
+    CopyGroup.objects.all().delete()
+    CopyKey.objects.all().delete()
+
+    out = StringIO()
+    call_command("find_copies", stdout=out)
+    assert "Found 1 story with copies (2 articles)." in out.getvalue()
+    group = group_of(original)
+    assert set(group.articles.values_list("pk", flat=True)) == {original.pk, copy.pk}
+    assert group.first.pk == original.pk
+    assert group_of(cut) is None
+    call_command("find_copies", stdout=StringIO())
+    assert group_of(copy) == group_of(original) is not None
