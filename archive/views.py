@@ -21,8 +21,8 @@ from django.views.generic import (
 )
 
 from archive.caching import CachedPaginator, cached
-from archive.extraction.normalize import sort_key
 from archive.copy_selectors import copies_of
+from archive.extraction.normalize import sort_key
 from archive.interaction_selectors import (
     article_interactions,
     interactions_in,

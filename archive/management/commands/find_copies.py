@@ -19,6 +19,7 @@ class Command(BaseCommand):
         if verbosity:
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"Found {groups} {'story' if groups == 1 else 'stories'} with copies ({grouped} articles)."
+                    f"Found {groups} {'story' if groups == 1 else 'stories'} "
+                    f"with copies ({grouped} articles)."
                 )
             )
