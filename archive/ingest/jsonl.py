@@ -32,6 +32,8 @@ _STRING_FIELDS = (
     "creator",
     "language",
     "source_file",
+    "path",
+    "copy_of",
 )
 
 
@@ -75,10 +77,12 @@ def record_from_object(data: object, *, source_file: str) -> ArticleRecord:
     body = _normalise_text(fields["text"])
     if not title and not body:
         raise ParseError("record has neither a title nor a text")
+    # Our own export gives the moment apart from the date.
+    when = "published_at" if data.get("published_at") else "published"
     try:
-        parsed = parse_date(data.get("published"))
+        parsed = parse_date(data.get(when))
     except DateError as error:
-        raise ParseError(f"bad date in 'published': {error}") from None
+        raise ParseError(f"bad date in {when!r}: {error}") from None
     author = " ".join((fields["author"] or fields["creator"]).split())
     lead = " ".join(fields["lead"].split()) or lead_paragraph(body.split("\n\n"), author)
     return ArticleRecord(
@@ -93,6 +97,9 @@ def record_from_object(data: object, *, source_file: str) -> ArticleRecord:
         url=fields["url"].strip(),
         language=fields["language"].strip().lower() or "en",
         source_file=fields["source_file"].strip() or source_file,
+        path=fields["path"].strip(),
+        copy_of=fields["copy_of"].strip(),
+        copies_listed="copy_of" in data,
         entities=_entities(data),
     )
 

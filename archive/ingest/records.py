@@ -38,6 +38,12 @@ class ArticleRecord:
     url: str = ""
     language: str = "en"
     source_file: str = ""
+    # Our own export's grouping of copies: the article's path in the archive that
+    # exported it, and the path of its story's first publisher ("" for none).
+    # ``copies_listed``: the record says (it has "copy_of"), so it is not looked for.
+    path: str = ""
+    copy_of: str = ""
+    copies_listed: bool = False
     # Entities listed by our own JSON Lines export, keyed by kind
     # ("persons", "organisations", "places", "events").
     entities: dict[str, tuple[EntityRecord, ...]] = field(default_factory=dict)

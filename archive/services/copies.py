@@ -30,9 +30,14 @@ MAX_CANDIDATES = 50
 _CHUNK = 2000
 
 
-def file_copies(articles: Iterable[Article], *, replace_keys: bool = False) -> set[int]:
+def file_copies(
+    articles: Iterable[Article], *, replace_keys: bool = False, compare: bool = True
+) -> set[int]:
     """Store the articles' keys and put each with its copies, in a few queries for
-    the lot; the articles whose group changed (announced to the search index)."""
+    the lot; the articles whose group changed (announced to the search index).
+
+    ``compare=False`` stores the keys only (the copies are known: ``restore_groups``).
+    """
     articles = [article for article in articles if article.pk is not None]
     if not articles:
         return set()
@@ -43,6 +48,8 @@ def file_copies(articles: Iterable[Article], *, replace_keys: bool = False) -> s
     CopyKey.objects.bulk_create(
         CopyKey(article_id=pk, key=key) for pk, article_keys in keys.items() for key in article_keys
     )
+    if not compare:
+        return set()
     files = _Candidates(keys)
     changed: set[int] = set()
     touched: set[int] = set()
@@ -192,6 +199,37 @@ def find_all_copies(
         bulk_write_finished.send(sender=Article)
     grouped = Article.objects.filter(copy_group__isnull=False).count()
     return CopyGroup.objects.count(), grouped
+
+
+def restore_groups(links: list[tuple[int, int]]) -> set[int]:
+    """Group articles as an export listed them: ``(copy, first publisher)`` pairs of
+    article pks. A pair's copies join the first publisher's group."""
+    if not links:
+        return set()
+    group_of = dict(
+        Article.objects.filter(pk__in={pk for pair in links for pk in pair}).values_list(
+            "pk", "copy_group_id"
+        )
+    )
+    changed: set[int] = set()
+    for copy, first in links:
+        if copy not in group_of or first not in group_of:
+            continue
+        if group_of[copy] is not None and group_of[copy] == group_of[first]:
+            continue
+        group_id = group_of[first] or CopyGroup.objects.create().pk
+        moving = {copy, first}
+        old = group_of[copy]
+        if old is not None:
+            moving |= {pk for pk, group in group_of.items() if group == old}
+            moving |= set(Article.objects.filter(copy_group_id=old).values_list("pk", flat=True))
+        Article.objects.filter(pk__in=moving).update(copy_group_id=group_id, updated=timezone.now())
+        group_of.update(dict.fromkeys(moving, group_id))
+        changed |= moving
+    changed |= refresh_groups(set(group_of.values()))
+    CopyGroup.objects.filter(articles__isnull=True).delete()
+    announce(changed)
+    return changed
 
 
 def refresh_groups(group_ids: Iterable[int]) -> set[int]:

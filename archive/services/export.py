@@ -28,6 +28,7 @@ def export_record(article: Article) -> dict:
         "source_file": article.source_file,
         "lead": article.lead,
         "text": article.body,
+        "copy_of": _copy_of(article),
     }
     for kind in ENTITY_KINDS.values():
         record[kind.plural] = [
@@ -42,9 +43,18 @@ def export_record(article: Article) -> dict:
     return record
 
 
+def _copy_of(article: Article) -> str | None:
+    """The path of the first publisher of the article's story; None for that
+    article itself and for an article no other outlet published."""
+    group = article.copy_group
+    if group is None or group.first is None or group.first_id == article.pk:
+        return None
+    return group.first.get_absolute_url()
+
+
 def iter_export(chunk_size: int = 500) -> Iterator[dict]:
     """Every article, oldest first, prefetched in chunks so memory stays flat."""
-    articles = articles_with_entities().order_by("pk")
+    articles = articles_with_entities().select_related("copy_group__first").order_by("pk")
     for article in articles.iterator(chunk_size=chunk_size):
         yield export_record(article)
 

@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
+from django.db import transaction
 
 from archive.ingest.files import holds_one_article, iter_input_files, read_records
 from archive.ingest.records import ParseError
 from archive.signals import bulk_write_finished, bulk_write_started
 
+from .copies import restore_groups
 from .parallel import ExtractionPool, Job
 from .preparing import IngestError, PreparedRecord, prepare_record
 from .storing import IngestResult, ingest_batch, records_to_extract
@@ -59,6 +61,10 @@ class _IngestRun:
     summary: IngestSummary = field(default_factory=IngestSummary)
     # The articles this run stored or found stored already, for the search index to check.
     touched: set[int] = field(default_factory=set)
+    # Our own export's copies: the articles by their exported path, and the
+    # (copy, first publisher's path) pairs to group once the run has them all.
+    exported: dict[str, int] = field(default_factory=dict)
+    copy_links: list[tuple[int, str]] = field(default_factory=list)
 
     def problem(self, message: str) -> None:
         self.summary.counts["failed"] += 1
@@ -78,6 +84,18 @@ class _IngestRun:
                 self._store(*waiting.popleft(), pool=pool)
         while waiting:
             self._store(*waiting.popleft(), pool=pool)
+        self._restore_copies()
+
+    def _restore_copies(self) -> None:
+        links = []
+        for copy, path in self.copy_links:
+            if path in self.exported:
+                links.append((copy, self.exported[path]))
+            else:
+                self.on_problem(f"copy_of {path!r}: no article of this ingest has that path")
+        if links and not self.dry_run:
+            with transaction.atomic():
+                restore_groups(links)
 
     def _batches(self, paths: Iterable[Path]) -> Iterator[list[_Entry]]:
         batch: list[_Entry] = []
@@ -120,6 +138,11 @@ class _IngestRun:
             self.summary.counts[outcome.status] += 1
             if outcome.article is not None:
                 self.touched.add(outcome.article.pk)
+                record = entry.prepared.record
+                if record.path:
+                    self.exported[record.path] = outcome.article.pk
+                if record.copy_of:
+                    self.copy_links.append((outcome.article.pk, record.copy_of))
             self.on_result(entry.path, outcome)
 
 

@@ -371,7 +371,10 @@ def _create(creating: list[tuple[int, PreparedRecord, Article, list[ExtractedEnt
             article.source_id = sources[prepared.source_name]
     articles = Article.objects.bulk_create([article for _, _, article, _ in creating])
     link_all([(article, found) for _, _, article, found in creating], new=True)
-    file_copies(articles)
+    # Copies our own export lists are grouped as it says, once the run has them all.
+    listed = {id(article) for _, p, article, _ in creating if p.record.copies_listed}
+    file_copies([article for article in articles if id(article) in listed], compare=False)
+    file_copies([article for article in articles if id(article) not in listed])
     # bulk_create sends no post_save: tell the search index which articles are new.
     articles_changed.send(sender=Article, ids=[article.pk for article in articles])
 

@@ -5,9 +5,13 @@ from __future__ import annotations
 import json
 from io import StringIO
 
+import pytest
 from django.core.management import call_command
 
-from archive.models import Article, Organisation
+from archive.models import Article, CopyGroup, Organisation
+from archive.services.copies import refresh_groups
+from tests.archive.copies.stories import STORY, with_boilerplate
+from tests.archive.services.test_copies import publish
 
 
 def _export() -> list[dict]:
@@ -56,3 +60,39 @@ def test_export_to_a_file_reads_back_into_an_empty_archive(seeds, ingest, tmp_pa
         }
     # The editor's name survives the round trip.
     assert Organisation.objects.get(name="OIC (edited by an editor)").articles.count() == 4
+
+
+@pytest.mark.django_db
+def test_copies_are_exported_as_copy_of_and_read_back(ingest, tmp_path):
+    # An editor's grouping is what is exported, whatever detection would find.
+    original = publish("Valdoria Foreign Ministry", STORY, 9)
+    copy = publish("Capital Dispatch", with_boilerplate(STORY, "Capital Dispatch"), 12)
+    apart = publish("Gulf Wire", STORY, 15)
+    Article.objects.filter(pk=apart.pk).update(copy_group=None, copy_pinned=True)
+    refresh_groups(CopyGroup.objects.values_list("pk", flat=True))
+
+    records = {record["url"]: record for record in _export()}
+    first_path = Article.objects.get(pk=original.pk).get_absolute_url()
+    assert records[copy.url]["copy_of"] == first_path
+    assert records[original.url]["copy_of"] is None
+    assert records[apart.url]["copy_of"] is None
+
+    path = tmp_path / "backup.jsonl"
+    # Read back in another order: the copy before its first publisher.
+    path.write_text("".join(json.dumps(r) + "\n" for r in reversed(list(records.values()))))
+    Article.objects.all().delete()
+    ingest(path)
+    restored = {a.url: a for a in Article.objects.all()}
+    assert restored[copy.url].copy_group == restored[original.url].copy_group is not None
+    assert restored[original.url].copy_group.first == restored[original.url]
+    assert restored[apart.url].copy_group is None
+
+
+@pytest.mark.django_db
+def test_a_copy_of_naming_no_article_of_the_file_is_reported(ingest, tmp_path):
+    path = tmp_path / "one.jsonl"
+    line = {"title": "Talks", "text": STORY, "url": "https://a.example/1", "copy_of": "/x/"}
+    path.write_text(json.dumps(line) + "\n")
+    ingest(path)
+    assert "copy_of '/x/': no article of this ingest has that path" in ingest.stderr
+    assert Article.objects.count() == 1
