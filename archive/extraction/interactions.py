@@ -91,6 +91,13 @@ _TITLE_RE = re.compile(
 )
 # "Secretary Blinken and Foreign Minister Liimets Before Their Meeting"
 _THEIR_MEETING_RE = re.compile(r"\b(?:Before|After|At|During|Following) (?:Their|the) Meeting\b")
+# The traveller or caller is the one whose travel it is, after the last word that opens
+# what a briefing is about: "Assistant Secretary X on the Secretary's Upcoming Travel",
+# "Briefing with Senior State Department Official on the Secretary's Travel".
+# A word or two after the owner's possessive: "Secretary Blinken’s Upcoming" (not the
+# "’s" of "People’s Republic of Korea Kim").
+_POSSESSIVE_RE = re.compile(r"(?:['’]s|s['’])(?: [\w-]+){1,2}$")
+_ABOUT_RE = re.compile(r".*(?:\b(?:[Oo]n|[Aa]bout|[Rr]egarding|[Pp]reviewing|[Ww]ith)\b|[:–—])\s*")
 _TITLE_KINDS = {
     "Call": "call",
     "Calls": "call",
@@ -101,11 +108,25 @@ _TITLE_KINDS = {
     "Trip": "visit",
     "Visit": "visit",
 }
+# What makes an encounter planned: a verb's ("will meet"), said of its subject, or
+# a time to come anywhere before the clause's end ("Next week, Blinken travels to").
 _PLANNED_RE = re.compile(
     r"\b(?:will|shall|to be|is expected to|are expected to|is scheduled to|are scheduled to|"
-    r"plans to|plan to|is set to|are set to|upcoming|next week|tomorrow)\b"
+    r"plans to|plan to|is set to|are set to)\b"
 )
-_SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?](?!\w)|$)")
+_COMING_RE = re.compile(r"\b(?:upcoming|next week|tomorrow)\b", re.IGNORECASE)
+# A full stop, "!" or "?" before a space or the end, or a line's end, may end a sentence;
+# not after an initial or a dotted abbreviation ("Antony J. Blinken", "U.S. support",
+# "Washington, D.C.") or a title ("Mr.") unless the next word starts a sentence.
+_STOP_RE = re.compile(r"[.!?](?=\s|$)|\n")
+_NO_STOP_RE = re.compile(
+    r"(?:(?<![^\s.(])[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|No|Gen|Lt|Col|Maj|Capt|Adm|Amb|Sen|Rep"
+    r"|Gov|Prof|Hon|Rev|Mt|Ft))\.$"
+)
+_STARTS_SENTENCE_RE = re.compile(
+    r"\s+(?:The|They|Their|He|She|His|Her|It|Its|In|On|At|This|These|Those|Both|We|Our|During"
+    r"|After|Before|While|Following|Additionally|Also|Earlier|Later|Today|Yesterday)\b"
+)
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTHS = [
     "january",
@@ -145,6 +166,23 @@ _FIRST_PERSON_RE = re.compile(r"\b(?:I|I’m|I'm|we|We|our|Our|us|my|My)\b")
 _YEAR_RE = re.compile(r"\b(19\d\d|20\d\d)\b")
 
 
+def _sentences(body: str) -> list[str]:
+    """The body's sentences, stripped."""
+    sentences, start = [], 0
+    for stop in _STOP_RE.finditer(body):
+        end = stop.end()
+        if (
+            stop.group() == "."
+            and _NO_STOP_RE.search(body, max(start, end - 5), end)
+            and not _STARTS_SENTENCE_RE.match(body, end)
+        ):
+            continue
+        sentences.append(body[start:end].strip())
+        start = end
+    sentences.append(body[start:].strip())
+    return [sentence for sentence in sentences if sentence]
+
+
 def _past_year(sentence: str, published: dt.date | None) -> bool:
     years = [int(y) for y in _YEAR_RE.findall(sentence)]
     return published is not None and bool(years) and max(years) < published.year
@@ -163,18 +201,19 @@ def find_interactions(
         return _merged(found)  # a briefing's or an interview's talk is no report
     # "He will then meet with ...": the last person an encounter was reported of.
     actor = found[0].participants[:1] if found and found[0].participants else []
-    for m in _SENTENCE_RE.finditer(body):
-        sentence = m.group().strip()
+    for sentence in _sentences(body):
         if len(sentence) < 12 or not _ANY_TRIGGER.search(sentence):
             continue
-        if _FIRST_PERSON_RE.search(sentence):
-            continue  # remarks ("when I met ...") tell, they do not report
         if _past_year(sentence, published):
             continue  # "In 2006, then-Senator Biden ... visit": history
         for kind, pattern, hosts in _TRIGGER_RES:
             trigger = pattern.search(sentence)
             if trigger is None:
                 continue
+            if _FIRST_PERSON_RE.search(sentence, 0, trigger.start()):
+                # Remarks ("when I met ...") tell, they do not report; a readout's
+                # "our" after its verb ("to reiterate our support") is no speaker.
+                break
             items = _from_sentence(sentence, trigger, kind, hosts, published, names, actor)
             if items and items[0].participants[:1]:
                 actor = items[0].participants[:1]
@@ -216,15 +255,18 @@ def _from_title(title: str, published, names) -> list[FoundInteraction]:
     if m is None:
         return []
     kind = _TITLE_KINDS[m["kind"]]
-    who = [n for n in _named_in(m["who"], names) if n.kind != "place"]
+    owner = _POSSESSIVE_RE.sub("", _ABOUT_RE.sub("", m["who"]))
+    owner = owner.removeprefix("the ").removeprefix("The ")
+    who = [n for n in _named_in(owner, names) if n.kind != "place"]
     others = _named_in(m["rest"], names)
-    offices = [] if who else [f.role for f in find_office_mentions(f"the {m['who']}")]
+    offices = [] if who else [f.role for f in find_office_mentions(f"the {owner}")]
     if not who and not offices:
         return []
     if kind == "visit":
         # "Deputy Secretary Sherman's Travel to Belgium, Turkey, ...": planned,
-        # one visit a place; the body says when.
-        places = [n.name for n in others if n.kind == "place"]
+        # one visit a place listed after "to" ("to Houston for a forum": Houston);
+        # the body says when.
+        places = _places_in(m["rest"], names, near=10)
         return [
             FoundInteraction(
                 kind="visit",
@@ -259,19 +301,30 @@ def _from_sentence(
 ) -> list[FoundInteraction]:
     before, after = sentence[: trigger.start()], sentence[trigger.end() :]
     subject = [n for n in _named_in(before[-160:], names) if n.kind != "place"]
-    if not subject and _PRONOUN_RE.search(before):
+    pronoun = None if subject else _PRONOUN_RE.search(before)
+    if pronoun:
         subject = list(actor)
     # The counterparts are named right after the verb, up to the clause's end.
-    objects = [n for n in _named_in(_CLAUSE_END.split(after, 1)[0], names) if n.kind != "place"]
-    offices = [f.role for f in find_office_mentions(before)][-1:] if not subject else []
-    status = "planned" if _PLANNED_RE.search(sentence) else "held"
-    date, precision = _date_of(sentence, published, planned=status == "planned")
-    if kind == "visit":
+    clause = _CLAUSE_END.split(after, 1)[0]
+    objects = [n for n in _named_in(clause, names) if n.kind != "place"]
+    office_mentions = [] if subject else find_office_mentions(before)[-1:]
+    offices = [f.role for f in office_mentions]
+    # The clause from its subject on says whether it is to come: "Nuland will speak
+    # on issues raised during President Biden's visit" reports Biden's visit held.
+    spans = [sp for sp in _named_spans(before, names) if sp[0].kind != "place"]
+    opens = spans[-1][1] if spans else pronoun.start() if pronoun else 0
+    if office_mentions and not spans:
+        opens = office_mentions[0].start
+    if kind == "visit" and spans and len(before) - spans[-1][2] <= 16:
         # "the OIC Contact Group delegation's visit to": the visitor is the name
         # just before the visit, whoever else the sentence names.
-        spans = [sp for sp in _named_spans(before, names) if sp[0].kind != "place"]
-        if spans and len(before) - spans[-1][2] <= 16:
-            subject = [spans[-1][0]]
+        subject = [spans[-1][0]]
+    planned = _PLANNED_RE.search(before[opens:] + trigger.group() + clause) or _COMING_RE.search(
+        before + trigger.group() + clause
+    )
+    status = "planned" if planned else "held"
+    date, precision = _date_of(sentence, published, planned=status == "planned")
+    if kind == "visit":
         if not (subject or offices):
             return []
         # A visit with no place named here ("visited the above district") may
@@ -302,7 +355,8 @@ def _from_sentence(
             participants=participants,
             offices=offices,
             host=subject[0] if hosts and subject else None,
-            place=_place_after_in(after, names),
+            # Where, in the clause: not "about the situation in Nicaragua".
+            place=_place_after_in(clause, names),
             sentences=[sentence],
         )
     ]

@@ -42,6 +42,8 @@ from archive.models import (
 Who = tuple[str, int]
 # How far apart two reports of one encounter may date it, by kind (days).
 _SLACK = {"call": 0, "meeting": 1, "talks": 1, "agreement": 1, "visit": 3}
+# A day's publication in UTC may be the day before or after where it happened.
+_ZONES = 1
 # A planned encounter is looked for this long after it was announced.
 _PLANNED_WINDOW = dt.timedelta(days=30)
 
@@ -282,9 +284,16 @@ def _days_agree(record: Interaction, item: FoundInteraction) -> bool:
         day = item.date or start
         return start is None or day is None or start <= day <= start + _PLANNED_WINDOW
     slack = _SLACK[item.kind]
+    gap = (record.date - item.date).days
+    # A report dates it on or before its own day, give or take the day a time zone
+    # makes: never days after it ("Call with Kuleba" of Tuesday is not Friday's call).
+    if item.precision == "reported" and record.date_precision == "day":
+        return -_ZONES <= -gap <= max(slack, 3)
+    if record.date_precision == "reported" and item.precision == "day":
+        return -_ZONES <= gap <= max(slack, 3)
     if record.date_precision == "reported" or item.precision == "reported":
-        slack = max(slack, 3)  # a report dates it on or before its own day
-    return abs((record.date - item.date).days) <= slack
+        slack = max(slack, 3)
+    return abs(gap) <= slack
 
 
 def _update(record: Interaction, item: FoundInteraction, place_id) -> bool:

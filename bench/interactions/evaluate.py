@@ -8,7 +8,8 @@ measures:
 1. Readout titles: each release titled "<someone>'s Call/Meeting with <counterpart>"
    announces one encounter; it is found when a record sourced from that release has
    the kind, a participant with the counterpart's surname, and the day the release
-   gives ("yesterday" in its first paragraph: the day before; else its own day).
+   gives ("yesterday" in the first paragraph naming the counterpart: the day before;
+   else its own day).
 2. Duplicates: records of one kind with the same participants dated within a day of
    each other (one encounter filed twice).
 3. history.state.gov's record of the Secretary's trips in the same period: for each
@@ -129,7 +130,10 @@ def _titles() -> dict:
             continue
         total += 1
         kind, surname = m["kind"].lower(), _surname(m["with"])
-        first = article.body.split("\n\n")[0]
+        # The readout's paragraph: the first to name the counterpart (the first of
+        # all is often a header, "Office of the Spokesperson").
+        paragraphs = article.body.split("\n\n")
+        first = next((p for p in paragraphs if surname in _words(p)), paragraphs[0])
         day = article.published - dt.timedelta(days=1 if "yesterday" in first else 0)
         hits = [
             record
@@ -251,7 +255,8 @@ def _write_sample(path: Path, seed: int, size: int) -> None:
         writer = csv.DictWriter(out, FIELDS, delimiter="\t")
         writer.writeheader()
         for record in records.select_related("place").order_by("pk"):
-            source = record.sources.all()[0] if record.sources.all() else None
+            # Every source, oldest first: a later readout is what makes a planned meeting held.
+            sources = sorted(record.sources.all(), key=lambda s: (s.article.published, s.pk))
             writer.writerow(
                 {
                     "id": record.pk,
@@ -260,11 +265,10 @@ def _write_sample(path: Path, seed: int, size: int) -> None:
                     "date": record.date,
                     "participants": "; ".join(p.entity.name for p in record.participants.all()),
                     "place": record.place.name if record.place else "",
-                    "sentence": (
-                        f"{source.article.published} {source.article.title} | {source.sentence}"
-                        if source
-                        else ""
-                    )[:600],
+                    "sentence": " ‖ ".join(
+                        f"{s.article.published} {s.article.title} | {s.sentence[:400]}"
+                        for s in sources
+                    )[:1500],
                     "verdict": "",
                     "note": "",
                 }

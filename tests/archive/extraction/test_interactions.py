@@ -130,3 +130,74 @@ def test_a_title_with_calls_to_two_counterparts():
         "Dmytro Kuleba",
         "Ilham Aliyev",
     ]
+
+
+# The error classes of the hand-checked sample of 2026-12-07, one made-up case each.
+
+
+def test_a_briefer_on_someones_travel_is_not_the_traveller():
+    # "<briefer> on the Secretary's Upcoming Travel to ...": the Secretary travels.
+    visits = find_interactions(
+        "Senior Official Dmytro Kuleba on the Secretary’s Upcoming Travel to Vienna and Beirut",
+        "Text.",
+        TUESDAY,
+        PEOPLE,
+    )
+    assert [(v.participants, v.offices, v.place) for v in visits] == [
+        ([], ["Secretary"], "Vienna"),
+        ([], ["Secretary"], "Beirut"),
+    ]
+    (visit,) = find_interactions(
+        "Briefing with Foreign Ministry Officials About Secretary Blinken’s Trip to Vienna",
+        "Text.",
+        TUESDAY,
+        PEOPLE,
+    )
+    assert [p.name for p in visit.participants] == ["Antony J. Blinken"]
+
+
+def test_will_said_of_someone_else_does_not_make_an_encounter_planned():
+    # The "will" is Kuleba's; the visit named in passing has happened.
+    (visit,) = found(
+        "Dmytro Kuleba will then speak at a forum on the questions raised during "
+        "Secretary Blinken’s visit to Vienna."
+    )
+    assert visit[:2] == ("visit", "held")
+    assert visit[3:] == (["Antony J. Blinken"], [], "Vienna")
+    # A time to come before the subject still makes it planned.
+    (trip,) = found("Next week, Secretary Blinken travels to Vienna.")
+    assert trip[1] == "planned"
+    # "tomorrow" of what the meeting was for: the meeting was today.
+    (meeting,) = found("Secretary Blinken met today with Dmytro Kuleba to plan the talks tomorrow.")
+    assert meeting[1:3] == ("held", TUESDAY)
+
+
+def test_a_sentence_with_initials_and_dotted_abbreviations_is_read_whole():
+    # Its day ("yesterday") is read, not the article's: the sentence was lost at "U.S.".
+    (call,) = found(
+        "Office of the Spokesperson\n\nSecretary of State Antony J. Blinken spoke yesterday "
+        "with Dmytro Kuleba to reaffirm U.S. support for our partners in Washington, D.C. "
+        "They also discussed Lebanon."
+    )
+    assert call[:3] == ("call", "held", dt.date(2022, 2, 28))
+    assert call[3] == ["Antony J. Blinken", "Dmytro Kuleba"]
+    # "our" after the verb is a readout's; "we" before it is a speaker's.
+    assert found("As we said, Secretary Blinken met with Dmytro Kuleba.") == []
+
+
+def test_a_place_the_encounter_was_about_is_not_where_it_was():
+    (call,) = found("Secretary Blinken spoke today with Dmytro Kuleba about the crisis in Lebanon.")
+    assert call[5] == ""
+    (meeting,) = found("Secretary Blinken met today with Dmytro Kuleba in Vienna to discuss Beirut")
+    assert meeting[5] == "Vienna"
+
+
+def test_a_titles_travel_is_to_the_places_listed_after_to():
+    names = {**PEOPLE, "Energy Week": Named("place", "Energy Week", "city")}
+    visits = find_interactions(
+        "Secretary Blinken’s Travel to Vienna and Beirut, Lebanon for Energy Week",
+        "Text.",
+        TUESDAY,
+        names,
+    )
+    assert [v.place for v in visits] == ["Vienna", "Beirut"]

@@ -72,6 +72,19 @@ def test_calls_between_the_same_two_on_different_days_stay_apart():
     assert [r[2] for r in records()] == [D(2022, 3, 1), D(2022, 3, 8)]
 
 
+def test_a_report_dated_only_by_its_day_is_no_later_encounter():
+    # A readout's title alone ("reported": on or before its day) is not the call
+    # another readout dates three days later.
+    title = "Secretary Blinken’s Call with Foreign Minister Kuleba"
+    report(D(2022, 3, 1), "Text.", title=title)
+    report(D(2022, 3, 4), "Secretary Blinken spoke today with Foreign Minister Kuleba.")
+    assert [r[2] for r in records()] == [D(2022, 3, 1), D(2022, 3, 4)]
+    # The day before it, or (time zones) the day after, may be the one it reported.
+    report(D(2022, 3, 9), "Text.", title=title)
+    report(D(2022, 3, 10), "Secretary Blinken spoke today with Foreign Minister Kuleba.")
+    assert [r[2] for r in records()] == [D(2022, 3, 1), D(2022, 3, 4), D(2022, 3, 10)]
+
+
 def test_different_counterparts_on_one_day_are_different_meetings():
     report(D(2022, 3, 1), "Secretary Blinken met today with Foreign Minister Kuleba.")
     report(D(2022, 3, 1), "Secretary Blinken met today with Anna Lebedev.")
