@@ -319,8 +319,13 @@ def _from_sentence(
         # "the OIC Contact Group delegation's visit to": the visitor is the name
         # just before the visit, whoever else the sentence names.
         subject = [spans[-1][0]]
-    planned = _PLANNED_RE.search(before[opens:] + trigger.group() + clause) or _COMING_RE.search(
-        before + trigger.group() + clause
+    # A "will" before the subject governs it when no clause opens between them:
+    # "Reeker will accompany Secretary Blinken on his travel to Berlin".
+    lead = [m.end() for m in _PLANNED_RE.finditer(before, 0, opens)]
+    planned = (
+        _PLANNED_RE.search(before[opens:] + trigger.group() + clause)
+        or (lead and not _CLAUSE_END.search(before, lead[-1], opens))
+        or _COMING_RE.search(before + trigger.group() + clause)
     )
     status = "planned" if planned else "held"
     date, precision = _date_of(sentence, published, planned=status == "planned")
@@ -464,7 +469,7 @@ def _date_of(sentence: str, published: dt.date | None, *, planned: bool) -> tupl
         day = dt.date(year, month, day_of_month)
     except ValueError:
         return (None, "") if planned else (published, "reported")
-    if not (m["year"] or m["year2"]) and not planned and day > published:
+    if not (m["year"] or m["year2"]) and not planned and (day - published).days > 31:
         day = day.replace(year=year - 1)  # "on December 30" in a January article
     return day, "day"
 

@@ -159,11 +159,16 @@ def test_a_briefer_on_someones_travel_is_not_the_traveller():
 def test_will_said_of_someone_else_does_not_make_an_encounter_planned():
     # The "will" is Kuleba's; the visit named in passing has happened.
     (visit,) = found(
-        "Dmytro Kuleba will then speak at a forum on the questions raised during "
+        "Dmytro Kuleba will then speak at a forum to discuss the questions raised during "
         "Secretary Blinken’s visit to Vienna."
     )
     assert visit[:2] == ("visit", "held")
     assert visit[3:] == (["Antony J. Blinken"], [], "Vienna")
+    # Said of the subject of the clause the visit is in, it does.
+    visits = found(
+        "From March 5, Dmytro Kuleba will accompany Secretary Blinken on his travel to Vienna."
+    )
+    assert [v[1:3] for v in visits] == [("planned", dt.date(2022, 3, 5))]
     # A time to come before the subject still makes it planned.
     (trip,) = found("Next week, Secretary Blinken travels to Vienna.")
     assert trip[1] == "planned"
