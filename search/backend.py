@@ -153,8 +153,13 @@ class ArchiveWhooshBackend(
         limit_to_registered_models=None,
         result_class=None,
         best_match=None,
+        collapse=None,
         **kwargs,
     ):
+        """Haystack's search, plus ``best_match`` (a question's ranking rule) and
+        ``collapse``: ``{"field": ..., "count_copies": [...]}`` shows one result
+        per value of the field (a story's copies once), counting the facets
+        named in ``count_copies`` over every copy and the rest over stories."""
         if date_facets or query_facets:
             # Haystack's Whoosh date facets run one range query per bucket; we
             # facet on stored year/month values instead.
@@ -188,7 +193,9 @@ class ArchiveWhooshBackend(
             mask = table.filter_mask(searcher, query)
             if mask is not None:
                 allowed = mask if allowed is None else allowed & mask
-        page = None
+        # The ranking, best first: every match's document number and score, or
+        # (with no collapsing to do) only the page's.
+        ranked: tuple[np.ndarray, np.ndarray] | None = None
         rule = BestMatch(**best_match) if best_match else None
         if scored is None:
             matched = table.live if allowed is None else allowed
@@ -206,8 +213,8 @@ class ArchiveWhooshBackend(
             matched = np.zeros(table.size, dtype=bool)
             matched[docs] = True
             if not sortedby:
-                best = np.lexsort((docs, -scores))[start:end]
-                page = list(zip(docs[best].tolist(), scores[best].tolist(), strict=True))
+                best = np.lexsort((docs, -scores))
+                ranked = (docs[best], scores[best])
         elif sortedby:
             matched = table.mask(searcher.docs_for_query(scored))
             if allowed is not None:
@@ -219,22 +226,38 @@ class ArchiveWhooshBackend(
             matched = np.zeros(table.size, dtype=bool)
             matched[docs] = True
             # Best first; equal scores in document order, as Whoosh ranks them.
-            best = np.lexsort((docs, -scores))[start:end]
-            page = list(zip(docs[best].tolist(), scores[best].tolist(), strict=True))
+            best = np.lexsort((docs, -scores))
+            ranked = (docs[best], scores[best])
         else:
-            # One pass over the matches scores the page and notes every match
-            # for the facets: a phrase decodes its positions once, not twice.
-            collector = _PageCollector(end, allowed)
+            # One pass over the matches scores them and notes every match for
+            # the facets: a phrase decodes its positions once, not twice.
+            collector = _PageCollector(None if collapse else end, allowed)
             searcher.search_with_collector(scored, collector)
             matched = table.mask(collector.matched)
             raw = collector.results()
-            page = [(raw.docnum(n), raw.score(n)) for n in range(start, raw.scored_length())]
-        hits = int(np.count_nonzero(matched))
+            first = 0 if collapse else start
+            found = [(raw.docnum(n), raw.score(n)) for n in range(first, raw.scored_length())]
+            ranked = (
+                np.array([docnum for docnum, _ in found], dtype=np.int64),
+                np.array([score for _, score in found], dtype=np.float64),
+            )
+            if not collapse:
+                start, end = 0, None  # the collector kept just the page
         if sortedby:
             ordered = table.sorted(searcher, matched, sortedby, reverse)
-            page = [(docnum, 0.0) for docnum in ordered[start:end].tolist()]
-        elif page is None:
-            page = [(int(docnum), 0.0) for docnum in np.flatnonzero(matched)[start:end]]
+            ranked = (ordered, np.zeros(len(ordered)))
+        elif ranked is None:
+            ordered = np.flatnonzero(matched)
+            ranked = (ordered, np.zeros(len(ordered)))
+        every_copy = matched
+        if collapse:
+            # One result per story, its best-ranked copy; counts are of stories.
+            ranked = table.first_of_each(searcher, collapse["field"], *ranked)
+            matched = np.zeros(table.size, dtype=bool)
+            matched[ranked[0]] = True
+        docs, scores = ranked
+        page = list(zip(docs[start:end].tolist(), scores[start:end].tolist(), strict=True))
+        hits = int(np.count_nonzero(matched))
         terms = _positive_terms(parsed) if highlight else None
         unified_index = connections[self.connection_alias].get_unified_index()
         results = [
@@ -251,7 +274,8 @@ class ArchiveWhooshBackend(
         for name in facet_names:
             # haystack passes each facet's options: `limit` keeps the top values.
             limit = (facets[name] or {}).get("limit") if isinstance(facets, dict) else None
-            facet_counts["fields"][name] = table.counts(searcher, name, matched, limit)
+            counted = every_copy if name in (collapse or {}).get("count_copies", ()) else matched
+            facet_counts["fields"][name] = table.counts(searcher, name, counted, limit)
         suggestion = None
         if self.include_spelling and spelling_query:
             # Only for the user's own words: the query string also holds dates.
@@ -388,16 +412,20 @@ class ArchiveWhooshSearchQuery(WhooshSearchQuery):
     def __init__(self, using=DEFAULT_ALIAS):
         super().__init__(using=using)
         self.best_match = None  # a question's ranking rule (see BestMatch), set by the engine
+        self.collapse = None  # one result per story (see ArchiveWhooshBackend.search)
 
     def build_params(self, spelling_query=None):
         params = super().build_params(spelling_query)
         if self.best_match:
             params["best_match"] = self.best_match
+        if self.collapse:
+            params["collapse"] = self.collapse
         return params
 
     def _clone(self, klass=None, using=None):
         clone = super()._clone(klass=klass, using=using)
         clone.best_match = self.best_match
+        clone.collapse = self.collapse
         return clone
 
     def _convert_datetime(self, date):

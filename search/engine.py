@@ -33,6 +33,8 @@ class SearchState:
     start: dt.date | None = None
     end: dt.date | None = None
     sort: str = "relevance"
+    # Every copy of a story, rather than one result per story.
+    every_copy: bool = False
     messages: tuple[str, ...] = ()
 
     @property
@@ -74,6 +76,9 @@ def build_queryset(
             sqs.query.best_match = settings.SEARCH_BEST_MATCH
         if highlight:
             sqs = sqs.highlight()
+    if not state.every_copy:
+        # Read by backends that collapse results (ours); others list every copy.
+        sqs.query.collapse = settings.SEARCH_ONE_PER_STORY
     if state.start:
         sqs = sqs.filter(published__gte=state.start)
     if state.end:

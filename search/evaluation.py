@@ -234,6 +234,7 @@ class CollectionArticle:
     _meta = Article._meta  # the model ArticleIndex and haystack identify it by
     author = ""
     source = None
+    copy_group_id = None  # a collection's documents are nobody's copies
     # Never read for ranking; ArticleIndex needs a value.
     updated = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 

@@ -22,6 +22,8 @@ class SearchForm(forms.Form):
     start = forms.DateField(required=False, input_formats=[DATE_FORMAT], label="From")
     end = forms.DateField(required=False, input_formats=[DATE_FORMAT], label="To")
     sort = forms.ChoiceField(required=False, choices=list(SORTS.items()), label="Sort by")
+    # "all": every copy of a story, rather than one result per story.
+    copies = forms.ChoiceField(required=False, choices=[("all", "Every copy")])
 
     def __init__(self, data=None, **kwargs):
         super().__init__(data if data is not None else {}, **kwargs)
@@ -80,5 +82,6 @@ class SearchForm(forms.Form):
             start=start,
             end=end,
             sort=data.get("sort") or "relevance",
+            every_copy=data.get("copies") == "all",
             messages=tuple(messages),
         )

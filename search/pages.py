@@ -6,13 +6,14 @@ from django.http import QueryDict
 from django.urls import reverse
 
 from archive.models import Article
+from archive.services.copies import group_sizes
 
 from .engine import SORTS, SearchOutcome, SearchState
 from .entities import matching_entities
 from .facets import active_filters, build_facets, facet_labels
 
 # Parameters that describe the search itself, as opposed to the page of it.
-STATE_PARAMS = ("q", "selected_facets", "start", "end", "sort")
+STATE_PARAMS = ("q", "selected_facets", "start", "end", "sort", "copies")
 
 
 def state_params(params: QueryDict) -> QueryDict:
@@ -35,17 +36,25 @@ def with_params(params: QueryDict, **changes) -> str:
     return "?" + params.urlencode()
 
 
-def result_rows(hits) -> list[dict]:
-    """The page's articles in the order found, each with its snippets."""
+def result_rows(hits, *, one_per_story: bool = False) -> list[dict]:
+    """The page's articles in the order found, each with its snippets and, when
+    a result stands for its story, how many other copies it has."""
     ids = [int(hit.pk) for hit in hits]
     articles = Article.objects.with_source().in_bulk(ids)
+    sizes = group_sizes(a.copy_group_id for a in articles.values()) if one_per_story else {}
     rows = []
     for hit in hits:
         article = articles.get(int(hit.pk))
         if article is None:  # deleted since it was indexed
             continue
         highlighted = getattr(hit, "highlighted", None) or {}
-        rows.append({"article": article, "snippets": highlighted.get("text", [])})
+        rows.append(
+            {
+                "article": article,
+                "snippets": highlighted.get("text", []),
+                "other_copies": max(sizes.get(article.copy_group_id, 1) - 1, 0),
+            }
+        )
     return rows
 
 
@@ -57,7 +66,8 @@ def search_context(params: QueryDict, state: SearchState, outcome: SearchOutcome
         "state": state,
         "query": state.query.text,
         "notices": state.messages,
-        "results": result_rows(outcome.page.object_list),
+        "results": result_rows(outcome.page.object_list, one_per_story=not state.every_copy),
+        "copies_url": with_params(params, copies=None if state.every_copy else "all", page=None),
         "total": outcome.count,
         "page_obj": outcome.page,
         "page_url_prefix": "?" + (exports + "&" if exports else ""),

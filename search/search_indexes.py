@@ -34,6 +34,8 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     year = indexes.CharField(faceted=True)
     month = indexes.CharField(faceted=True, null=True)
     source = indexes.CharField(faceted=True, null=True)
+    # The story an article is a copy of ("g<group>"), for one result per story.
+    story = indexes.CharField(faceted=True, null=True, indexed=False)
     person = indexes.MultiValueField(faceted=True)
     organisation = indexes.MultiValueField(faceted=True)
     place = indexes.MultiValueField(faceted=True)
@@ -79,6 +81,9 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
 
     def prepare_source(self, article: Article) -> str | None:
         return article.source.slug if article.source else None
+
+    def prepare_story(self, article: Article) -> str | None:
+        return f"g{article.copy_group_id}" if article.copy_group_id else None
 
     def prepare_source_name(self, article: Article) -> str | None:
         return article.source.name if article.source else None

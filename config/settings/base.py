@@ -189,4 +189,7 @@ SEARCH_FEED_ITEMS = 50
 # minimum_should_match), scores are multiplied by (words matched / words) raised
 # to `coordination`, and the `window` best are scored again with the question's
 # phrases. Measured on four test collections: bench/ir/README.md.
+# One search result per story, its copies counted once; the source facet counts
+# every outlet's copy (the honest number there). See search/backend.py.
+SEARCH_ONE_PER_STORY = {"field": "story_exact", "count_copies": ["source_exact"]}
 SEARCH_BEST_MATCH = {"minimum_should_match": 0.15, "coordination": 0.0, "window": 100}

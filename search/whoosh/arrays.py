@@ -68,7 +68,7 @@ class _Table:
             self.live[deleted] = False
         self.lock = threading.Lock()
         self._facets: dict[str, tuple[np.ndarray, np.ndarray, list[str]]] = {}
-        self._keys: dict[str, np.ndarray] = {}
+        self._keys: dict[str | tuple[str, str], np.ndarray] = {}
         self._filters: OrderedDict[str, np.ndarray] = OrderedDict()
 
     def mask(self, docnums) -> np.ndarray:
@@ -133,6 +133,29 @@ class _Table:
         present = np.flatnonzero(counted)
         order = present[np.argsort(-counted[present], kind="stable")][:limit]
         return [(names[n], int(counted[n])) for n in order.tolist()]
+
+    def first_of_each(
+        self, searcher, field: str, docs: np.ndarray, scores: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The ranking with only the first document of each value of ``field``
+        (documents without one all kept)."""
+        codes = self._codes(searcher, field)[docs]
+        keep = codes < 0
+        _values, first = np.unique(codes, return_index=True)
+        keep[first] = True
+        return docs[keep], scores[keep]
+
+    def _codes(self, searcher, field: str) -> np.ndarray:
+        """Each document's value number of a single-valued field, -1 for none."""
+        with self.lock:
+            cached = self._keys.get(("codes", field))
+        if cached is None:
+            docs, numbers, _names = self._facet(searcher, field)
+            cached = np.full(self.size, -1, dtype=np.int64)
+            cached[docs] = numbers
+            with self.lock:
+                self._keys[("codes", field)] = cached
+        return cached
 
     def _key(self, searcher, field: str) -> np.ndarray:
         with self.lock:
