@@ -7,6 +7,8 @@ from django.urls import reverse
 from archive.caching import bump_revision_on_commit
 from archive.models import (
     Article,
+    CopyGroup,
+    CopyKey,
     EntityRedirect,
     Event,
     EventAlias,
@@ -30,6 +32,7 @@ from archive.models import (
     Source,
     Tenure,
 )
+from archive.services.copies import join_as_copies, take_out_of_groups
 from archive.services.editing import kind_of, merge_entities, move_entity_page, reject_name
 from archive.services.interactions import merge_interactions
 from archive.services.offices import refresh_office
@@ -180,15 +183,96 @@ class EventAdmin(EntityAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(ArchiveAdmin):
+    """Articles; an editor groups copies of one story, or takes an article out of
+    its group, with the actions (finding copies again keeps their word)."""
+
     formfield_overrides = URL_FIELDS
-    list_display = ["title", "published", "source", "author", "language", "updated"]
-    list_filter = ["source", "language", "published"]
+    list_display = ["title", "published", "source", "author", "copy_group", "updated"]
+    list_filter = ["source", "language", "published", "copy_pinned"]
     search_fields = ["title", "author", "url", "source_file"]
     date_hierarchy = "published"
-    list_select_related = ["source"]
-    readonly_fields = ["content_hash", "created", "updated"]
+    list_select_related = ["source", "copy_group"]
+    readonly_fields = ["content_hash", "copy_group", "copy_pinned", "created", "updated"]
     autocomplete_fields = ["source"]
     show_full_result_count = False
+    actions = ["group_as_copies", "take_out_of_group"]
+
+    @admin.action(description="Copies of one story: group the selected articles")
+    def group_as_copies(self, request, queryset):
+        ids = list(queryset.values_list("pk", flat=True))
+        if len(ids) < 2:
+            self.message_user(request, "Select two articles or more to group.", messages.WARNING)
+            return
+        with transaction.atomic():
+            group = join_as_copies(ids)
+        self.message_user(request, f"Grouped {len(ids)} articles as copies (group {group}).")
+
+    @admin.action(description="Not copies: take the selected articles out of their groups")
+    def take_out_of_group(self, request, queryset):
+        ids = list(queryset.values_list("pk", flat=True))
+        with transaction.atomic():
+            take_out_of_groups(ids)
+        self.message_user(request, f"Took {len(ids)} article(s) out of their copy groups.")
+
+
+@admin.register(CopyKey)
+class CopyKeyAdmin(ArchiveAdmin):
+    """The LSH keys copies are found by: rebuilt by ``find_copies``, not edited."""
+
+    list_display = ["key", "article"]
+    raw_id_fields = ["article"]
+    show_full_result_count = False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class CopyMemberInline(admin.TabularInline):
+    model = Article
+    fk_name = "copy_group"
+    fields = ["title", "source", "published", "published_at", "copy_pinned"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(CopyGroup)
+class CopyGroupAdmin(ArchiveAdmin):
+    """Stories published by several outlets: the copies, the first publisher (or why
+    it is in doubt); "join" makes several groups one story."""
+
+    list_display = ["__str__", "first", "doubt", "size"]
+    list_filter = ["doubt"]
+    search_fields = ["articles__title"]
+    readonly_fields = ["first", "doubt", "created"]
+    inlines = [CopyMemberInline]
+    actions = ["join_selected"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("first")
+            .annotate(member_count=models.Count("articles"))
+        )
+
+    @admin.display(description="copies", ordering="member_count")
+    def size(self, group):
+        return group.member_count
+
+    @admin.action(description="Join the selected groups: copies of one story")
+    def join_selected(self, request, queryset):
+        ids = list(Article.objects.filter(copy_group__in=queryset).values_list("pk", flat=True))
+        with transaction.atomic():
+            group = join_as_copies(ids)
+        self.message_user(request, f"Joined into group {group}.")
 
 
 class AliasAdmin(ArchiveAdmin):

@@ -201,6 +201,44 @@ def find_all_copies(
     return CopyGroup.objects.count(), grouped
 
 
+def join_as_copies(article_ids: Iterable[int]) -> int:
+    """An editor's word: these articles (and the groups they are in) are copies of
+    one story. They are pinned there: finding copies again leaves them. Returns
+    the group."""
+    ids = set(article_ids)
+    groups = set(
+        Article.objects.filter(pk__in=ids, copy_group__isnull=False).values_list(
+            "copy_group_id", flat=True
+        )
+    )
+    group_id = min(groups) if groups else CopyGroup.objects.create().pk
+    members = ids | set(
+        Article.objects.filter(copy_group_id__in=groups).values_list("pk", flat=True)
+    )
+    Article.objects.filter(pk__in=members).update(
+        copy_group_id=group_id, copy_pinned=True, updated=timezone.now()
+    )
+    CopyGroup.objects.filter(pk__in=groups - {group_id}).delete()
+    announce(members | refresh_groups({group_id}))
+    return group_id
+
+
+def take_out_of_groups(article_ids: Iterable[int]) -> None:
+    """An editor's word: these articles are no copies of the others in their
+    groups. They stay alone (pinned) when copies are found again."""
+    ids = set(article_ids)
+    groups = set(
+        Article.objects.filter(pk__in=ids, copy_group__isnull=False).values_list(
+            "copy_group_id", flat=True
+        )
+    )
+    Article.objects.filter(pk__in=ids).update(
+        copy_group=None, copy_pinned=True, updated=timezone.now()
+    )
+    announce(ids)
+    regroup(groups)
+
+
 def restore_groups(links: list[tuple[int, int]]) -> set[int]:
     """Group articles as an export listed them: ``(copy, first publisher)`` pairs of
     article pks. A pair's copies join the first publisher's group."""
