@@ -10,12 +10,11 @@ its original, though only a part of the whole).
 from __future__ import annotations
 
 import hashlib
-import zlib
 
 import numpy as np
 from datasketch import MinHash
 
-from .text import shingles, words
+from .text import SHINGLE_WORDS, shingle_hashes, words
 
 # The opening: the shingles of the first words, whatever follows.
 OPENING_WORDS = 60
@@ -31,13 +30,15 @@ NUM_PERM = BANDS * ROWS
 _SEED = 20  # fixed: keys stored in the database must be the same in every process
 
 
-def _hash32(data: bytes) -> int:
-    return zlib.crc32(data)
+# The permutations drawn once: drawing them is most of the cost of a MinHash.
+_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=_SEED).permutations
 
 
-def _minhash(items: set[bytes]) -> np.ndarray:
-    signature = MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=_hash32)
-    signature.update_batch(list(items))
+def _minhash(hashes: np.ndarray) -> np.ndarray:
+    signature = MinHash(
+        num_perm=NUM_PERM, seed=_SEED, hashfunc=int, permutations=_PERMUTATIONS, scheme="affine32"
+    )
+    signature.update_batch(hashes.tolist())
     return signature.hashvalues
 
 
@@ -55,12 +56,11 @@ def copy_keys(text: str) -> list[int]:
 
     An empty text has none: it is nobody's copy.
     """
-    text_words = words(text)
-    if not text_words:
+    hashes = shingle_hashes(words(text))
+    if not len(hashes):
         return []
-    whole = _minhash(shingles(text_words))
-    # A short text is all opening.
-    opening = (
-        _minhash(shingles(text_words[:OPENING_WORDS])) if len(text_words) > OPENING_WORDS else whole
-    )
+    whole = _minhash(hashes)
+    # The opening's shingles are the first of the whole text's; a short text is all opening.
+    opening_shingles = OPENING_WORDS - SHINGLE_WORDS + 1
+    opening = _minhash(hashes[:opening_shingles]) if len(hashes) > opening_shingles else whole
     return _band_keys(whole, b"w", BANDS) + _band_keys(opening, b"o", OPENING_BANDS)

@@ -4,11 +4,15 @@ case, punctuation and spacing."""
 from __future__ import annotations
 
 import re
+import zlib
+
+import numpy as np
 
 # Words per shingle: long enough that unrelated articles share almost none,
 # short enough that a reworded word spoils only a few.
 SHINGLE_WORDS = 5
 _WORD = re.compile(r"\w+")
+_MULTIPLIER = 0x100000001B3  # the 64-bit FNV prime: any large odd number mixes
 
 
 def words(text: str) -> list[str]:
@@ -16,14 +20,27 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
-def shingles(text_words: list[str]) -> set[bytes]:
-    """Every run of ``SHINGLE_WORDS`` consecutive words (the whole text if shorter)."""
-    if len(text_words) < SHINGLE_WORDS:
-        return {" ".join(text_words).encode()} if text_words else set()
-    return {
-        " ".join(text_words[i : i + SHINGLE_WORDS]).encode()
-        for i in range(len(text_words) - SHINGLE_WORDS + 1)
-    }
+def shingle_hashes(text_words: list[str]) -> np.ndarray:
+    """A 32-bit hash of every run of ``SHINGLE_WORDS`` consecutive words, in order
+    (one of the whole text if shorter). Stable across processes: keys made of
+    them are stored."""
+    if not text_words:
+        return np.empty(0, dtype=np.uint32)
+    # Each word hashed once; a run's hash combines its words' (a polynomial in
+    # 64 bits, wrapping, folded to 32): no string is built per shingle.
+    hashed = np.fromiter(
+        (zlib.crc32(word.encode()) for word in text_words), dtype=np.uint64, count=len(text_words)
+    )
+    width = min(SHINGLE_WORDS, len(hashed))
+    runs = np.zeros(len(hashed) - width + 1, dtype=np.uint64)
+    for offset in range(width):
+        runs = runs * np.uint64(_MULTIPLIER) + hashed[offset : offset + len(runs)]
+    return ((runs >> np.uint64(32)) ^ runs).astype(np.uint32)
+
+
+def shingles(text_words: list[str]) -> set[int]:
+    """The text's shingles (as their hashes): what copies are compared on."""
+    return set(shingle_hashes(text_words).tolist())
 
 
 # A sentence ends at ., ! or ? before a space and a capital or a quote, or at a line break.

@@ -18,7 +18,8 @@ from django.utils import timezone
 
 from archive.copies.compare import is_copy, similarity, within_window
 from archive.copies.first import Published, first_publisher
-from archive.copies.signatures import copy_keys, shingles, words
+from archive.copies.signatures import copy_keys
+from archive.copies.text import shingles, words
 from archive.models import Article, CopyGroup, CopyKey
 from archive.signals import articles_changed, bulk_write_finished, bulk_write_started
 

@@ -8,7 +8,8 @@ import datetime as dt
 import pytest
 
 from archive.copies.compare import is_copy, similarity, within_window
-from archive.copies.signatures import copy_keys, shingles, words
+from archive.copies.signatures import copy_keys
+from archive.copies.text import shingles, words
 
 from .stories import SIBLING, STORY, edited, truncated, with_boilerplate
 
