@@ -13,6 +13,8 @@ Change = Literal["same", "added", "removed", "reworded"]
 
 # Words two sentences share, of theirs, for one to be the other reworded.
 REWORDED = 0.5
+# Sentence pairs compared at most in one changed stretch (a page must stay quick).
+_MAX_PAIRINGS = 400
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,10 @@ def compare_texts(original: str, copy: str) -> list[Passage]:
 def _pair(old: list[str], new: list[str]) -> list[Passage]:
     """Sentences that differ, paired in order with the most alike: reworded; the
     rest removed or added."""
+    if len(old) * len(new) > _MAX_PAIRINGS:
+        # Whole sections rewritten: pairing them sentence by sentence would cost
+        # more than it tells.
+        return [Passage("removed", " ".join(old), ""), Passage("added", "", " ".join(new))]
     passages: list[Passage] = []
     start = 0
     for sentence in old:

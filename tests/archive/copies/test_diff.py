@@ -27,3 +27,10 @@ def test_identical_texts_have_nothing_changed():
     passages = compare_texts(STORY, STORY)
     assert [p.change for p in passages] == ["same"]
     assert changed_share(passages) == 0.0
+
+
+def test_a_stretch_rewritten_whole_is_removed_and_added_without_pairing():
+    old = " ".join(f"The minister met delegation number {n} today." for n in range(30))
+    new = " ".join(f"A spokesperson described meeting {n} as useful." for n in range(30))
+    passages = compare_texts(old, new)
+    assert [p.change for p in passages] == ["removed", "added"]
