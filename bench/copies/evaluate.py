@@ -305,14 +305,19 @@ def ingest_and_read(path: Path) -> tuple[list[dict], dict[int, dict]]:
     import django
 
     django.setup()
-    from django.core.management import call_command
+    from django.core.management import CommandError, call_command
 
     from archive.management.commands.eval_seeds import _throwaway_archive
 
     with _throwaway_archive():
         print(f"ingesting {path} …", file=sys.stderr, flush=True)
-        errors = StringIO()
-        call_command("ingest", str(path), verbosity=0, stdout=StringIO(), stderr=errors)
+        errors, output = StringIO(), StringIO()
+        try:
+            call_command("ingest", str(path), verbosity=0, stdout=output, stderr=errors)
+        except CommandError as error:
+            # Some records failed (they are named in ``errors``): the others are
+            # stored and grouped, and are read all the same.
+            print(f"{output.getvalue().strip()}\n{error}", file=sys.stderr)
         if errors.getvalue().strip():
             print(errors.getvalue().strip()[:2000], file=sys.stderr)
         return read_archive()
