@@ -139,6 +139,11 @@ def same_person(a: str, b: str) -> bool:
     leader = _one_leader(name_key(a))
     if leader is not None and leader == _one_leader(name_key(b)):
         return True
+    return _same_name_words(x, y)
+
+
+def _same_name_words(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """``same_person`` on the words of two names, the reference data left out."""
     if len(x) == len(y) == 2 and x == y[::-1]:
         return True
     if x[1:-1] and y[1:-1] and x[1:-1] != y[1:-1]:
@@ -149,6 +154,77 @@ def same_person(a: str, b: str) -> bool:
         # A short form with one middle name left out may be someone else.
         return x[0] == y[0] or (x[1:-1] == y[1:-1] and _same_given_name(x[0], y[0]))
     return x[0] == y[0] and _similar(x[-1], y[-1])
+
+
+def given_names_agree(a: str, b: str, *, alias: str) -> bool:
+    """Whether two many-word names an alias links may be one person's.
+
+    ``alias`` is the surname, bare or after a title (``Chung``, ``Foreign
+    Minister Chung``): the longest ending of its words both names contain.
+    The given names are the words before it, or after it when a name starts
+    with it (``Chung Eui-yong``); they must agree (``_same_given_names``):
+    ``Julie J. Chung`` is not ``Chung Eui-yong``, ``Mohammed Al Thani`` may be
+    ``Mohammed bin Abdulrahman Al Thani``, ``S. Jaishankar`` is
+    ``Subrahmanyam Jaishankar``. A name that is only the surname has no given
+    names to disagree; names not both containing it must be ``same_person``.
+    """
+    if same_person(a, b):
+        return True
+    x, y = person_words(a), person_words(b)
+    words = person_words(alias)
+    for start in range(len(words)):
+        surname = words[start:]
+        given_x, given_y = _given_names(x, surname), _given_names(y, surname)
+        if given_x is not None and given_y is not None:
+            return _same_given_names(given_x, given_y)
+    return False
+
+
+def _same_given_names(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """Given names of one person: one set ends the other (``M. Nasser``, ``Nasser``;
+    a title glued on, ``Designate Marta``), or the first agree and, unless they are
+    equal, so do the middle ones (``Matt Lee`` is not ``Matthew Russell Lee``)."""
+    shorter, longer = sorted((x, y), key=len)
+    if longer[len(longer) - len(shorter) :] == shorter:
+        return True
+    if not _same_first_name(x[0], y[0]):
+        return False
+    if x[0] == y[0]:
+        return not (x[1:] and y[1:]) or x[1:] == y[1:]
+    return x[1:] == y[1:]
+
+
+def _same_first_name(a: str, b: str) -> bool:
+    """A short form, prefix, ending (``Toria``) or initial of the other, or a misspelling."""
+    if _same_given_name(a, b):
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    short, full = sorted((a, b), key=len)
+    if len(short) >= 4 and full.endswith(short):
+        return True
+    return _similar(a, b) or _swapped(a, b)
+
+
+def _swapped(a: str, b: str) -> bool:
+    """Two letters side by side swapped (``Brain``/``Brian``)."""
+    if len(a) != len(b) or len(a) < 4:
+        return False
+    apart = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return len(apart) == 2 and apart[1] == apart[0] + 1 and a[apart[0]] == b[apart[1]]
+
+
+def _given_names(words: tuple[str, ...], surname: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The words before the surname, or after it when the name starts with it; None: not in."""
+    size = len(surname)
+    if words[len(words) - size :] == surname:
+        return words[: len(words) - size]
+    if words[:size] == surname:
+        return words[size:]
+    for start in range(1, len(words) - size):
+        if words[start : start + size] == surname:
+            return words[:start]
+    return None
 
 
 _DEPARTMENT = re.compile(r"^(.+) (department|ministry)$")
@@ -386,7 +462,12 @@ def _organisation_groups(rows: dict[int, tuple[str, str]], wanted: set[int]) -> 
 
 
 def _person_groups(rows: dict[int, str], wanted: set[int]) -> list[list[int]]:
-    """Pairs of many-word names that name each other only, then lone words joining them."""
+    """Pairs of many-word names that name each other only, then lone words joining them.
+
+    A lone word joins the one group whose names end or start with it (a
+    surname, a given name, a surname written first); with two such groups it
+    stays its own record.
+    """
     words = {pk: person_words(name) for pk, name in rows.items()}
     multi = {pk: w for pk, w in words.items() if len(w) > 1}
     buckets: dict[str, set[int]] = {}
@@ -432,7 +513,9 @@ def _person_groups(rows: dict[int, str], wanted: set[int]) -> list[list[int]]:
         by_first.setdefault(w[0], set()).add(group_of(pk))
     for pk in sorted(lone_wanted):
         word = words[pk][0]
-        found = by_last.get(word) or (by_first.get(word) if word not in by_last else None)
+        # Ambiguous when one name ends with it and another starts with it: "Chung" of
+        # "Julie J. Chung" and of "Chung Eui-yong", whose surname comes first.
+        found = by_last.get(word, set()) | by_first.get(word, set())
         if not found and len(word) >= 6:
             found = {
                 group_of(o)

@@ -34,8 +34,10 @@ from .editing import rejected_keys
 from .identity import (
     fold_duplicates,
     fold_into_full_names,
+    given_names_agree,
     is_bare_acronym,
     is_compound_of_names,
+    person_words,
     programmes_in_archive,
     remove_programme_organisations,
 )
@@ -43,6 +45,8 @@ from .interactions import update_interactions
 from .offices import update_offices
 from .slugs import assign_slugs
 
+# A lone surname two people are known by goes to one mentioned this many times as often.
+DOMINANT = 10
 # The kinds an entity may have (``Kind.values`` builds a new list on each use).
 _ORGANISATION_KINDS = frozenset(Organisation.Kind.values)
 _PLACE_KINDS = frozenset(Place.Kind.values)
@@ -343,30 +347,60 @@ class ArchiveResolver:
         return list(zip(items, found, strict=True))
 
     def _choose_by_alias(self, items, keys) -> dict[str, object]:
-        """For items no canonical name matched: the entity their names are aliases of."""
+        """For items no canonical name matched: the entity their names are aliases of.
+
+        A person's lone name (``Chung``) two people are known by joins neither,
+        unless another of its forms (``Foreign Minister Chung``) is known of one
+        of them only, or one of them has ``DOMINANT`` times the mentions of any
+        other (a namesake met once does not take the Secretary's surname from
+        him); a full name joins a person by another of its forms only
+        if their given names agree (``given_names_agree``): ``Chung Eui-yong``
+        is not ``Julie J. Chung`` for sharing ``Chung``.
+        """
+        person = self.kind.name == "person"
         picks = {}
         for item, key in zip(items, keys, strict=True):
             if key in self._by_key:
                 continue
             exact = self._owners.get(key, {})
+            lone = person and len(person_words(item.name)) < 2
             others = {}
-            for alias_key in {name_key(alias) for alias in item.aliases} - {key}:
-                others.update(self._owners.get(alias_key, {}))
+            for alias in {alias for alias in item.aliases if name_key(alias) != key}:
+                for ident, entity in self._owners.get(name_key(alias), {}).items():
+                    if not person or lone or _may_be(item.name, entity.name, alias):
+                        others[ident] = entity
             if len(exact) == 1:
                 picks[key] = next(iter(exact.values()))
+            elif exact and lone:
+                known = exact.keys() & others.keys()
+                if len(known) == 1:
+                    picks[key] = exact[known.pop()]
+                elif (dominant := self._dominant(list(exact.values()))) is not None:
+                    picks[key] = dominant
             elif exact:
                 picks[key] = self._most_mentioned(list(exact.values()))
             elif len(others) == 1:
                 picks[key] = next(iter(others.values()))
         return picks
 
-    def _most_mentioned(self, entities: list):
+    def _dominant(self, entities: list):
+        """The one of these people mentioned ``DOMINANT`` times as often as any other, or None."""
+        counts = self._mention_counts(entities)
+        ranked = sorted((counts.get(entity.pk, 0) for entity in entities), reverse=True)
+        if ranked[0] < DOMINANT * max(ranked[1], 1):
+            return None
+        return self._most_mentioned(entities)
+
+    def _mention_counts(self, entities: list) -> dict[int, int]:
         stored = {entity.pk for entity in entities if entity.pk is not None}
-        counts = dict(
+        return dict(
             self.model.objects.filter(pk__in=stored)
             .annotate(mention_count=Count("mentions"))
             .values_list("pk", "mention_count")
         )
+
+    def _most_mentioned(self, entities: list):
+        counts = self._mention_counts(entities)
         # Entities created during this resolution come last, in their order.
         order = {id(entity): position for position, entity in enumerate(self._new)}
         return min(
@@ -473,6 +507,11 @@ class ArchiveResolver:
             for entity in ready:
                 self._by_pk[entity.pk] = entity
             entities = [e for e in entities if e.pk is None]
+
+
+def _may_be(name: str, stored: str, alias: str) -> bool:
+    """Whether a full name may join the stored person it shares ``alias`` with."""
+    return len(person_words(stored)) < 2 or given_names_agree(name, stored, alias=alias)
 
 
 def _chunks(values: set, size: int = 900) -> Iterable[list]:

@@ -12,7 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from archive.extraction.checks import ReferenceDataError
 from archive.extraction.types import ExtractedEntity
 from archive.models import Article, EntityRedirect, Event, Organisation, Person
-from archive.services.identity import load_short_names
+from archive.services.identity import given_names_agree, load_short_names
 from archive.services.linking import link_entities
 
 pytestmark = pytest.mark.django_db
@@ -96,6 +96,13 @@ def test_a_lone_given_name_joins_the_only_person_with_it_and_never_two():
     _link("Naftali Kaplan")
     _link("Naftali")
     assert "Naftali" in _people()
+
+
+def test_a_lone_surname_one_name_ends_and_another_starts_with_stays_its_own():
+    _link("Helen R. Baek")
+    _link("Baek Min-jun")  # the surname written first
+    _link("Baek")
+    assert _people() == {"Helen R. Baek", "Baek Min-jun", "Baek"}
 
 
 def test_the_full_name_wins_over_a_surname_stored_first_and_the_old_page_redirects(client):
@@ -338,3 +345,43 @@ def test_folding_leaves_redirects_only_for_folded_pages():
     liz = Person.objects.get(name="Liz Truss")
     _link("Elizabeth Truss")
     assert EntityRedirect.objects.filter(kind="person", old_slug=liz.slug).exists()
+
+
+# Two full names an alias links: do their given names agree?
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "alias"),
+    [
+        ("Tanabe Hiroshi", "Hiroshi Tanabe", "Tanabe"),  # reversed
+        ("Liz Harwick", "Elizabeth Harwick", "Harwick"),  # a short form
+        ("Marian Kessel", "Marian T. Kessel", "Secretary Kessel"),  # a middle initial left out
+        ("Khalid Al Mansouri", "Khalid bin Saeed Al Mansouri", "Al Mansouri"),
+        ("Lucia Ferraz Duarte", "Lucia Ferraz", "Ferraz"),  # a second surname added
+        ("Baek Min-jun", "Baek Min-jun", "Minister Baek"),
+        ("R. Okafor", "Ruth Okafor", "Okafor"),  # an initial
+        ("K. Amir Haddad", "Amir Haddad", "Haddad"),  # an initial before the given name
+        ("Envoy Clara Ruiz", "Clara Ruiz Soto", "Ruiz"),  # a title glued on
+        ("Dnaiel Ferrow", "Daniel Ferrow", "Ferrow"),  # two letters swapped
+        ("Kristiina Vask", "Kristina Vask", "Vask"),  # a letter apart
+    ],
+)
+def test_given_names_that_agree(a, b, alias):
+    assert given_names_agree(a, b, alias=alias)
+    assert given_names_agree(b, a, alias=alias)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "alias"),
+    [
+        ("Baek Min-jun", "Helen R. Baek", "Baek"),  # the surname first, other given names
+        ("Baek Min-jun", "Helen R. Baek", "Minister Baek"),
+        ("Tomas Baek", "Helen R. Baek", "Baek"),
+        ("Robert H. Kane", "Robert J. Kane", "Kane"),  # middle initials disagree
+        ("Rob Kane", "Robert J. Kane", "Kane"),  # a short form, a middle name left out
+        ("Anton Petrov", "Tony Lund", "Tony"),  # the alias is not in both names
+    ],
+)
+def test_given_names_that_disagree(a, b, alias):
+    assert not given_names_agree(a, b, alias=alias)
+    assert not given_names_agree(b, a, alias=alias)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from archive.extraction.normalize import name_key
-from archive.models import Event, Organisation, Person, Place
+from archive.extraction.types import ExtractedEntity
+from archive.models import Article, Event, Organisation, Person, Place
+from archive.services.linking import link_entities
 
 
 def _names(article, relation: str) -> set[str]:
@@ -72,3 +76,125 @@ def test_events_are_linked_to_the_organisations_taking_part(seeds, client):
     content = client.get(summit.get_absolute_url()).content.decode()
     assert "Taking part" in content
     assert Organisation.objects.get(acronym="OIC").get_absolute_url() in content
+
+
+# People who share a surname (the names are made up)
+
+_articles = 0
+
+
+def _link_people(*found: tuple[str, set[str]]) -> Article:
+    """A new article whose people are ``(name, other surface forms)``, linked as ingest links."""
+    global _articles
+    _articles += 1
+    article = Article.objects.create(
+        title=f"Release {_articles}",
+        slug=f"release-{_articles}",
+        body="Text.",
+        content_hash=f"release-{_articles}",
+    )
+    people = [
+        ExtractedEntity(kind="person", name=name, aliases={name, *forms}, count=1)
+        for name, forms in found
+    ]
+    link_entities(article, people)
+    return article
+
+
+def _linked(article: Article) -> set[str]:
+    return set(article.persons.values_list("name", flat=True))
+
+
+def _known_as(name: str) -> set[str]:
+    return set(Person.objects.get(name=name).aliases.values_list("name", flat=True))
+
+
+def _people() -> set[str]:
+    return set(Person.objects.values_list("name", flat=True))
+
+
+@pytest.mark.django_db
+def test_a_full_name_with_other_given_names_is_not_filed_under_the_surname():
+    _link_people(("Helen R. Baek", {"Baek", "Director Baek"}))
+    # The surname first, then the given name: someone else for sharing "Baek".
+    minister = _link_people(("Baek Min-jun", {"Baek", "Minister Baek"}))
+    envoy = _link_people(("Tomas Baek", {"Baek", "Envoy Baek"}))
+    assert _people() == {"Helen R. Baek", "Baek Min-jun", "Tomas Baek"}
+    assert _linked(minister) == {"Baek Min-jun"}
+    assert _linked(envoy) == {"Tomas Baek"}
+    assert _known_as("Helen R. Baek") == {"Baek", "Director Baek"}
+    assert _known_as("Baek Min-jun") == {"Baek", "Minister Baek"}
+
+
+@pytest.mark.django_db
+def test_middle_names_that_disagree_are_not_filed_under_the_surname():
+    _link_people(("Robert H. Kane", {"Kane"}))
+    _link_people(("Robert J. Kane", {"Kane"}))
+    assert _people() == {"Robert H. Kane", "Robert J. Kane"}
+
+
+@pytest.mark.django_db
+def test_a_surname_two_people_are_known_by_pulls_in_neither():
+    _link_people(("Helen R. Baek", {"Baek", "Director Baek"}))
+    _link_people(("Baek Min-jun", {"Baek", "Minister Baek"}))
+    # A third full name, and the lone surname: each page keeps only its own person.
+    third = _link_people(("Baek Ji-ho", {"Baek"}))
+    lone = _link_people(("Baek", set()))
+    assert _linked(third) == {"Baek Ji-ho"}
+    assert _linked(lone) == {"Baek"}
+    assert _people() == {"Helen R. Baek", "Baek Min-jun", "Baek Ji-ho", "Baek"}
+    for name in ("Helen R. Baek", "Baek Min-jun", "Baek Ji-ho"):
+        assert Person.objects.get(name=name).articles.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_surname_two_people_share_joins_the_one_its_title_form_names():
+    _link_people(("Helen R. Baek", {"Baek", "Director Baek"}))
+    _link_people(("Baek Min-jun", {"Baek", "Minister Baek"}))
+    later = _link_people(("Baek", {"Minister Baek"}))
+    assert _linked(later) == {"Baek Min-jun"}
+    assert "Baek" not in _people()
+
+
+@pytest.mark.django_db
+def test_a_lone_surname_still_joins_the_one_person_known_by_it():
+    _link_people(("Pavel Orlovsky", {"Orlovsky"}))
+    later = _link_people(("Orlovsky", {"Minister Orlovsky"}))
+    assert _linked(later) == {"Pavel Orlovsky"}
+    assert _people() == {"Pavel Orlovsky"}
+
+
+@pytest.mark.django_db
+def test_a_surname_after_a_title_still_joins_the_person_known_by_it():
+    _link_people(("Marian T. Kessel", {"Kessel", "Secretary Kessel"}))
+    by_title = _link_people(("Kessel", {"Secretary Kessel"}))
+    assert _linked(by_title) == {"Marian T. Kessel"}
+    # Known by the title form only: the lone surname follows it.
+    _link_people(("Oskar Lindqvist", {"Ambassador Lindqvist"}))
+    later = _link_people(("Lindqvist", {"Ambassador Lindqvist"}))
+    assert _linked(later) == {"Oskar Lindqvist"}
+    assert _people() == {"Marian T. Kessel", "Oskar Lindqvist"}
+
+
+@pytest.mark.django_db
+def test_a_short_form_reversed_order_or_fewer_given_names_still_join():
+    _link_people(("Elizabeth Harwick", {"Harwick"}))
+    short = _link_people(("Liz Harwick", {"Harwick"}))
+    _link_people(("Hiroshi Tanabe", {"Tanabe"}))
+    reversed_order = _link_people(("Tanabe Hiroshi", {"Tanabe"}))
+    _link_people(("Khalid bin Saeed Al Mansouri", {"Al Mansouri"}))
+    fewer = _link_people(("Khalid Al Mansouri", {"Al Mansouri"}))
+    assert _linked(short) == {"Elizabeth Harwick"}
+    assert _linked(reversed_order) == {"Hiroshi Tanabe"}
+    assert _linked(fewer) == {"Khalid bin Saeed Al Mansouri"}
+    assert _people() == {"Elizabeth Harwick", "Hiroshi Tanabe", "Khalid bin Saeed Al Mansouri"}
+
+
+@pytest.mark.django_db
+def test_a_surname_goes_to_the_namesake_mentioned_ten_times_as_often():
+    for _ in range(10):
+        _link_people(("Marian T. Kessel", {"Kessel"}))
+    _link_people(("Ola Kessel", {"Kessel"}))
+    later = _link_people(("Kessel", set()))
+    assert _people() == {"Marian T. Kessel", "Ola Kessel"}
+    assert _linked(later) == {"Marian T. Kessel"}
