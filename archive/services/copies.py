@@ -9,11 +9,12 @@ Articles an editor placed (``copy_pinned``) are never moved.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable
 
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Max, Min
 from django.utils import timezone
 
 from archive.copies.compare import is_copy, similarity, within_window
@@ -102,12 +103,30 @@ class _Candidates:
                 "pk", "body", "published", "copy_group_id", "copy_pinned"
             )
         }
-        self._shingles: dict[int, set[bytes]] = {}
+        self._shingles: dict[int, set[int]] = {}
+        # Each group's first and last day: a copy is published within the window
+        # of every other copy (a daily formula must not chain into one group).
+        groups = {row["copy_group_id"] for row in self._rows.values()} - {None}
+        self._spans: dict[int, tuple[dt.date, dt.date]] = {
+            group: (first, last)
+            for group, first, last in Article.objects.filter(copy_group_id__in=groups)
+            .values("copy_group_id")
+            .annotate(first=Min("published"), last=Max("published"))
+            .values_list("copy_group_id", "first", "last")
+            if first is not None
+        }
 
-    def moved(self, pks: set[int], group_id: int | None) -> None:
+    def moved(self, pks: set[int], group_id: int | None, day: dt.date | None = None) -> None:
         for pk in pks:
             if pk in self._rows:
                 self._rows[pk]["copy_group_id"] = group_id
+        if group_id is not None and day is not None:
+            first, last = self._spans.get(group_id, (day, day))
+            self._spans[group_id] = (min(first, day), max(last, day))
+
+    def _fits(self, day: dt.date | None, group_id: int | None) -> bool:
+        span = self._spans.get(group_id) if group_id is not None else None
+        return span is None or (within_window(day, span[0]) and within_window(day, span[1]))
 
     def _shingles_of(self, pk: int) -> set[bytes]:
         if pk not in self._shingles:
@@ -128,6 +147,8 @@ class _Candidates:
                 continue
             # An article an editor took out of every group stays alone.
             if candidate["copy_pinned"] and candidate["copy_group_id"] is None:
+                continue
+            if not self._fits(article.published, candidate["copy_group_id"]):
                 continue
             found_similarity = similarity(mine, self._shingles_of(pk))
             if is_copy(found_similarity):
@@ -164,6 +185,8 @@ def _join(article: Article, matches: list[dict], files: _Candidates) -> tuple[in
     Article.objects.filter(pk__in=moved).update(copy_group_id=group_id, updated=timezone.now())
     article.copy_group_id = group_id
     files.moved(moved, group_id)
+    for day in [article.published, *(m["published"] for m in matches if m["pk"] in moved)]:
+        files.moved(set(), group_id, day)
     return group_id, moved
 
 

@@ -183,15 +183,19 @@ def given_names_agree(a: str, b: str, *, alias: str) -> bool:
 def _same_given_names(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
     """Given names of one person: one set ends the other (``M. Nasser``, ``Nasser``;
     a title glued on, ``Designate Marta``), or the first agree and, unless they are
-    equal, so do the middle ones (``Matt Lee`` is not ``Matthew Russell Lee``)."""
+    equal, so do the middle ones: one may leave out middle initials (``Tony
+    Blinken``, ``Antony J. Blinken``), not a middle name (``Matt Lee`` is not
+    ``Matthew Russell Lee``)."""
     shorter, longer = sorted((x, y), key=len)
     if longer[len(longer) - len(shorter) :] == shorter:
         return True
     if not _same_first_name(x[0], y[0]):
         return False
-    if x[0] == y[0]:
+    if x[0] == y[0] or x[1:] == y[1:]:
         return not (x[1:] and y[1:]) or x[1:] == y[1:]
-    return x[1:] == y[1:]
+    # A short form beside the full name with its middle initials (Tony Blinken,
+    # Antony J. Blinken); a middle name written out is part of how one is called.
+    return not (x[1:] and y[1:]) and all(len(word) == 1 for word in x[1:] + y[1:])
 
 
 def _same_first_name(a: str, b: str) -> bool:

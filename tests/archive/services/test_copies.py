@@ -123,3 +123,21 @@ def test_find_copies_rebuilds_the_groups_and_keeps_the_editors():
     assert group_of(cut) is None
     call_command("find_copies", stdout=StringIO())
     assert group_of(copy) == group_of(original) is not None
+
+
+def test_a_daily_formula_does_not_chain_into_one_group():
+    """Each day's notice is close to the next day's, but a copy is published within
+    days of every other copy of its story: weeks of notices are not one story."""
+    notice = (
+        "The Central Bank of Valdoria will hold its weekly auction of treasury bills on "
+        "{day} March at ten o'clock, offering bills maturing in three and six months. "
+        "Bids must be submitted through the bank's electronic platform by nine o'clock."
+    )
+    notices = [
+        publish("Valdoria Bank", notice.format(day=day), 9, day=day, url=f"https://b.example/{day}")
+        for day in range(1, 29)
+    ]
+    groups = {group_of(article) for article in notices} - {None}
+    for group in groups:
+        days = sorted(group.articles.values_list("published", flat=True))
+        assert days[-1] - days[0] <= dt.timedelta(days=14)
