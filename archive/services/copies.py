@@ -159,10 +159,12 @@ def _insert_keys(keys: dict[int, list[int]]) -> None:
     """Store the keys: some thirty rows an article, written with one plain
     ``executemany`` (``bulk_create`` spent most of a batch's copy-finding time
     building a model instance per row)."""
-    table = connection.ops.quote_name(CopyKey._meta.db_table)
+    table, article, key = map(
+        connection.ops.quote_name, (CopyKey._meta.db_table, "article_id", "key")
+    )
     with connection.cursor() as cursor:
         cursor.executemany(
-            f"INSERT INTO {table} (article_id, key) VALUES (%s, %s)",
+            f"INSERT INTO {table} ({article}, {key}) VALUES (%s, %s)",
             [(pk, key) for pk, article_keys in keys.items() for key in article_keys],
         )
 
