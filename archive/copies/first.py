@@ -28,45 +28,27 @@ class Published:
     date: dt.date | None
     moment: dt.datetime | None  # aware
 
-    @property
-    def earliest(self) -> dt.datetime:
+    def bounds(self) -> tuple[dt.datetime, dt.datetime, dt.datetime]:
+        """(earliest, likeliest, latest) moment it can have come out."""
         if self.moment is not None:
-            return self.moment
+            return self.moment, self.moment, self.moment
         if self.date is not None:
-            return _midnight_utc(self.date) + _DAY_STARTS
-        return _EVER
-
-    @property
-    def latest(self) -> dt.datetime:
-        if self.moment is not None:
-            return self.moment
-        if self.date is not None:
-            return _midnight_utc(self.date) + _DAY_ENDS
-        return _NEVER
-
-    @property
-    def likeliest(self) -> dt.datetime:
-        if self.moment is not None:
-            return self.moment
-        if self.date is not None:
-            return _midnight_utc(self.date) + dt.timedelta(hours=12)
-        return _NEVER
-
-
-def _midnight_utc(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
+            midnight = dt.datetime.combine(self.date, dt.time(), tzinfo=dt.UTC)
+            noon = midnight + dt.timedelta(hours=12)
+            return midnight + _DAY_STARTS, noon, midnight + _DAY_ENDS
+        return _EVER, _NEVER, _NEVER
 
 
 def first_publisher(copies: list[Published]) -> tuple[int | None, str]:
     """(the key of the first-published copy, "" or why it is in doubt)."""
     if not copies:
         return None, ""
-    ordered = sorted(copies, key=lambda copy: (copy.likeliest, copy.key))
+    ordered = sorted(copies, key=lambda copy: (copy.bounds()[1], copy.key))
     first, rest = ordered[0], ordered[1:]
     if not rest:
         return first.key, ""
     if first.moment is not None and any(copy.moment == first.moment for copy in rest):
         return first.key, TIE
-    if all(first.latest < copy.earliest for copy in rest):
+    if all(first.bounds()[2] < copy.bounds()[0] for copy in rest):
         return first.key, ""
     return first.key, UNKNOWN
