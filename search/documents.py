@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.db.models.query import ModelIterable
 
-from archive.models import ENTITY_KINDS, Article
+from archive.models import ENTITY_KINDS, Article, InteractionParticipant
 
 # SQLite allows at most 32,766 parameters in a statement.
 _CHUNK = 10_000
@@ -41,10 +41,20 @@ def named_entities(article: Article) -> dict[str, list[NamedEntity]]:
     return article.named_entities
 
 
+def encounter_people(article: Article) -> list[str]:
+    """The slugs of the people the encounters the article reports bring together."""
+    if not hasattr(article, "encounter_people"):
+        attach_named_entities([article])
+    return article.encounter_people
+
+
 def attach_named_entities(articles: list[Article]) -> None:
     by_article = {article.pk: article for article in articles}
     for article in articles:
         article.named_entities = {kind: [] for kind in ENTITY_KINDS}
+        article.encounter_people = []
+    for article_id, slug in _encounter_people(list(by_article)):
+        by_article[article_id].encounter_people.append(slug)
     for kind, entities in _named_entities(list(by_article)).items():
         for article_id, found in entities.items():
             by_article[article_id].named_entities[kind] = found
@@ -64,6 +74,20 @@ def _named_entities(ids: list[int]) -> dict[str, dict[int, list[NamedEntity]]]:
             per_article[article_id].append(NamedEntity(slug, names))
         found[kind_name] = per_article
     return found
+
+
+def _encounter_people(ids: list[int]) -> list[tuple[int, str]]:
+    """(article, person slug) for each person in an encounter these articles report."""
+    rows = set()
+    for chunk in _chunks(ids):
+        rows |= set(
+            InteractionParticipant.objects.filter(
+                interaction__sources__article_id__in=chunk,
+                interaction__rejected=False,
+                person__isnull=False,
+            ).values_list("interaction__sources__article_id", "person__slug")
+        )
+    return sorted(rows)
 
 
 def _mentions(kind, ids: list[int]) -> list[tuple]:

@@ -245,6 +245,7 @@ class CollectionArticle:
         self.published = doc.date
         # Collection documents link to no entities (see search.documents).
         self.named_entities = {kind: [] for kind in ENTITY_KINDS}
+        self.encounter_people = []
 
     def _get_pk_val(self) -> str:
         return self.pk

@@ -40,6 +40,9 @@ class Facet:
     value_pattern: re.Pattern[str]  # what a URL may select
     is_date: bool  # listed newest first with every value, not the top ones by count
     entity_kind: str | None  # one of ENTITY_FACET_KINDS; None for a date
+    # The entities an article's encounters bring together (who met whom), rather
+    # than those it mentions.
+    encounters: bool = False
 
     def accepts(self, value: str) -> bool:
         return self.value_pattern.match(value) is not None
@@ -53,6 +56,7 @@ def load_facets(config: Mapping[str, Mapping[str, object]]) -> dict[str, Facet]:
         if not isinstance(options, Mapping):
             options = {}
         label, kind = options.get("label"), options.get("entity")
+        encounters = options.get("encounters", False)
         if not isinstance(label, str) or not label:
             raise ImproperlyConfigured(f"SEARCH_FACETS[{key!r}] has no label.")
         is_date = key in _DATE_PATTERNS
@@ -60,6 +64,11 @@ def load_facets(config: Mapping[str, Mapping[str, object]]) -> dict[str, Facet]:
             raise ImproperlyConfigured(
                 f"SEARCH_FACETS[{key!r}] is a date facet: its entity kind must be None, "
                 f"not {kind!r}."
+            )
+        if encounters and kind != "person":
+            raise ImproperlyConfigured(
+                f"SEARCH_FACETS[{key!r}]: encounters are counted by person; its entity "
+                f"kind must be 'person', not {kind!r}."
             )
         if not is_date and kind not in ENTITY_FACET_KINDS:
             raise ImproperlyConfigured(
@@ -74,6 +83,7 @@ def load_facets(config: Mapping[str, Mapping[str, object]]) -> dict[str, Facet]:
             value_pattern=_DATE_PATTERNS.get(key, _SLUG),
             is_date=is_date,
             entity_kind=kind,
+            encounters=bool(encounters),
         )
     return facets
 

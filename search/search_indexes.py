@@ -13,11 +13,14 @@ from haystack import indexes
 
 from archive.models import ENTITY_KINDS, Article
 
-from .documents import articles_for_indexing, named_entities
+from .documents import articles_for_indexing, encounter_people, named_entities
 from .facet_registry import FACETS, UNKNOWN_DATE
 
 # The facets whose values are the slugs of an article's entities of one kind.
-_ENTITY_FACETS = [facet for facet in FACETS.values() if facet.entity_kind in ENTITY_KINDS]
+_ENTITY_FACETS = [
+    facet for facet in FACETS.values() if facet.entity_kind in ENTITY_KINDS and not facet.encounters
+]
+_ENCOUNTER_FACETS = [facet for facet in FACETS.values() if facet.encounters]
 
 
 class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
@@ -40,6 +43,7 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     organisation = indexes.MultiValueField(faceted=True)
     place = indexes.MultiValueField(faceted=True)
     event = indexes.MultiValueField(faceted=True)
+    met = indexes.MultiValueField(faceted=True)
     person_names = indexes.CharField(stored=False, null=True)
     organisation_names = indexes.CharField(stored=False, null=True)
     place_names = indexes.CharField(stored=False, null=True)
@@ -62,6 +66,8 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
         for facet in _ENTITY_FACETS:
             entities = self._entities(article, facet.entity_kind)
             data[self.fields[facet.index_field].index_fieldname] = [e.slug for e in entities]
+        for facet in _ENCOUNTER_FACETS:
+            data[self.fields[facet.index_field].index_fieldname] = encounter_people(article)
         for kind in ENTITY_KINDS:
             data[self.fields[f"{kind}_names"].index_fieldname] = self._names(article, kind)
         return data

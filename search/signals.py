@@ -23,7 +23,13 @@ from django.db.models import signals
 from haystack import connections as haystack_connections
 from haystack.signals import BaseSignalProcessor
 
-from archive.models import ENTITY_KINDS, Article
+from archive.models import (
+    ENTITY_KINDS,
+    Article,
+    Interaction,
+    InteractionParticipant,
+    InteractionSource,
+)
 from archive.signals import articles_changed, bulk_write_finished, bulk_write_started
 
 from .indexing import index_drift, remove_articles, repair, update_articles
@@ -40,6 +46,12 @@ class QueuedSignalProcessor(BaseSignalProcessor):
             (bulk_write_started, self.bulk_started, None),
             (bulk_write_finished, self.bulk_finished, None),
             (articles_changed, self.articles_changed, None),
+            # Editors' changes to encounters (ingest writes them in bulk, unsignalled):
+            # the articles reporting them carry their people in the "met" facet.
+            (signals.post_save, self.encounter_changed, Interaction),
+            (signals.pre_delete, self.encounter_changed, Interaction),
+            (signals.post_save, self.participant_changed, InteractionParticipant),
+            (signals.post_delete, self.participant_changed, InteractionParticipant),
         ]
         for kind in ENTITY_KINDS.values():
             self._connections += [
@@ -64,6 +76,23 @@ class QueuedSignalProcessor(BaseSignalProcessor):
 
     def articles_changed(self, sender, ids, **kwargs) -> None:
         transaction.on_commit(partial(self._update, list(ids)), robust=True)
+
+    # Encounters
+
+    def encounter_changed(self, sender, instance, **kwargs) -> None:
+        self._update_reporting(instance.pk)
+
+    def participant_changed(self, sender, instance, **kwargs) -> None:
+        self._update_reporting(instance.interaction_id)
+
+    def _update_reporting(self, interaction_id: int) -> None:
+        ids = list(
+            InteractionSource.objects.filter(interaction_id=interaction_id).values_list(
+                "article_id", flat=True
+            )
+        )
+        if ids:
+            transaction.on_commit(partial(self._update, ids), robust=True)
 
     # Entities: only a new name or slug changes what articles' documents say.
 

@@ -175,6 +175,8 @@ SEARCH_FACETS = {
     "person": {"label": "People", "entity": "person"},
     "place": {"label": "Places", "entity": "place"},
     "event": {"label": "Events", "entity": "event"},
+    # People in the encounters an article reports (meetings, calls, visits...).
+    "met": {"label": "Met (in encounters)", "entity": "person", "encounters": True},
     "source": {"label": "Sources", "entity": "source"},
     "year": {"label": "Year", "entity": None},
     "month": {"label": "Month", "entity": None},

@@ -81,3 +81,11 @@ def test_every_entity_kind_and_the_source_may_be_a_facet():
 )
 def test_the_values_a_url_may_select(key, value, accepted):
     assert FACETS[key].accepts(value) is accepted
+
+
+def test_an_encounters_facet_counts_people():
+    with pytest.raises(ImproperlyConfigured, match=r"SEARCH_FACETS\['met'\].*'person'"):
+        load_facets({"met": {"label": "Met", "entity": "place", "encounters": True}})
+    assert load_facets({"met": {"label": "Met", "entity": "person", "encounters": True}})[
+        "met"
+    ].encounters
