@@ -32,7 +32,7 @@ from archive.models import (
     Source,
     Tenure,
 )
-from archive.services.copies import join_as_copies, take_out_of_groups
+from archive.services.copy_groups import join_as_copies, take_out_of_groups
 from archive.services.editing import kind_of, merge_entities, move_entity_page, reject_name
 from archive.services.interactions import merge_interactions
 from archive.services.offices import refresh_office

@@ -3,7 +3,10 @@ who was first, and what this copy changed."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+from django.db.models import Count
 
 from archive.copies.diff import Passage, changed_share, compare_texts
 from archive.models import Article, CopyGroup
@@ -43,4 +46,13 @@ def copies_of(article: Article) -> Copies | None:
         others=others,
         changes=changes,
         changed_share=changed_share(changes) if changes else 0.0,
+    )
+
+
+def group_sizes(group_ids: Iterable[int]) -> dict[int, int]:
+    """The number of copies in each group."""
+    return dict(
+        CopyGroup.objects.filter(pk__in=set(group_ids))
+        .annotate(size=Count("articles"))
+        .values_list("pk", "size")
     )

@@ -88,7 +88,7 @@ bulk_write_finished.connect(_content_changed, dispatch_uid="archive-revision-bul
 def _copy_left(sender, instance, **kwargs) -> None:
     """A deleted article leaves its group of copies: the rest are filed again."""
     if instance.copy_group_id is not None:
-        from archive.services.copies import regroup  # the services import this module
+        from archive.services.copy_groups import regroup  # it imports this module
 
         regroup([instance.copy_group_id])
 

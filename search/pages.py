@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.http import QueryDict
 from django.urls import reverse
 
+from archive.copy_selectors import group_sizes
 from archive.models import Article
-from archive.services.copies import group_sizes
 
 from .engine import SORTS, SearchOutcome, SearchState
 from .entities import matching_entities

@@ -19,7 +19,7 @@ from archive.ingest.files import holds_one_article, iter_input_files, read_recor
 from archive.ingest.records import ParseError
 from archive.signals import bulk_write_finished, bulk_write_started
 
-from .copies import restore_groups
+from .copy_groups import restore_groups
 from .parallel import ExtractionPool, Job
 from .preparing import IngestError, PreparedRecord, prepare_record
 from .storing import IngestResult, ingest_batch, records_to_extract

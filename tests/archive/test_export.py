@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 
 from archive.models import Article, CopyGroup, Organisation
-from archive.services.copies import refresh_groups
+from archive.services.copy_groups import refresh_groups
 from tests.archive.copies.stories import STORY, with_boilerplate
 from tests.archive.services.test_copies import publish
 
