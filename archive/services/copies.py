@@ -12,7 +12,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Max, Min
 from django.utils import timezone
 
@@ -22,6 +22,7 @@ from archive.copies.text import shingles, words
 from archive.models import Article, CopyGroup, CopyKey
 from archive.signals import bulk_write_finished, bulk_write_started
 
+from .bulk import insert_rows
 from .copy_groups import announce, refresh_groups
 
 # Candidates compared with one article at most, those sharing the most keys
@@ -156,17 +157,10 @@ class _Candidates:
 
 
 def _insert_keys(keys: dict[int, list[int]]) -> None:
-    """Store the keys: some thirty rows an article, written with one plain
-    ``executemany`` (``bulk_create`` spent most of a batch's copy-finding time
-    building a model instance per row)."""
-    table, article, key = map(
-        connection.ops.quote_name, (CopyKey._meta.db_table, "article_id", "key")
-    )
-    with connection.cursor() as cursor:
-        cursor.executemany(
-            f"INSERT INTO {table} ({article}, {key}) VALUES (%s, %s)",
-            [(pk, key) for pk, article_keys in keys.items() for key in article_keys],
-        )
+    # Some thirty rows an article: plain inserts (bulk_create spent most of a
+    # batch's copy-finding time building a model instance per row).
+    rows = ((pk, key) for pk, article_keys in keys.items() for key in article_keys)
+    insert_rows(CopyKey, ("article", "key"), rows)
 
 
 def _join(article: Article, matches: list[dict], files: _Candidates) -> tuple[int, set[int]]:
