@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from archive.caching import bump_revision_on_commit
 from archive.models import (
+    AcronymDefinition,
     Article,
     CopyGroup,
     CopyKey,
@@ -213,6 +214,24 @@ class ArticleAdmin(ArchiveAdmin):
         with transaction.atomic():
             take_out_of_groups(ids)
         self.message_user(request, f"Took {len(ids)} article(s) out of their copy groups.")
+
+
+@admin.register(AcronymDefinition)
+class AcronymDefinitionAdmin(ArchiveAdmin):
+    """The acronyms articles define: a programme's is no organisation anywhere.
+    Read from the articles at ingest; not edited."""
+
+    list_display = ["acronym", "programme", "article"]
+    list_filter = ["programme"]
+    search_fields = ["acronym"]
+    raw_id_fields = ["article"]
+    show_full_result_count = False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(CopyKey)

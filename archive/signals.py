@@ -60,6 +60,7 @@ LINK_MODELS = [
     "InteractionSource",
     # Stored with the articles they belong to.
     "CopyKey",
+    "AcronymDefinition",
 ]
 # Event participants, which the admin sets with Event.organisations.set().
 PARTICIPANT_MODELS = ["Event_organisations", "Event_persons"]

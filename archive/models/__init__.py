@@ -14,11 +14,18 @@ from .entities import (
 )
 from .interactions import Interaction, InteractionParticipant, InteractionSource
 from .kinds import ENTITY_KINDS, EntityKind
-from .mentions import EventMention, OrganisationMention, PersonMention, PlaceMention
+from .mentions import (
+    AcronymDefinition,
+    EventMention,
+    OrganisationMention,
+    PersonMention,
+    PlaceMention,
+)
 from .offices import Office, OfficeMention, Tenure
 
 __all__ = [
     "ENTITY_KINDS",
+    "AcronymDefinition",
     "Article",
     "CopyGroup",
     "CopyKey",

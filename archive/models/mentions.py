@@ -76,3 +76,29 @@ class EventMention(Mention):
         constraints = [
             models.UniqueConstraint(fields=["article", "event"], name="event_mention_unique"),
         ]
+
+
+class AcronymDefinition(models.Model):
+    """An acronym an article defines ("the Young African Leaders Initiative (YALI)"),
+    and whether its long form names a programme, plan or law rather than a body.
+
+    Read across the archive: a programme's acronym is no organisation anywhere
+    (``services/identity.programmes_in_archive``), without searching every text.
+    """
+
+    article = models.ForeignKey(
+        "Article", on_delete=models.CASCADE, related_name="acronym_definitions"
+    )
+    acronym = models.CharField(max_length=40)
+    programme = models.BooleanField()
+
+    class Meta:
+        indexes = [models.Index(fields=["acronym", "programme"], name="acronym_programme_idx")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "acronym"], name="one_definition_per_article"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.acronym} in {self.article_id}"

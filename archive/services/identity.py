@@ -18,15 +18,15 @@ from pathlib import Path
 
 from django.db.models import Count, Q
 
-from archive.extraction.acronyms import programme_acronyms
 from archive.extraction.checks import check
 from archive.extraction.events import event_key, strip_ordinal
 from archive.extraction.normalize import edit_distance, name_key
 from archive.extraction.reference import DEFAULT_REFERENCE_DIR, load_gazetteer
 from archive.extraction.types import ExtractedEntity
-from archive.models import ENTITY_KINDS, Article, Organisation
+from archive.models import ENTITY_KINDS, AcronymDefinition, Organisation
 from archive.signals import articles_changed
 
+from .bulk import insert_rows
 from .editing import merge_entities
 
 SHORT_NAMES_FILE = "short_names.json"
@@ -537,25 +537,40 @@ def is_bare_acronym(name: str) -> bool:
 
 
 def programmes_in_archive(acronyms: Iterable[str]) -> set[str]:
-    """The acronyms an article of the archive defines for a programme, plan or law.
+    """The acronyms the archive's articles define for a programme, plan or law.
 
     "the Young African Leaders Initiative (YALI)" in one article: YALI alone in
     another names the programme too, no organisation. An acronym some article
     defines for anything else ("National Security Council (NSC)") is left out:
-    it may name a body.
+    it may name a body. Read from the definitions ingest records
+    (``record_definitions``).
     """
     wanted = sorted({acr for acr in acronyms if is_bare_acronym(acr)})
-    verdicts: dict[str, bool] = {}
+    found: set[str] = set()
     for start in range(0, len(wanted), _QUERY_CHUNK):
-        chunk = wanted[start : start + _QUERY_CHUNK]
-        query = Q()
-        for acr in chunk:
-            query |= Q(body__contains=f"({acr})") | Q(title__contains=f"({acr})")
-        for title, body in Article.objects.filter(query).values_list("title", "body"):
-            for acr, programme in programme_acronyms(f"{title}\n{body}").items():
-                if acr in chunk:
-                    verdicts[acr] = verdicts.get(acr, True) and programme
-    return {acr for acr, programme in verdicts.items() if programme}
+        found |= set(
+            AcronymDefinition.objects.filter(acronym__in=wanted[start : start + _QUERY_CHUNK])
+            .values("acronym")
+            .annotate(other=Count("pk", filter=Q(programme=False)))
+            .filter(other=0)
+            .values_list("acronym", flat=True)
+        )
+    return found
+
+
+def record_definitions(definitions: dict[int, dict[str, bool]]) -> None:
+    """Store the acronyms these articles define (article pk -> acronym -> programme),
+    in place of what they defined before."""
+    AcronymDefinition.objects.filter(article_id__in=list(definitions)).delete()
+    insert_rows(
+        AcronymDefinition,
+        ("article", "acronym", "programme"),
+        (
+            (pk, acronym[:40], programme)
+            for pk, defined in definitions.items()
+            for acronym, programme in defined.items()
+        ),
+    )
 
 
 def remove_programme_organisations(acronyms: Iterable[str]) -> set[int]:

@@ -39,6 +39,7 @@ from .identity import (
     is_compound_of_names,
     person_words,
     programmes_in_archive,
+    record_definitions,
     remove_programme_organisations,
 )
 from .interactions import update_interactions
@@ -156,8 +157,13 @@ def _programmes(found, kept) -> set[str]:
         for item in by_kind["organisation"]
         if is_bare_acronym(item.name)
     }
-    for article, _extracted in found:
-        asked |= set(programme_acronyms(f"{article.title}\n{article.body}"))
+    defined = {
+        article.pk: programme_acronyms(f"{article.title}\n{article.body}")
+        for article, _extracted in found
+    }
+    record_definitions(defined)
+    for acronyms in defined.values():
+        asked |= set(acronyms)
     return programmes_in_archive(asked)
 
 
