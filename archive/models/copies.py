@@ -34,9 +34,13 @@ class CopyKey(models.Model):
 
     article = models.ForeignKey("Article", on_delete=models.CASCADE, related_name="copy_keys")
     key = models.BigIntegerField()
+    # The article's publication date, kept here so that looking up a key skips
+    # the articles published too long before or after to be copies (a yearly
+    # statement repeated word for word).
+    day = models.DateField(null=True, blank=True)
 
     class Meta:
-        indexes = [models.Index(fields=["key", "article"], name="copykey_key_article_idx")]
+        indexes = [models.Index(fields=["key", "day", "article"], name="copykey_key_day_idx")]
 
     def __str__(self) -> str:
         return f"{self.key:016x}"

@@ -13,10 +13,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 
 from django.db import transaction
-from django.db.models import Max, Min
+from django.db.models import Max, Min, Q
 from django.utils import timezone
 
-from archive.copies.compare import is_copy, similarity, within_window
+from archive.copies.compare import WINDOW, is_copy, similarity, within_window
 from archive.copies.signatures import copy_keys
 from archive.copies.text import shingles, words
 from archive.models import Article, CopyGroup, CopyKey
@@ -48,10 +48,10 @@ def file_copies(
         CopyKey.objects.filter(article__in=articles).delete()
     # Bodies only: outlets give a copy a headline of their own.
     keys = {article.pk: copy_keys(article.body) for article in articles}
-    _insert_keys(keys)
+    _insert_keys(keys, {article.pk: article.published for article in articles})
     if not compare:
         return set()
-    files = _Candidates(keys)
+    files = _Candidates(keys, [article.published for article in articles])
     changed: set[int] = set()
     touched: set[int] = set()
     for article in articles:
@@ -76,13 +76,16 @@ class _Candidates:
     """The stored articles sharing a key with a batch's, read in two queries, and
     the groups they are in as the batch is filed."""
 
-    def __init__(self, keys: dict[int, list[int]]) -> None:
+    def __init__(self, keys: dict[int, list[int]], days: list[dt.date | None]) -> None:
         self._keys = keys
         holders: dict[int, list[int]] = {}
         wanted = sorted({key for article_keys in keys.values() for key in article_keys})
+        in_window = _near(days)
         for start in range(0, len(wanted), _CHUNK):
-            rows = CopyKey.objects.filter(key__in=wanted[start : start + _CHUNK]).values_list(
-                "key", "article_id"
+            rows = (
+                CopyKey.objects.filter(key__in=wanted[start : start + _CHUNK])
+                .filter(in_window)
+                .values_list("key", "article_id")
             )
             for key, article_id in rows:
                 holders.setdefault(key, []).append(article_id)
@@ -156,11 +159,20 @@ class _Candidates:
         return [candidate for _score, candidate in found]
 
 
-def _insert_keys(keys: dict[int, list[int]]) -> None:
+def _near(days: list[dt.date | None]) -> Q:
+    """Keys of articles that may be copies of a batch published on these days:
+    undated, or within the window of the batch's first and last day (an undated
+    article in the batch may be anybody's)."""
+    if not days or None in days:
+        return Q()
+    return Q(day__isnull=True) | Q(day__range=(min(days) - WINDOW, max(days) + WINDOW))
+
+
+def _insert_keys(keys: dict[int, list[int]], days: dict[int, dt.date | None]) -> None:
     # Some thirty rows an article: plain inserts (bulk_create spent most of a
     # batch's copy-finding time building a model instance per row).
-    rows = ((pk, key) for pk, article_keys in keys.items() for key in article_keys)
-    insert_rows(CopyKey, ("article", "key"), rows)
+    rows = ((pk, key, days[pk]) for pk, article_keys in keys.items() for key in article_keys)
+    insert_rows(CopyKey, ("article", "key", "day"), rows)
 
 
 def _join(article: Article, matches: list[dict], files: _Candidates) -> tuple[int, set[int]]:
