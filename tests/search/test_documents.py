@@ -157,6 +157,9 @@ def test_the_document_of_an_article_is_field_for_field_what_it_names():
         "month_exact": "2021-05",
         "source_exact": "trend",
         **{f"{kind}_exact": slugs for kind, slugs in entities.items()},
+        # No encounter reported: nobody met.
+        "met": [],
+        "met_exact": [],
     }
     document = ArticleIndex().full_prepare(article)
     assert document == expected
@@ -180,4 +183,6 @@ def test_the_document_of_an_undated_article_without_entities_or_source():
         **empty,
         **{f"{kind}_exact": [] for kind in empty},
         **{f"{kind}_names": "" for kind in empty},
+        "met": [],
+        "met_exact": [],
     }

@@ -177,7 +177,16 @@ def test_an_empty_query_browses_everything_newest_first_with_every_facet(seeds, 
     response = client.get(SEARCH, {"q": ""})
     assert in_order(response) == ["000", "002", "003", "001"]
     fields = {facet.field for facet in response.context["facets"] if facet.rows}
-    assert fields == {"organisation", "person", "place", "event", "source", "year", "month"}
+    assert fields == {
+        "organisation",
+        "person",
+        "place",
+        "event",
+        "met",
+        "source",
+        "year",
+        "month",
+    }
 
 
 # Snippets
