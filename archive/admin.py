@@ -216,37 +216,33 @@ class ArticleAdmin(ArchiveAdmin):
         self.message_user(request, f"Took {len(ids)} article(s) out of their copy groups.")
 
 
+class DerivedRowsAdmin(ArchiveAdmin):
+    """Rows read from the articles at ingest: listed for editors, never edited."""
+
+    raw_id_fields = ["article"]
+    show_full_result_count = False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(AcronymDefinition)
-class AcronymDefinitionAdmin(ArchiveAdmin):
-    """The acronyms articles define: a programme's is no organisation anywhere.
-    Read from the articles at ingest; not edited."""
+class AcronymDefinitionAdmin(DerivedRowsAdmin):
+    """The acronyms articles define: a programme's is no organisation anywhere."""
 
     list_display = ["acronym", "programme", "article"]
     list_filter = ["programme"]
     search_fields = ["acronym"]
-    raw_id_fields = ["article"]
-    show_full_result_count = False
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(CopyKey)
-class CopyKeyAdmin(ArchiveAdmin):
-    """The LSH keys copies are found by: rebuilt by ``find_copies``, not edited."""
+class CopyKeyAdmin(DerivedRowsAdmin):
+    """The LSH keys copies are found by (``find_copies`` rebuilds them)."""
 
-    list_display = ["key", "article"]
-    raw_id_fields = ["article"]
-    show_full_result_count = False
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
+    list_display = ["key", "day", "article"]
 
 
 class CopyMemberInline(admin.TabularInline):
