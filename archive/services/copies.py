@@ -77,7 +77,6 @@ class _Candidates:
     the groups they are in as the batch is filed."""
 
     def __init__(self, keys: dict[int, list[int]], days: list[dt.date | None]) -> None:
-        self._keys = keys
         holders: dict[int, list[int]] = {}
         wanted = sorted({key for article_keys in keys.values() for key in article_keys})
         in_window = _near(days)
@@ -118,13 +117,17 @@ class _Candidates:
             if first is not None
         }
 
-    def moved(self, pks: set[int], group_id: int | None, day: dt.date | None = None) -> None:
+    def moved(
+        self, pks: set[int], group_id: int | None, days: Iterable[dt.date | None] = ()
+    ) -> None:
+        """These articles (published on ``days``) are now in this group, or in none."""
         for pk in pks:
             if pk in self._rows:
                 self._rows[pk]["copy_group_id"] = group_id
-        if group_id is not None and day is not None:
-            first, last = self._spans.get(group_id, (day, day))
-            self._spans[group_id] = (min(first, day), max(last, day))
+        dated = [day for day in days if day is not None]
+        if group_id is not None and dated:
+            first, last = self._spans.get(group_id, (min(dated), max(dated)))
+            self._spans[group_id] = (min(first, *dated), max(last, *dated))
 
     def _fits(self, day: dt.date | None, group_id: int | None) -> bool:
         span = self._spans.get(group_id) if group_id is not None else None
@@ -202,9 +205,8 @@ def _join(article: Article, matches: list[dict], files: _Candidates) -> tuple[in
     moved |= loose
     Article.objects.filter(pk__in=moved).update(copy_group_id=group_id, updated=timezone.now())
     article.copy_group_id = group_id
-    files.moved(moved, group_id)
-    for day in [article.published, *(m["published"] for m in matches if m["pk"] in moved)]:
-        files.moved(set(), group_id, day)
+    days = [article.published, *(m["published"] for m in matches if m["pk"] in moved)]
+    files.moved(moved, group_id, days)
     return group_id, moved
 
 
