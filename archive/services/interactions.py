@@ -46,6 +46,7 @@ _SLACK = {"call": 0, "meeting": 1, "talks": 1, "agreement": 1, "visit": 3}
 _ZONES = 1
 # A planned encounter is looked for this long after it was announced.
 _PLANNED_WINDOW = dt.timedelta(days=30)
+_ONE_DAY = dt.timedelta(days=_ZONES)
 
 
 @dataclass
@@ -195,9 +196,13 @@ def _file(found) -> None:
         if place_id is None and item.host is not None:
             # "Aliyev has received ...": in the country whose office the host holds.
             place_id = context.countries.get(context.ids.get(item.host))
-        if any(_same_encounter(c, item, members, place_id) for c in rejected):
+        reported = article.published
+        if any(_same_encounter(c, item, members, place_id, reported) for c in rejected):
             continue
-        record = next((c for c in candidates if _same_encounter(c, item, members, place_id)), None)
+        record = next(
+            (c for c in candidates if _same_encounter(c, item, members, place_id, reported)),
+            None,
+        )
         if record is None:
             record = Interaction(
                 kind=item.kind,
@@ -265,7 +270,9 @@ def _who(record: Interaction) -> set[Who]:
     }
 
 
-def _same_encounter(record: Interaction, item: FoundInteraction, who: set[Who], place_id) -> bool:
+def _same_encounter(
+    record: Interaction, item: FoundInteraction, who: set[Who], place_id, reported
+) -> bool:
     if record.kind != item.kind:
         return False
     shared = record.who & who
@@ -274,15 +281,23 @@ def _same_encounter(record: Interaction, item: FoundInteraction, who: set[Who], 
             return False
     elif len(shared) < 2 or not (record.who <= who or who <= record.who):
         return False
-    return _days_agree(record, item)
+    return _days_agree(record, item, reported)
 
 
-def _days_agree(record: Interaction, item: FoundInteraction) -> bool:
+def _days_agree(record: Interaction, item: FoundInteraction, reported: dt.date | None) -> bool:
     if item.date is None or record.date is None:
-        # Planned without a day: the next report within the window.
-        start = record.first_reported if record.date is None else record.date
-        day = item.date or start
-        return start is None or day is None or start <= day <= start + _PLANNED_WINDOW
+        # Planned without a day: one encounter when the days it is known by (its
+        # own, else the day it was announced) are within the window of each other:
+        # "Kerry will travel to Mexico" of February and of March are two trips.
+        start = record.date if record.date is not None else record.first_reported
+        day = item.date if item.date is not None else reported
+        if start is None or day is None:
+            return True
+        if record.date is None and item.date is None:
+            return abs((day - start).days) <= _PLANNED_WINDOW.days
+        if record.date is None:
+            return start - _ONE_DAY <= day <= start + _PLANNED_WINDOW
+        return day - _ONE_DAY <= start <= day + _PLANNED_WINDOW
     slack = _SLACK[item.kind]
     gap = (record.date - item.date).days
     # A report dates it on or before its own day, give or take the day a time zone

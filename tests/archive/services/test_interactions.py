@@ -66,6 +66,24 @@ def test_a_planned_meeting_becomes_held_when_reported_held():
     assert records() == [("meeting", "held", D(2022, 3, 1), PAIR, 2)]
 
 
+def test_undated_plans_announced_weeks_apart_are_two_encounters():
+    # Each announcement is dated by its article, not the record's first by itself.
+    report(D(2022, 2, 7), "Secretary Blinken will meet with Foreign Minister Kuleba.")
+    report(D(2022, 3, 30), "Secretary Blinken will meet with Foreign Minister Kuleba.")
+    assert records() == [("meeting", "planned", None, PAIR, 1)] * 2
+    # A few days apart they are one plan, and a plan is no meeting held before it.
+    report(D(2022, 4, 2), "Secretary Blinken will meet with Foreign Minister Kuleba.")
+    assert sorted(r[4] for r in records()) == [1, 2]
+    report(D(2022, 5, 20), "Secretary Blinken met today with Foreign Minister Kuleba.")
+    report(D(2022, 5, 25), "Secretary Blinken will meet with Foreign Minister Kuleba.")
+    assert [r[:3] for r in records()] == [
+        ("meeting", "held", D(2022, 5, 20)),
+        ("meeting", "planned", None),
+        ("meeting", "planned", None),
+        ("meeting", "planned", None),
+    ]
+
+
 def test_calls_between_the_same_two_on_different_days_stay_apart():
     report(D(2022, 3, 1), "Secretary Blinken spoke today with Foreign Minister Kuleba.")
     report(D(2022, 3, 8), "Secretary Blinken spoke today with Foreign Minister Kuleba.")
