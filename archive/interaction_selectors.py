@@ -6,7 +6,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
 
 from archive.models import (
     Article,
@@ -29,6 +29,18 @@ class InteractionFilters:
     country: Place | None = None
     since: dt.date | None = None
     until: dt.date | None = None
+
+    def key(self) -> str:
+        """What the filters select, as a cache key: entities by kind and id."""
+        parts = []
+        for name in ("participant", "counterpart", "country"):
+            entity = getattr(self, name)
+            if entity is not None:
+                parts.append(f"{name}={type(entity).__name__}:{entity.pk}")
+        for name in ("kind", "status", "since", "until"):
+            if value := getattr(self, name):
+                parts.append(f"{name}={value}")
+        return "&".join(parts)
 
 
 def _side(entity) -> Q:
@@ -59,8 +71,13 @@ def interactions(filters: InteractionFilters = InteractionFilters()) -> QuerySet
 
 
 def with_details(records) -> QuerySet[Interaction]:
+    """Encounters with what ``includes/interaction.html`` shows, in a few queries."""
+    # A source shows its article's title and date only: not its body.
+    articles = Article.objects.only("pk", "slug", "title", "published")
     return records.select_related("place", "host_person", "host_organisation").prefetch_related(
-        "participants__person", "participants__organisation", "sources__article"
+        "participants__person",
+        "participants__organisation",
+        Prefetch("sources__article", queryset=articles),
     )
 
 

@@ -5,16 +5,22 @@ from __future__ import annotations
 import datetime as dt
 
 from django.shortcuts import render
+from django.template.loader import render_to_string
 
-from archive.caching import CachedPaginator
+from archive.caching import CachedPaginator, cached
 from archive.interaction_selectors import InteractionFilters, interactions, with_details
 from archive.models import Interaction, Organisation, Person, Place
 
 
 def interaction_list(request):
+    """The list page. A page of records is HTML kept until the archive changes, as
+    an entity page's parts are: rendering fifty records with their participants and
+    sources cost more than the rest of the request."""
     filters, problems = _filters(request.GET)
-    records = interactions(filters)
-    page = CachedPaginator(records, 50).get_page(request.GET.get("page"))
+    page = CachedPaginator(interactions(filters), 50).get_page(request.GET.get("page"))
+    records = cached(
+        f"interaction-list:{filters.key()}:{page.number}", lambda: _render_records(page)
+    )
     params = request.GET.copy()
     params.pop("page", None)
     return render(
@@ -22,9 +28,7 @@ def interaction_list(request):
         "archive/interaction_list.html",
         {
             "page_obj": page,
-            "records": with_details(
-                Interaction.objects.filter(pk__in=[r.pk for r in page])
-            ).order_by("-date", "-pk"),
+            "records": records,
             "filters": filters,
             "problems": problems,
             "kinds": Interaction.Kind.choices,
@@ -32,6 +36,13 @@ def interaction_list(request):
             "query": request.GET,
             "extra_params": params.urlencode(),
         },
+    )
+
+
+def _render_records(page) -> str:
+    records = with_details(Interaction.objects.filter(pk__in=[r.pk for r in page]))
+    return render_to_string(
+        "includes/interaction_items.html", {"records": records.order_by("-date", "-pk")}
     )
 
 

@@ -23,7 +23,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from archive.caching import CachedPaginator, current_revision
-from archive.models import Article, PersonRole
+from archive.models import Article, Interaction, Office, PersonRole, Tenure
 from archive.selectors import article_count
 from archive.signals import LINK_MODELS, articles_changed, bulk_write_finished
 from tests.archive.admin_helpers import rename_organisation_in_admin
@@ -210,6 +210,38 @@ def test_a_deleted_article_leaves_every_cached_list_at_once(archive, page_cache,
     content = client.get(entity_page).content.decode()
     assert url not in content
     assert "2 articles" in content
+
+
+def test_the_encounters_list_follows_an_editors_rejection_and_a_new_participant(
+    archive, page_cache, client
+):
+    person, organisation = archive["person"], archive["organisation"]
+    meeting = Interaction.objects.create(kind="meeting", date=dt.date(2025, 2, 1))
+    meeting.participants.create(person=person)
+    meeting.sources.create(article=archive["articles"][1], sentence="They met in Stone Town.")
+    url = reverse("archive:interaction-list")
+    assert "They met in Stone Town." in client.get(url).content.decode()
+    assert organisation.name not in client.get(url).content.decode()
+
+    meeting.participants.create(organisation=organisation)
+    assert organisation.name in client.get(url).content.decode()
+    meeting.rejected = True
+    meeting.save()
+    assert "They met in Stone Town." not in client.get(url).content.decode()
+
+
+def test_the_office_index_follows_a_new_tenure(archive, page_cache, client):
+    office = Office.objects.create(
+        title="Harbour Master",
+        key="harbour master|zmc",
+        slug="harbour-master",
+        organisation=archive["organisation"],
+    )
+    url = reverse("archive:office-list")
+    assert "Harbour Master" not in client.get(url).content.decode()
+    Tenure.objects.create(office=office, person=archive["person"], start=dt.date(2025, 1, 1))
+    page = client.get(url).content.decode()
+    assert "Harbour Master" in page and archive["person"].name in page
 
 
 def test_a_cached_page_reads_the_revision_once_and_its_own_rows(archive, page_cache, client):
