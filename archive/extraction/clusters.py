@@ -90,6 +90,8 @@ def build_resolution(clusters: list[Cluster], body_start: int) -> Resolution:
 def _entity(cluster: Cluster, mentions: list[Mention], body_start: int) -> ExtractedEntity:
     aliases: set[str] = set()
     for m in mentions:
+        if m.evidence == "bare-head" and cluster.name != m.surface:
+            continue  # "the Commission" refers to a name; it is none
         aliases.add(m.surface)
         aliases.update(a for a in m.aliases if a)
         if m.title_alias:

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from archive.extraction import lexicon as lx
-from archive.extraction.spans import Candidate
+from archive.extraction.normalize import name_key
+from archive.extraction.spans import Candidate, Mention
 
 # A word of a personal name: "Novotna", "O'Neill", "McGrath", "Schultz-McCarthy",
 # "J."; not "EPS" (an acronym), "1,000", "Roll-on" nor "I've".
@@ -183,3 +184,50 @@ def single_kind(cand: Candidate) -> str:
     if cand.evidence in ("speech", "cue") and len(word) > 1:
         return "person"
     return ""
+
+
+# Evidence that a candidate is a person whatever else the article names.
+_PERSON_PROOF = frozenset({"title", "given-name", "initial"})
+
+
+def company_short_forms(gaz, mentions: list[Mention]) -> dict[str, Mention]:
+    """The leading words of each company the article names with its legal
+    form ("Barrick Gold Corp" -> "Barrick", "Barrick Gold"), by name key:
+    written alone later ("Barrick said", "Barrick 's offer") they name the
+    company. A leading word that is a given name, or a prefix the reference
+    data knows (a place: "Toronto Dominion Bank"), is no short form."""
+    out: dict[str, Mention] = {}
+    for m in mentions:
+        if m.kind != "organisation" or m.dropped:
+            continue
+        words = (m.name or m.surface).split()
+        if len(words) < 2 or words[-1] not in _LEGAL_FORMS:
+            continue
+        if words[0] in lx.DETERMINERS:
+            words = words[1:]
+        for k in range(1, len(words)):
+            prefix = " ".join(words[:k]).rstrip(",")
+            last = words[k - 1]
+            if not last[:1].isupper() or last in lx.ORG_HEADS or last in lx.ROLE_WORDS:
+                break
+            if (k == 1 and last in gaz.given_names) or gaz.lookup(prefix):
+                break
+            out.setdefault(name_key(prefix), m)
+    return out
+
+
+def short_form_mention(cand: Candidate, company: Mention) -> Mention | None:
+    """The company ``cand`` abbreviates, as a mention, unless the candidate
+    has a person's evidence (a title, a given name, an initial)."""
+    if cand.evidence in _PERSON_PROOF or cand.weak:
+        return None
+    return Mention(
+        kind="organisation",
+        start=cand.start,
+        end=cand.end,
+        surface=cand.surface,
+        ref=company.ref,
+        name=company.name or company.surface,
+        evidence="short-form",
+        org_kind=company.org_kind or "company",
+    )

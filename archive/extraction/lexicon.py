@@ -167,6 +167,17 @@ ORG_HEADS_FOR = frozenset(
     )
 )
 
+# A head written alone ("the Commission 's spokesman", "passed the Senate"):
+# a back-reference to the organisation the article names in full ("European
+# Commission", "U.S. Senate"), never a name of its own. The names of
+# legislatures and treasuries are proper names alone ("Congress would vote").
+BARE_ORG_HEADS = words(
+    """Commission Council Committee Assembly Ministry Treasury Parliament Department
+    Bureau Agency Authority Bank Board Association Organisation Organization Union
+    Coalition Alliance Tribunal Fund Embassy Army Navy Senate Congress"""
+)
+PROPER_BARE_HEADS = words("Senate Congress Treasury")
+
 EVENT_HEADS: dict[str, str] = {
     "Summit": "summit",
     "Forum": "forum",

@@ -8,7 +8,14 @@ import datetime as dt
 
 from archive.extraction import patterns as pt
 from archive.extraction.clusters import Cluster, Clusters, name_tokens, same_person
-from archive.extraction.guess import after_determiner, is_person_name, is_place_name, single_kind
+from archive.extraction.guess import (
+    after_determiner,
+    company_short_forms,
+    is_person_name,
+    is_place_name,
+    short_form_mention,
+    single_kind,
+)
 from archive.extraction.headings import in_title_cased_sentence
 from archive.extraction.lexicon import NOT_PERSON_WORDS
 from archive.extraction.normalize import name_key
@@ -36,6 +43,8 @@ class People:
         self.single_leftover: list[Candidate] = []
         self._surnames: dict[str, list[Cluster]] | None = None
         self._person_ends: set[int] = set()
+        # "Barrick" for "Barrick Gold Corp" (guess.py).
+        self.companies = company_short_forms(gaz, work.mentions)
 
     def _persons(self) -> list[Mention]:
         return [m for m in self.work.mentions if m.kind == "person" and not m.dropped]
@@ -50,6 +59,8 @@ class People:
         singles |= {name_key(m.surface) for m in self._persons() if m.surname_only}
         pending = []
         for cand in work.candidates:
+            if self._company(cand):
+                continue
             evidence = cand.evidence
             if (evidence == "given-name" and cand.alone_on_line) or cand.weak:
                 evidence = ""  # a byline or caption, not a person in the story
@@ -99,7 +110,7 @@ class People:
         rest = []
         people = len(self.all)
         for cand in self.work.singles:
-            if self._single_backref(cand):
+            if self._single_backref(cand) or self._company(cand):
                 continue
             kind = "organisation" if self._affiliation(cand) else single_kind(cand)
             if not kind and self._leader_in_office(cand):
@@ -116,6 +127,16 @@ class People:
             # A surname typed late ("Tendulkar said") also names its earlier uses.
             rest = [c for c in rest if not self._single_backref(c)]
         self.single_leftover = rest
+
+    def _company(self, cand: Candidate) -> bool:
+        """Whether ``cand`` is the short form of a company the article names
+        in full (then added as that company's mention)."""
+        company = self.companies.get(name_key(cand.surface)) if self.companies else None
+        mention = short_form_mention(cand, company) if company is not None else None
+        if mention is None:
+            return False
+        self.work.mentions.append(mention)
+        return True
 
     def _affiliation(self, cand: Candidate) -> bool:
         """A name right after a person's, joined by "of" or in brackets, is

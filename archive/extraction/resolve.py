@@ -13,10 +13,12 @@ places, one sense per article, events; then builds the entities (clusters.py).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 from archive.extraction import events as ev
+from archive.extraction import lexicon as lx
 from archive.extraction import patterns as pt
-from archive.extraction.clusters import Clusters, Resolution, build_resolution, strip_the
+from archive.extraction.clusters import Cluster, Clusters, Resolution, build_resolution, strip_the
 from archive.extraction.guess import is_place_candidate, strip_legal_form
 from archive.extraction.normalize import name_key
 from archive.extraction.people import People
@@ -32,7 +34,9 @@ def resolve_mentions(gaz: Gazetteer, found: Findings, published: dt.date | None)
     work = found.copy(kinds={"organisation"})
     clusters = Clusters()
     people = People(gaz, work, clusters, published).resolve()
-    single_leftover = resolve_organisations(gaz, work, clusters, people.single_leftover)
+    single_leftover = resolve_organisations(
+        gaz, work, clusters, people.single_leftover, people.companies
+    )
     resolve_places(gaz, work, clusters, people.leftover)
     propagate(work, clusters, people, people.leftover, single_leftover)
     resolve_events(gaz, work, clusters, published)
@@ -44,14 +48,23 @@ def _of_kind(work: Findings, kind: str) -> list[Mention]:
 
 
 def resolve_organisations(
-    gaz: Gazetteer, work: Findings, clusters: Clusters, singles: list[Candidate]
+    gaz: Gazetteer,
+    work: Findings,
+    clusters: Clusters,
+    singles: list[Candidate],
+    companies: dict[str, Mention] | None = None,
 ) -> list[Candidate]:
     """Organisations under their reference names where known; ambiguous
-    acronyms settled by the article or dropped. Returns the lone words still
-    unread."""
+    acronyms settled by the article or dropped; a company's short form
+    ("Barrick" typed by "Barrick chairman") under the company's full name.
+    Returns the lone words still unread."""
     present = {m.ref for m in work.mentions if m.kind == "organisation" and m.ref}
     defined = dict(work.acronyms)
+    bare = []
     for m in _of_kind(work, "organisation"):
+        if m.evidence == "bare-head":
+            bare.append(m)
+            continue
         target = defined.get(m.surface)
         if target is not None and target is not m and target.kind != "organisation":
             # An acronym an article gave to an event or place: resolved
@@ -62,6 +75,9 @@ def resolve_organisations(
             continue
         if target is not None and target is not m and target.ref:
             m.ref, m.candidates = target.ref, ()
+        company = companies.get(name_key(m.name or m.surface)) if companies else None
+        if company is not None and not m.ref and company is not m:
+            m.ref, m.name = company.ref, company.name or company.surface
         if m.candidates:
             refs = [r for r in m.candidates if r in present]
             if not refs:
@@ -93,6 +109,7 @@ def resolve_organisations(
         if m.acronym and not cluster.acronym:
             cluster.acronym = m.acronym
         clusters.add(cluster, m)
+    _resolve_bare_heads(clusters, bare)
     # Unknown acronyms defined in this article and used alone later.
     leftover = []
     for cand in singles:
@@ -110,6 +127,43 @@ def resolve_organisations(
         else:
             leftover.append(cand)
     return leftover
+
+
+_HEAD_LINKS = frozenset({"of", "for", "on"})
+
+
+def _resolve_bare_heads(clusters: Clusters, bare: list[Mention]) -> None:
+    """A head written alone ("the Commission") joins the organisation of
+    the article whose name ends in it ("European Commission"), the nearest
+    one named before it when there are several; with none, a legislature's
+    or treasury's name stands alone ("Congress") and any other is dropped."""
+    if not bare:
+        return
+    by_head: dict[str, list[Cluster]] = {}
+    for cluster in clusters.all:
+        if cluster.kind == "organisation" and " " in cluster.name:
+            words = cluster.name.split()
+            # "European Commission", "Commission of the African Union".
+            heads = {words[-1]}
+            heads.update(w for w, nxt in itertools.pairwise(words) if nxt in _HEAD_LINKS)
+            for head in heads:
+                by_head.setdefault(head, []).append(cluster)
+    for m in bare:
+        found = by_head.get(m.surface, [])
+        if found:
+            before = [
+                (max(k.start for k in c.mentions if k.start < m.start), i)
+                for i, c in enumerate(found)
+                if any(k.start < m.start for k in c.mentions)
+            ]
+            cluster = found[max(before)[1]] if before else found[0]
+        elif m.surface in lx.PROPER_BARE_HEADS:
+            cluster = clusters.get("organisation", name_key(m.surface), m.surface)
+            cluster.org_kind = cluster.org_kind or m.org_kind or "government"
+        else:
+            m.dropped = True
+            continue
+        clusters.add(cluster, m)
 
 
 def resolve_places(
@@ -164,7 +218,7 @@ def propagate(
         if all(m.evidence in _GUESSES for m in cluster.mentions):
             continue  # a guess is not spread over the article
         for m in cluster.mentions:
-            if m.dropped or m.demonym:
+            if m.dropped or m.demonym or m.evidence == "bare-head":
                 continue
             known.setdefault(name_key(m.surface), cluster)
             if cluster.kind == "organisation":

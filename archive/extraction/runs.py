@@ -274,6 +274,21 @@ class RunReader:
             if mention is not None and mention.kind == "person" and pending:
                 self._apply_pending(mention, pending)
             return
+        if word in lx.BARE_ORG_HEADS and not self.at.in_shouted(s):
+            # "the Commission 's spokesman": resolution ties it to the
+            # organisation the article names in full, or drops it.
+            self.mentions.append(
+                Mention(
+                    kind="organisation",
+                    start=s,
+                    end=e,
+                    surface=word,
+                    name=word,
+                    evidence="bare-head",
+                    org_kind=lx.ORG_HEADS.get(word, "other"),
+                )
+            )
+            return
         if word in lx.ROLE_WORDS or word in lx.HONORIFICS or word in lx.SENTENCE_STOPWORDS:
             return
         if pending and role_gap_ok(self.text, pending, s) and pending.strong and name_like(unit):

@@ -219,3 +219,66 @@ def test_a_long_form_runs_across_an_initialism_but_not_a_sentence_end():
         "U.S. Coastal Rescue Program"
     )
     assert long_form_before("We met U. Coastal Rescue Program ", 33, "UCRP") == ""
+
+
+# -- a head written alone ("the Commission") -------------------------------------
+
+
+def entities(text: str) -> list:
+    return extract_entities("", text)
+
+
+def test_bare_head_joins_the_organisation_named_in_full_and_adds_no_alias():
+    found = entities(
+        "The Fisheries Commission of Ruritania met. Later the Commission 's spokesman said no."
+    )
+    orgs = [e for e in found if e.kind == "organisation"]
+    assert [e.name for e in orgs] == ["Fisheries Commission of Ruritania"]
+    assert orgs[0].count == 2
+    assert "Commission" not in orgs[0].aliases
+
+
+def test_bare_head_joins_the_nearest_full_name_before_it():
+    found = entities(
+        "The Atlantic Fisheries Commission and the Pacific Salmon Commission met. "
+        "The Pacific Salmon Commission chair spoke, then the Commission voted."
+    )
+    counts = {e.name: e.count for e in found if e.kind == "organisation"}
+    assert counts == {"Atlantic Fisheries Commission": 1, "Pacific Salmon Commission": 3}
+
+
+def test_bare_generic_head_without_a_full_name_is_no_organisation():
+    assert not kinds("Officials said the Commission would meet on Monday.").get("organisation")
+    assert not kinds("Visitors said the Mission was closed.").get("organisation")
+
+
+def test_legislature_named_alone_is_an_organisation():
+    assert kinds("The budget passed the Senate on Tuesday.")["organisation"] == {"Senate"}
+    assert kinds("He said Congress would vote on the bill.")["organisation"] == {"Congress"}
+
+
+def test_bare_legislature_joins_its_full_name():
+    found = kinds("The Ruritanian Senate met. Critics said the Senate was slow.")
+    assert found["organisation"] == {"Ruritanian Senate"}
+
+
+# -- a company's short form ("Barrick" for "Barrick Gold Corp") -----------------
+
+
+def test_company_short_form_is_the_company_not_a_person():
+    found = kinds(
+        "Zorvex Mining Corp said on Tuesday its offer succeeded. Zorvex said details "
+        "would follow, and Zorvex chairman Peter Munk said he was pleased."
+    )
+    assert found["organisation"] == {"Zorvex Mining Corp"}
+    assert found["person"] == {"Peter Munk"}
+
+
+def test_short_form_never_takes_a_person_with_a_given_name():
+    found = kinds("Halvor Trading Ltd said sales rose. Maria Halvor said she was pleased.")
+    assert "Maria Halvor" in found["person"]
+
+
+def test_place_at_the_start_of_a_company_name_is_no_short_form():
+    found = kinds("Toronto Dominion Bank Ltd said profits rose. Prices in Toronto fell.")
+    assert "Toronto" in found["place"]
