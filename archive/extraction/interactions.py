@@ -15,6 +15,7 @@ article's reports of one encounter (a title and its readout) are one.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -79,9 +80,46 @@ _ANY_TRIGGER = re.compile("|".join(f"(?:{p})" for _kind, p, _hosts in _TRIGGERS)
 
 def might_report(title: str, body: str) -> bool:
     """Whether the article may report an encounter (a cheap look before reading it)."""
-    return bool(_TITLE_RE.match(title.strip()) or _THEIR_MEETING_RE.search(title)) or bool(
-        _ANY_TRIGGER.search(body)
+    return bool(
+        _TITLE_RE.match(title.strip())
+        or _THEIR_MEETING_RE.search(title)
+        or _JOINT_TITLE_RE.search(title)
+        or _ANY_TRIGGER.search(body)
+        or _JOINT_RE.search(body)
     )
+
+
+# Joint statements: a release titled "Joint Statement by/of/from <issuers> on ...",
+# or "<issuers> Joint Statement", whose lead says who released it ("The following
+# statement was released by ..."; the text itself follows "Begin text"), and a
+# sentence "X and Y issued a joint statement", "X issued a joint statement with Y".
+_JOINT_TITLE_RE = re.compile(r"\bJoint (?:Press )?Statement\b", re.IGNORECASE)
+_JOINT_RE = re.compile(
+    r"\b(?:issued|issues|issue|released|releases|release|adopted|adopts|adopt|signed|signs"
+    r"|sign|made|make)\s+(?:a |the |their |this |another )?joint (?:press )?statements?\b",
+    re.IGNORECASE,
+)
+_JOINT_BY_RE = re.compile(
+    r"\bjoint (?:press )?statement (?:was |were |has been |is )?(?:issued |released |adopted )?"
+    r"(?:by|between|from) ",
+    re.IGNORECASE,
+)
+# What opens the issuers in a title or a lead, and what ends them.
+_ISSUED_BY_RE = re.compile(
+    r"\b(?:(?:released|issued|adopted|made|signed)\s+by|statement\s+(?:by|from|between|of))\s+",
+    re.IGNORECASE,
+)
+_ISSUE_THE_FOLLOWING_RE = re.compile(
+    r"^(?P<who>[^.:]*?)\s+(?:issue|issued|have issued|has issued|released|release)"
+    r"\s+the following\b",
+    re.IGNORECASE,
+)
+_ISSUERS_END_RE = re.compile(
+    r"[:;]|\.$|\s(?:on|regarding|commending|welcoming|addressing|following|through|concerning"
+    r"|condemning|after|during|about|upon)\s",
+    re.IGNORECASE,
+)
+_BEGIN_TEXT_RE = re.compile(r"\bBegin\s+text\b", re.IGNORECASE)
 
 
 # A readout's title: "Secretary Blinken's Call with ...", "Deputy Secretary Sherman's Meeting with".
@@ -151,10 +189,28 @@ _DAY_RE = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN_RE = re.compile(r"(?:^|\W)(?:He|She|he|she)\W*(?:\w+\W+){0,3}$")
+# "to" before a verb ("to discuss"), not an office's ("Chief of Staff to President").
 _CLAUSE_END = re.compile(
-    r"\b(?:to|about|regarding|concerning|where|that|who|which|following|after|before|"
+    r"\b(?:to(?= (?!the )[a-z])|about|regarding|concerning|where|that|who|which|following"
+    r"|after|before|"
     r"and (?:discussed|reaffirmed|emphasized|emphasised|expressed|underscored|welcomed|"
-    r"reiterated|highlighted|thanked|agreed))\b|[;:]"
+    r"reiterated|highlighted|thanked|agreed|also|issued|released|signed|announced|launched|"
+    r"visited|toured|met|spoke|held|attended|delivered|joined))\b|[;:]"
+)
+# A visit said as a noun ("Kim’s travel to Seoul emphasizes ..."): reported only
+# when the sentence says it is to come or has happened.
+_NOUN_VISIT_RE = re.compile(r"(?:['’]s|\b(?:his|her|their|its))(?: [\w-]+){0,2} $")
+_NOUN_TRIGGERS = {"visit", "travel to", "trip to"}
+_PAST_RE = re.compile(
+    r"\b(?:was|were|had|has|have|did|during|following|followed|after|concluded|completed|ended"
+    r"|results?|took place)\b"
+)
+# Whom one speaks to that is no call: "will speak to the CBYX alumni about ...".
+_AUDIENCE_RE = re.compile(
+    r"\b(?:alumni|students|audiences?|reporters|press|media|journalists|participants"
+    r"|graduates|members|delegates|employees|staff|crowds?|gathering|conference|forum|event"
+    r"|youth|community|workers|attendees|fellows|graduating|class|cadets|veterans)\b",
+    re.IGNORECASE,
 )
 
 
@@ -196,16 +252,22 @@ def find_interactions(
 ) -> list[FoundInteraction]:
     """The encounters the article reports, one per encounter."""
     names = with_name_parts(names)
-    found = _from_title(title, published, names)
+    found = _from_title(title, published, names) + _joint_from_title(title, body, published, names)
     if _TRANSCRIPT_RE.search(body):
         return _merged(found)  # a briefing's or an interview's talk is no report
     # "He will then meet with ...": the last person an encounter was reported of.
     actor = found[0].participants[:1] if found and found[0].participants else []
     for sentence in _sentences(body):
-        if len(sentence) < 12 or not _ANY_TRIGGER.search(sentence):
+        if len(sentence) < 12 or not (
+            _ANY_TRIGGER.search(sentence) or _JOINT_TITLE_RE.search(sentence)
+        ):
             continue
         if _past_year(sentence, published):
             continue  # "In 2006, then-Senator Biden ... visit": history
+        joint = _JOINT_RE.search(sentence) or _JOINT_BY_RE.search(sentence)
+        if joint and not _FIRST_PERSON_RE.search(sentence, 0, joint.start()):
+            items = _joint_from_sentence(sentence, joint, published, names, actor)
+            found += items
         for kind, pattern, hosts in _TRIGGER_RES:
             trigger = pattern.search(sentence)
             if trigger is None:
@@ -238,7 +300,7 @@ def with_name_parts(names: dict[str, Named]) -> dict[str, Named]:
 def _from_title(title: str, published, names) -> list[FoundInteraction]:
     title = title.strip()
     if _THEIR_MEETING_RE.search(title):
-        people = [n for n in _named_in(title, names) if n.kind == "person"]
+        people = [n for n in _named_in(title, names, principals=False) if n.kind == "person"]
         if len(people) < 2:
             return []
         return [
@@ -257,8 +319,8 @@ def _from_title(title: str, published, names) -> list[FoundInteraction]:
     kind = _TITLE_KINDS[m["kind"]]
     owner = _POSSESSIVE_RE.sub("", _ABOUT_RE.sub("", m["who"]))
     owner = owner.removeprefix("the ").removeprefix("The ")
-    who = [n for n in _named_in(owner, names) if n.kind != "place"]
-    others = _named_in(m["rest"], names)
+    who = [n for n in _named_in(owner, names, principals=False) if n.kind != "place"]
+    others = _named_in(m["rest"], names, principals=False)
     offices = [] if who else [f.role for f in find_office_mentions(f"the {owner}")]
     if not who and not offices:
         return []
@@ -296,17 +358,132 @@ def _from_title(title: str, published, names) -> list[FoundInteraction]:
     ]
 
 
+def _joint_from_title(title: str, body: str, published, names) -> list[FoundInteraction]:
+    """A release titled as a joint statement: its issuers, from the title and the lead."""
+    joint = _JOINT_TITLE_RE.search(title)
+    if joint is None:
+        return []
+    texts = [title[: joint.start()], _issuers_after(title[joint.end() :], opened=True)]
+    lead = body[: 600 if (begin := _BEGIN_TEXT_RE.search(body)) is None else begin.start()]
+    sentences = [title]
+    for sentence in _sentences(lead)[:3]:
+        by = _ISSUED_BY_RE.search(sentence)
+        following = _ISSUE_THE_FOLLOWING_RE.search(sentence)
+        if by:
+            texts.append(_issuers_after(sentence[by.end() :]))
+        elif following:
+            texts.append(following["who"])
+        else:
+            continue
+        sentences.append(sentence)
+        break
+    participants = _issuers(" ; ".join(texts), names)
+    if len(participants) < 2:
+        return []
+    return [
+        FoundInteraction(
+            kind="joint statement",
+            status="held",
+            date=published,
+            precision="reported",
+            participants=participants,
+            sentences=sentences,
+        )
+    ]
+
+
+def _issuers_after(text: str, *, opened: bool = False) -> str:
+    """The issuers a title's "by/of/from" or a lead's "released by" opens, up to what
+    the statement is about; ``opened``: only if the text starts with such a word."""
+    if opened:
+        m = re.match(r"\s*(?:of|by|from|between)\s+", text, re.IGNORECASE)
+        if m is None:
+            return ""
+        text = text[m.end() :]
+    end = _ISSUERS_END_RE.search(text)
+    return text[: end.start()] if end else text
+
+
+def _issuers(text: str, names: dict[str, Named]) -> list[Named]:
+    """Who issued a statement: the people, or when fewer than two are named, the
+    people and the organisations that are no person's title ("EU High Representative
+    Josep Borrell" is Borrell)."""
+    spans = [
+        sp for sp in _without_principals(text, _named_spans(text, names)) if sp[0].kind != "place"
+    ]
+    people = list(dict.fromkeys(n for n, _s, _e in spans if n.kind == "person"))
+    if len(people) >= 2:
+        return people
+    free = [
+        named
+        for (named, _s, end), following in zip(spans, [*spans[1:], None], strict=False)
+        if named.kind == "person"
+        or not (
+            following
+            and following[0].kind == "person"
+            and "," not in text[end : following[1]]
+            and ";" not in text[end : following[1]]
+        )
+    ]
+    return list(dict.fromkeys(free))
+
+
+def _joint_from_sentence(sentence, joint, published, names, actor) -> list[FoundInteraction]:
+    """ "X and Y issued a joint statement", "X issued a joint statement with Y",
+    "a joint statement released by X and Y"."""
+    before, after = sentence[: joint.start()], sentence[joint.end() :]
+    if joint.group().lower().endswith(("by ", "between ", "from ")):
+        participants = _issuers(_issuers_after(after), names)
+        subject_text = ""
+    else:
+        # The subject: before any other encounter the sentence reports ("Kerry had a
+        # call with Putin and issued a joint statement with ...": Kerry).
+        other = _ANY_TRIGGER.search(before)
+        subject_text = before[: other.start()] if other else before
+        subject = [
+            n for n in _named_in(subject_text[-200:], names, principals=False) if n.kind != "place"
+        ]
+        if not subject and _PRONOUN_RE.search(before):
+            subject = list(actor)
+        clause = _CLAUSE_END.split(after, 1)[0]
+        with_ = re.search(r"\b(?:with|between)\s", clause)
+        objects = (
+            [
+                n
+                for n in _named_in(clause[with_.end() :], names, principals=False)
+                if n.kind != "place"
+            ]
+            if with_
+            else []
+        )
+        participants = list(dict.fromkeys(_people_first(subject) + _people_first(objects)))
+    if len(participants) < 2:
+        return []
+    planned = _PLANNED_RE.search(before + joint.group()) or _COMING_RE.search(sentence)
+    date, precision = _date_of(sentence, published, planned=bool(planned))
+    return [
+        FoundInteraction(
+            kind="joint statement",
+            status="planned" if planned else "held",
+            date=date,
+            precision=precision,
+            participants=participants,
+            sentences=[sentence],
+        )
+    ]
+
+
 def _from_sentence(
     sentence, trigger, kind, hosts, published, names, actor
 ) -> list[FoundInteraction]:
     before, after = sentence[: trigger.start()], sentence[trigger.end() :]
-    subject = [n for n in _named_in(before[-160:], names) if n.kind != "place"]
+    subject = [n for n in _named_in(before[-160:], names, principals=False) if n.kind != "place"]
     pronoun = None if subject else _PRONOUN_RE.search(before)
     if pronoun:
         subject = list(actor)
     # The counterparts are named right after the verb, up to the clause's end.
     clause = _CLAUSE_END.split(after, 1)[0]
-    objects = [n for n in _named_in(clause, names) if n.kind != "place"]
+    objects = [n for n in _named_in(clause, names, principals=False) if n.kind != "place"]
     office_mentions = [] if subject else find_office_mentions(before)[-1:]
     offices = [f.role for f in office_mentions]
     # The clause from its subject on says whether it is to come: "Nuland will speak
@@ -328,10 +505,23 @@ def _from_sentence(
         or _COMING_RE.search(before + trigger.group() + clause)
     )
     status = "planned" if planned else "held"
+    if (
+        kind == "call"
+        and trigger.group().endswith(" to")
+        and not _spoken_to_a_person(clause, names)
+    ):
+        return []  # a speech: "will speak to the CBYX alumni about"
     date, precision = _date_of(sentence, published, planned=status == "planned")
     if kind == "visit":
         if not (subject or offices):
             return []
+        if (
+            trigger.group() in _NOUN_TRIGGERS
+            and _NOUN_VISIT_RE.search(before)
+            and not planned
+            and not _PAST_RE.search(sentence)
+        ):
+            return []  # "Kim’s travel to Seoul emphasizes ...": no report of it
         # A visit with no place named here ("visited the above district") may
         # date the one the article names elsewhere (``_merged``).
         places = _places_in(after[:160], names, near=30) or [""]
@@ -367,6 +557,12 @@ def _from_sentence(
     ]
 
 
+def _spoken_to_a_person(clause: str, names: dict[str, Named]) -> bool:
+    """Whether "spoke to" is said of a person (a call), not of an audience."""
+    person = next((sp for sp in _named_spans(clause, names) if sp[0].kind == "person"), None)
+    return person is not None and not _AUDIENCE_RE.search(clause, 0, person[1])
+
+
 def _people_first(named: list[Named]) -> list[Named]:
     """People and the organisations that are no person's title ("Secretary General
     of the OIC Hissein Taha" is Taha, not the OIC, when a person is named)."""
@@ -374,15 +570,54 @@ def _people_first(named: list[Named]) -> list[Named]:
     return people or [n for n in named if n.kind == "organisation"]
 
 
-def _named_in(text: str, names: dict[str, Named]) -> list[Named]:
-    """The entities ``text`` names, in order, each once."""
+def _named_in(text: str, names: dict[str, Named], *, principals: bool = True) -> list[Named]:
+    """The entities ``text`` names, in order, each once; ``principals=False``:
+    not a person named only in someone else's title ("Bjoern Seibert, Chief of
+    Staff for President Ursula von der Leyen": Seibert)."""
     seen: set[Named] = set()
     ordered = []
-    for named, _start, _end in _named_spans(text, names):
+    spans = _named_spans(text, names)
+    if not principals:
+        spans = _without_principals(text, spans)
+    for named, _start, _end in spans:
         if named not in seen:
             seen.add(named)
             ordered.append(named)
     return ordered
+
+
+# Whom an office is held for: "Chief of Staff to President", "wife of King", "for
+# European Commission President" (a name after it is the principal's).
+_FOR_LEADER = (
+    r"\b(?:to|for|of)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}?(?:Vice\s+|Deputy\s+)?"
+    r"(?:President|Prime\s+Minister|Minister|King|Queen|Emir|Prince|Chancellor|Pope|Sheikh"
+    r"|Sultan|Premier|Governor|Chair(?:man|woman|person)?|Leader|Commissioner)\s+$"
+)
+# After a person: ", Chief of Staff for ... President " and the principal's name.
+_APPOSITIVE_FOR_RE = re.compile(r"^,\s+(?:(?!\band\b)[^;])*?" + _FOR_LEADER)
+_BEFORE_FOR_RE = re.compile(_FOR_LEADER)
+# "President Zelenskyy’s Chief of Staff Andriy Yermak": Zelenskyy is the principal.
+_POSSESSOR_RE = re.compile(
+    r"^['’]s (?!(?:[\w.-]+ )*?(?:meeting|call|visit|travel|trip|talks|with|and|met|spoke)\b)"
+    r"(?:[\w.-]+ ){1,6}$"
+)
+
+
+def _without_principals(text: str, spans: list) -> list:
+    """``spans`` but the people named only as whom another person's office is for."""
+    people = [i for i, (named, _s, _e) in enumerate(spans) if named.kind == "person"]
+    dropped = set()
+    for before, after in itertools.pairwise(people):
+        q_start, q_end = spans[before][1:]
+        p_start = spans[after][1]
+        gap = text[q_end:p_start]
+        if _APPOSITIVE_FOR_RE.search(gap):
+            dropped.add(after)  # "Seibert, Chief of Staff for ... President von der Leyen"
+        elif _POSSESSOR_RE.match(gap):
+            dropped.add(before)  # "President Zelenskyy’s Chief of Staff Andriy Yermak"
+        elif gap.strip(" ,") == "" and _BEFORE_FOR_RE.search(text[max(0, q_start - 80) : q_start]):
+            dropped.add(before)  # "Chief of Staff to President Zelenskyy Andriy Yermak"
+    return [span for i, span in enumerate(spans) if i not in dropped]
 
 
 def _named_spans(text: str, names: dict[str, Named]) -> list[tuple[Named, int, int]]:

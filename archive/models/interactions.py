@@ -1,5 +1,5 @@
-"""Encounters: meetings, calls, visits, talks and agreements, each one record
-with its participants and the articles and sentences that report it."""
+"""Encounters: meetings, calls, visits, talks, agreements and joint statements, each
+one record with its participants and the articles and sentences that report it."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ class Interaction(models.Model):
         VISIT = "visit", "Visit"
         TALKS = "talks", "Talks"
         AGREEMENT = "agreement", "Agreement signed"
+        JOINT_STATEMENT = "joint statement", "Joint statement"
 
     class Status(models.TextChoices):
         HELD = "held", "Held"
@@ -24,7 +25,7 @@ class Interaction(models.Model):
         REPORTED = "reported", "On or before the report"
         UNKNOWN = "", "Unknown"
 
-    kind = models.CharField(max_length=12, choices=Kind.choices)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.HELD)
     date = models.DateField(null=True, blank=True)
     date_precision = models.CharField(

@@ -41,7 +41,14 @@ from archive.models import (
 # A participant: ("person", pk) or ("organisation", pk).
 Who = tuple[str, int]
 # How far apart two reports of one encounter may date it, by kind (days).
-_SLACK = {"call": 0, "meeting": 1, "talks": 1, "agreement": 1, "visit": 3}
+_SLACK = {
+    "call": 0,
+    "meeting": 1,
+    "talks": 1,
+    "agreement": 1,
+    "joint statement": 1,
+    "visit": 3,
+}
 # A day's publication in UTC may be the day before or after where it happened.
 _ZONES = 1
 # A planned encounter is looked for this long after it was announced.

@@ -127,3 +127,33 @@ def test_export_interactions_writes_one_line_a_record(archive):
         ],
     }
     assert len(records) == 3
+
+
+def test_a_joint_statement_is_a_kind_of_its_own_everywhere(client, archive, django_user_model):
+    statement = Article.objects.create(
+        title="Joint Statement by Secretary Blinken and Foreign Minister Kuleba on Vienna",
+        slug="joint",
+        body="Office of the Spokesperson\n\nBegin text:\n\nWe stand together.",
+        content_hash="joint",
+        published=D(2022, 3, 9),
+        source_file="joint.txt",
+    )
+    link_entities(
+        statement,
+        [
+            ExtractedEntity(kind="person", name="Antony J. Blinken", aliases={"Blinken"}, count=1),
+            ExtractedEntity(kind="person", name="Dmytro Kuleba", aliases={"Kuleba"}, count=1),
+        ],
+    )
+    page = client.get("/interactions/?kind=joint+statement").content.decode()
+    assert "1 encounter" in page and "Joint statement" in page
+    out = StringIO()
+    call_command("export_interactions", stdout=out)
+    (joint,) = [
+        r for r in map(json.loads, out.getvalue().splitlines()) if r["kind"] == "joint statement"
+    ]
+    assert [p["name"] for p in joint["participants"]] == ["Antony J. Blinken", "Dmytro Kuleba"]
+    assert (joint["date"], joint["status"]) == ("2022-03-09", "held")
+    client.force_login(django_user_model.objects.create_superuser("ed", "e@example.org", "pw"))
+    listing = client.get("/admin/archive/interaction/?kind__exact=joint+statement")
+    assert listing.status_code == 200 and "Joint statement" in listing.content.decode()

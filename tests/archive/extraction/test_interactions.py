@@ -206,3 +206,145 @@ def test_a_titles_travel_is_to_the_places_listed_after_to():
         names,
     )
     assert [v.place for v in visits] == ["Vienna", "Beirut"]
+
+
+# The error classes of the hand-checked sample of 2026-12-07b, one made-up case each.
+
+STAFF = {
+    **PEOPLE,
+    "Bjoern Seibert": Named("person", "Bjoern Seibert"),
+    "Ursula von der Leyen": Named("person", "Ursula von der Leyen"),
+    "European Commission": Named("organisation", "European Commission"),
+    "Andriy Yermak": Named("person", "Andriy Yermak"),
+    "Zelenskyy": Named("person", "Volodymyr Zelenskyy"),
+    "Bridget Brink": Named("person", "Bridget Brink"),
+    "Ukraine": Named("place", "Ukraine", "country"),
+}
+
+
+def test_a_person_named_in_someone_elses_title_is_no_participant():
+    def who(body):
+        return [
+            [p.name for p in f.participants]
+            for f in find_interactions("News", body, TUESDAY, STAFF)
+        ]
+
+    pair = [["Antony J. Blinken", "Bjoern Seibert"]]
+    assert (
+        who(
+            "Secretary Blinken spoke today with Bjoern Seibert, Chief of Staff for European "
+            "Commission President Ursula von der Leyen, to follow up on their call."
+        )
+        == pair
+    )
+    adviser = "Blinken met with Bjoern Seibert, adviser to President Ursula von der Leyen."
+    assert who(adviser) == pair
+    # Before the name, with or without a possessive.
+    yermak = [["Antony J. Blinken", "Andriy Yermak"]]
+    assert who("Blinken met with President Zelenskyy’s Chief of Staff Andriy Yermak.") == yermak
+    assert who("Blinken met with Chief of Staff to President Zelenskyy Andriy Yermak.") == yermak
+    # An ambassador to a country, and a list, name everyone.
+    assert who(
+        "Blinken met with Bjoern Seibert, U.S. Ambassador to Ukraine Bridget Brink, and "
+        "President Zelenskyy."
+    ) == [["Antony J. Blinken", "Bjoern Seibert", "Bridget Brink", "Volodymyr Zelenskyy"]]
+
+
+def test_a_visit_said_as_a_noun_reports_none_unless_it_is_past_or_to_come():
+    # The announcement is planned; "Blinken’s travel to Vienna emphasizes" does not make it held.
+    (visit,) = found(
+        "Secretary Blinken will travel to Vienna, March 5-8. Secretary Blinken’s travel to "
+        "Vienna emphasizes the importance of our partnership."
+    )
+    assert visit[:3] == ("visit", "planned", dt.date(2022, 3, 5))
+    assert found("Secretary Blinken’s travel to Vienna emphasizes our partnership.") == []
+    (held,) = found("Kuleba spoke on the results of Secretary Blinken’s visit to Vienna.")
+    assert held[:2] == ("visit", "held")
+
+
+def test_speaking_to_an_audience_is_no_call():
+    assert found("Secretary Blinken will speak to the OIC alumni about Dmytro Kuleba.") == []
+    assert found("Secretary Blinken spoke to students and Dmytro Kuleba's staff.") == []
+    (call,) = found("Secretary Blinken spoke to Foreign Minister Dmytro Kuleba today.")
+    assert call[:4] == ("call", "held", TUESDAY, ["Antony J. Blinken", "Dmytro Kuleba"])
+
+
+def test_a_clause_ends_where_a_second_verb_opens():
+    (call,) = found(
+        "Secretary Blinken had a phone call with Dmytro Kuleba and issued a statement with "
+        "President Aliyev."
+    )
+    assert call[3] == ["Antony J. Blinken", "Dmytro Kuleba"]
+
+
+ISSUERS = {
+    **PEOPLE,
+    "Janet L. Yellen": Named("person", "Janet L. Yellen"),
+    "Yellen": Named("person", "Janet L. Yellen"),
+    "Josep Borrell": Named("person", "Josep Borrell"),
+    "EU": Named("organisation", "European Union"),
+    "European Union": Named("organisation", "European Union"),
+    "African Union Commission": Named("organisation", "African Union Commission"),
+    "Ruslan Edelgeriyev": Named("person", "Ruslan Edelgeriyev"),
+    "Edelgeriyev": Named("person", "Ruslan Edelgeriyev"),
+    "Putin": Named("person", "Vladimir Putin"),
+    "United States": Named("place", "United States", "country"),
+    "Japan": Named("place", "Japan", "country"),
+}
+
+
+def statements(title, body, names=ISSUERS):
+    return [
+        (f.kind, f.status, f.date, [p.name for p in f.participants])
+        for f in find_interactions(title, body, TUESDAY, names)
+    ]
+
+
+def test_a_release_titled_joint_statement_is_one_by_its_issuers():
+    assert statements(
+        "Joint Statement by Secretary of State Antony J. Blinken and Treasury Secretary Janet "
+        "L. Yellen Commending the United Kingdom’s Sanctions",
+        "Office of the Spokesperson\n\nBegin text:\n\nThe United States welcomes it.",
+    ) == [("joint statement", "held", TUESDAY, ["Antony J. Blinken", "Janet L. Yellen"])]
+    # The issuers from the lead ("released by"), a person's organisation left to the person.
+    assert statements(
+        "U.S.-EU: Joint Statement on Lebanon",
+        "Office of the Spokesperson\n\nThe following statement was released by Secretary of "
+        "State Antony J. Blinken and the EU High Representative for Foreign Affairs and "
+        "Security Policy Josep Borrell on Lebanon.\n\nBegin text:\n\nWe are concerned.",
+    ) == [("joint statement", "held", TUESDAY, ["Antony J. Blinken", "Josep Borrell"])]
+    # Organisations when fewer than two people are named; countries are no participants.
+    assert (
+        statements(
+            "Joint Statement on the Eighth U.S.-AUC High-Level Dialogue",
+            "The text of the following statement was released by the Government of the United "
+            "States and the African Union Commission.\n\nBegin Text:\n\nThe dialogue met.",
+        )
+        == []
+    )
+    assert statements(
+        "Joint Statement by Secretary Blinken and the European Union on Lebanon", "Text."
+    ) == [("joint statement", "held", TUESDAY, ["Antony J. Blinken", "European Union"])]
+    # What a statement is about names no issuer.
+    assert statements("Joint Statement on the Meeting of Blinken and Kuleba", "Text.") == []
+
+
+def test_a_sentence_says_who_issued_a_joint_statement():
+    assert statements(
+        "News",
+        "Secretary Blinken and Foreign Minister Kuleba issued a joint statement today.",
+    ) == [("joint statement", "held", TUESDAY, ["Antony J. Blinken", "Dmytro Kuleba"])]
+    # With a call in the same sentence: each has its own counterpart.
+    found_here = statements(
+        "News",
+        "Envoy Blinken also had a phone call with President Putin and issued a Joint Statement "
+        "on the Climate Challenge with Special Representative Edelgeriyev.",
+    )
+    assert found_here == [
+        ("joint statement", "held", TUESDAY, ["Antony J. Blinken", "Ruslan Edelgeriyev"]),
+        ("call", "held", TUESDAY, ["Antony J. Blinken", "Vladimir Putin"]),
+    ]
+    (planned,) = statements(
+        "News", "Secretary Blinken and Secretary Yellen will issue a joint statement on Monday."
+    )
+    assert planned[:3] == ("joint statement", "planned", dt.date(2022, 3, 7))
