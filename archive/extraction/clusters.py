@@ -92,7 +92,8 @@ def _entity(cluster: Cluster, mentions: list[Mention], body_start: int) -> Extra
     for m in mentions:
         if m.evidence == "bare-head" and cluster.name != m.surface:
             continue  # "the Commission" refers to a name; it is none
-        aliases.add(m.surface)
+        # "Departments of Defense" stands for "Department of Defense".
+        aliases.add(m.name if m.evidence == "shared-head" else m.surface)
         aliases.update(a for a in m.aliases if a)
         if m.title_alias:
             aliases.add(m.title_alias)

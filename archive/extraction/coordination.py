@@ -37,6 +37,10 @@ def split_and(at: ArticleText, units: list[Unit]) -> tuple[list[list[Unit]], set
             keep = plain and (
                 (seen_of and (len(rest) <= 2 or office)) or (ends_in_head and len(rest) <= 3)
             )
+            if len(rest) == 1 and (
+                " and the " in gap or (len(parts[-1]) == 1 and _two_bare_heads(prev, unit))
+            ):
+                keep = False  # "the U.S. Strategy on WPS and the Department"
             both = two_organisations(at, parts[-1], rest, gap)
             if both and not any(u.match is not None for u in parts[-1]):
                 orgs.add(parts[-1][0].start)
@@ -89,3 +93,50 @@ def two_organisations(at: ArticleText, before: list[Unit], after: list[Unit], ga
         and before[0].word not in lx.ROLE_WORDS
         and before[-1].word not in lx.ROLE_WORDS
     )
+
+
+def _two_bare_heads(a: Unit, b: Unit) -> bool:
+    """ "the House and Senate": two bodies, each named by its head alone."""
+    return a.match is None and b.match is None and {a.word, b.word} <= lx.PROPER_BARE_HEADS
+
+
+# "the Departments of Defense and Homeland Security": a plural head shared
+# by two names joined by "and".
+_PLURAL_HEADS = {
+    "Departments": "Department",
+    "Ministries": "Ministry",
+    "Embassies": "Embassy",
+    "Agencies": "Agency",
+    "Bureaus": "Bureau",
+    "Offices": "Office",
+    "Councils": "Council",
+    "Committees": "Committee",
+    "Commissions": "Commission",
+    "Governments": "Government",
+    "Universities": "University",
+}
+
+
+def shared_head(at: ArticleText, units: list[Unit]) -> list[tuple[int, int, str]]:
+    """ "Departments of Defense and Homeland Security" -> (start, end, name)
+    of "Department of Defense" and "Department of Homeland Security"; [] when
+    the run is no such pair."""
+    head = _PLURAL_HEADS.get(units[0].word) if units[0].match is None else None
+    if head is None or len(units) < 3 or at.gap(units[0], units[1]).strip() != "of":
+        return []
+    for i in range(2, len(units)):
+        if at.gap(units[i - 1], units[i]).strip() in ("and", "and the"):
+            first, second = units[1:i], units[i:]
+            break
+    else:
+        return []
+    if any(u.word in lx.ORG_HEADS_FIRST for u in second):
+        return []  # "Ministries of Health and the Ministry of Finance"
+    text = at.text
+    out = []
+    for part in (first, second):
+        s, e = part[0].start, part[-1].end
+        out.append((s, e, f"{head} of {text[s:e]}"))
+    # The first name's span holds the plural head ("Departments of Defense").
+    out[0] = (units[0].start, out[0][1], out[0][2])
+    return out

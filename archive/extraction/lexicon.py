@@ -153,7 +153,7 @@ ORG_HEADS_FIRST = frozenset(
             Cabinet Secretariat Presidency Mission Board Fund Army Navy Republic Kingdom
             Party Network Alliance Center Centre Coalition College School Church Society
             Administration Service Command Bureau Directorate Division Unit Institution
-            Foundation Museum Library Hospital Observatory Authority Tribunal"""
+            Foundation Museum Library Hospital Observatory Authority Tribunal House"""
     )
 )
 
@@ -174,9 +174,9 @@ ORG_HEADS_FOR = frozenset(
 BARE_ORG_HEADS = words(
     """Commission Council Committee Assembly Ministry Treasury Parliament Department
     Bureau Agency Authority Bank Board Association Organisation Organization Union
-    Coalition Alliance Tribunal Fund Embassy Army Navy Senate Congress"""
+    Coalition Alliance Tribunal Fund Embassy Army Navy Senate Congress House"""
 )
-PROPER_BARE_HEADS = words("Senate Congress Treasury")
+PROPER_BARE_HEADS = words("Senate Congress Treasury House")
 
 EVENT_HEADS: dict[str, str] = {
     "Summit": "summit",

@@ -144,7 +144,8 @@ def _resolve_bare_heads(clusters: Clusters, bare: list[Mention]) -> None:
         if cluster.kind == "organisation" and " " in cluster.name:
             words = cluster.name.split()
             # "European Commission", "Commission of the African Union".
-            heads = {words[-1]}
+            # "the House" is no back-reference to "the White House".
+            heads = {words[-1]} - {"House"}
             heads.update(w for w, nxt in itertools.pairwise(words) if nxt in _HEAD_LINKS)
             for head in heads:
                 by_head.setdefault(head, []).append(cluster)

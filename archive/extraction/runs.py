@@ -32,7 +32,7 @@ from archive.extraction.candidates import (
     titled_word,
     words_run,
 )
-from archive.extraction.coordination import split_and
+from archive.extraction.coordination import shared_head, split_and
 from archive.extraction.headings import split_name_tail
 from archive.extraction.heads import (
     coordinated_org,
@@ -165,6 +165,10 @@ class RunReader:
             return
         units = self._given_name_atoms(units)
         for piece in _split_title_case(units):
+            pairs = shared_head(self.at, piece)
+            if pairs:
+                self.mentions.extend(_shared_head_mention(self.text, *pair) for pair in pairs)
+                continue
             parts, orgs = split_and(self.at, piece)
             self.org_parts.update(orgs)
             for part in parts:
@@ -536,3 +540,16 @@ def _split_title_case(units: list[Unit]) -> list[list[Unit]]:
             continue
         pieces[-1].append(u)
     return [p for p in pieces if p]
+
+
+def _shared_head_mention(text: str, s: int, e: int, name: str) -> Mention:
+    """One of two organisations sharing a plural head (coordination.py)."""
+    return Mention(
+        kind="organisation",
+        start=s,
+        end=e,
+        surface=text[s:e],
+        name=name,
+        evidence="shared-head",
+        org_kind=lx.ORG_HEADS.get(name.split()[0], "other"),
+    )

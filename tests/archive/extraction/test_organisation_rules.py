@@ -282,3 +282,35 @@ def test_short_form_never_takes_a_person_with_a_given_name():
 def test_place_at_the_start_of_a_company_name_is_no_short_form():
     found = kinds("Toronto Dominion Bank Ltd said profits rose. Prices in Toronto fell.")
     assert "Toronto" in found["place"]
+
+
+# -- two bodies sharing one head, or named by their heads alone -----------------
+
+
+def test_plural_head_shared_by_two_names_gives_two_organisations():
+    found = entities("It worked with the Ministries of Fisheries and Coastal Affairs on the plan.")
+    orgs = {e.name: e.aliases for e in found if e.kind == "organisation"}
+    assert set(orgs) == {"Ministry of Fisheries", "Ministry of Coastal Affairs"}
+    assert orgs["Ministry of Fisheries"] == {"Ministry of Fisheries"}
+
+
+def test_and_the_before_a_lone_head_ends_the_first_name():
+    found = kinds("We released the Ruritania Strategy on Fisheries and the Department plan.")
+    assert "Ruritania Strategy on Fisheries and the Department" not in found.get(
+        "organisation", set()
+    )
+
+
+def test_house_and_senate_are_two_bodies():
+    assert kinds("Both the House and Senate voted.")["organisation"] == {"House", "Senate"}
+
+
+def test_the_house_is_no_back_reference_to_the_white_house():
+    found = kinds("The White House said the House would vote.")
+    assert found["organisation"] == {"White House", "House"}
+
+
+def test_house_of_joins_its_bare_head():
+    found = entities("The House of Representatives met. The House voted.")
+    orgs = [e for e in found if e.kind == "organisation"]
+    assert [(e.name, e.count) for e in orgs] == [("House of Representatives", 2)]
