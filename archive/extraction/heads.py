@@ -305,3 +305,28 @@ def with_ordinal_and_year(text: str, mention: Mention) -> Mention:
             mention, aliases=aliases, year=int(m["year"]), explicit_year=True
         )
     return dataclasses.replace(mention, aliases=aliases)
+
+
+def office_in_title(at: ArticleText, units: list[Unit]) -> Mention | None:
+    """The organisation a title names after "of (the)" ("Acting Deputy
+    Assistant Secretary of the Bureau of Arms Control", "Administrator of
+    the U.S. Agency for International Development"): a head noun taking
+    "of" or "for", with the country before it; the title is no part of it."""
+    for i in range(1, len(units) - 1):
+        u = units[i]
+        if u.match is not None or u.word not in lx.ORG_HEADS_FIRST:
+            continue
+        if u.word in lx.TITLE_HEADS or not takes_of(at, u, units[i + 1]):
+            continue
+        j = i
+        # "of the U.S. Agency ...": a country's name opens the organisation's.
+        while j > 1 and units[j - 1].match is not None:
+            if at.gap(units[j - 1], units[j]).strip():
+                break
+            j -= 1
+        if at.gap(units[j - 1], units[j]).strip() not in ("of", "of the", "at", "at the"):
+            return None
+        if not any(w.match is None and w.word in lx.TITLE_HEADS for w in units[:j]):
+            return None
+        return read_head(at, units[j:])
+    return None

@@ -38,6 +38,7 @@ from archive.extraction.heads import (
     coordinated_org,
     event_name_start,
     names_office,
+    office_in_title,
     read_head,
     title_after_office,
 )
@@ -431,6 +432,12 @@ class RunReader:
             mention.role = pending.role
 
     def _emit_prefix_atoms(self, prefix: list[Unit]) -> None:
+        org = office_in_title(self.at, prefix)
+        if org is not None:
+            # "Deputy Assistant Administrator of the Bureau for Asia": the
+            # title holds an organisation, and the names inside it are its own.
+            self.mentions.append(org)
+            prefix = [u for u in prefix if u.end <= org.start]
         for u in prefix:
             m = u.match
             if m is not None and not m.best.demonym and m.best.kind != "person":

@@ -314,3 +314,25 @@ def test_house_of_joins_its_bare_head():
     found = entities("The House of Representatives met. The House voted.")
     orgs = [e for e in found if e.kind == "organisation"]
     assert [(e.name, e.count) for e in orgs] == [("House of Representatives", 2)]
+
+
+# -- an organisation inside a title ----------------------------------------------
+
+
+def test_organisation_named_in_a_title_is_found_without_the_title():
+    found = kinds(
+        "They met Anjali Kaur, Deputy Assistant Administrator of the Bureau for Rural "
+        "Fisheries, and others."
+    )
+    assert "Bureau for Rural Fisheries" in found["organisation"]
+    assert "Anjali Kaur" in found["person"]
+
+
+def test_country_opens_the_organisation_in_a_title():
+    found = kinds("He met the Administrator of the U.S. Agency for Rural Development on Monday.")
+    assert found["organisation"] == {"U.S. Agency for Rural Development"}
+
+
+def test_title_of_a_ministry_names_no_organisation_without_a_head():
+    found = kinds("Talks went well. Minister of Foreign Affairs Sergey Lavrov spoke.")
+    assert not found.get("organisation")

@@ -87,3 +87,22 @@ def test_leader_role_for_a_title_as_written():
     harris = by_name["Kamala D. Harris"]
     assert harris.role_for("Vice President") == "Vice President of United States"
     assert harris.role_for("President") == ""  # never "President" for "Vice President"
+
+
+def test_curated_us_bodies_and_armed_groups_are_organisations():
+    from archive.extraction.extractor import extract_entities
+
+    text = (
+        "The Bureau of Arms Control, Verification and Compliance and the Department of "
+        "Homeland Security said Hizballah, the Houthis and Hay'at Tahrir al-Sham were "
+        "discussed; Houthi attacks continued."
+    )
+    orgs = {e.name for e in extract_entities("", text) if e.kind == "organisation"}
+    assert orgs == {
+        "Bureau of Arms Control, Verification and Compliance",
+        "U.S. Department of Homeland Security",
+        "Hezbollah",
+        "Houthis",
+        "Hay’at Tahrir al-Sham",
+    }
+    assert not {e.name for e in extract_entities("", text) if e.kind == "place"}
