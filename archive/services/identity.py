@@ -20,10 +20,17 @@ from django.db.models import Count, Q
 
 from archive.extraction.checks import check
 from archive.extraction.events import event_key, strip_ordinal
+from archive.extraction.lexicon import (
+    HONORIFICS,
+    PARTICLES,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    words,
+)
 from archive.extraction.normalize import edit_distance, name_key
 from archive.extraction.reference import DEFAULT_REFERENCE_DIR, load_gazetteer
 from archive.extraction.types import ExtractedEntity
-from archive.models import ENTITY_KINDS, AcronymDefinition, Organisation
+from archive.models import ENTITY_KINDS, AcronymDefinition, Event, Organisation
 from archive.signals import articles_changed
 
 from .bulk import insert_rows
@@ -34,6 +41,7 @@ SHORT_NAMES_FILE = "short_names.json"
 _BARE_ACRONYM = re.compile(r"[A-Z][A-Z0-9&\-]{1,11}")
 _QUERY_CHUNK = 100
 _ROMAN = re.compile(r"^[ivx]+$")
+_PARTICLES = frozenset(name_key(word) for word in PARTICLES) | {"abu", "ibn", "bint"}
 
 
 def load_short_names(path: str | Path | None = None) -> dict[str, frozenset[str]]:
@@ -97,6 +105,57 @@ def person_words(name: str) -> tuple[str, ...]:
     return tuple(key for key in (name_key(word) for word in name.split()) if key)
 
 
+# Titles in front of a given name, not a surname: "Pope Francis" is no Francis by surname.
+_REGNAL_TITLES = frozenset(
+    name_key(word)
+    for word in words(
+        """King Queen Emperor Empress Prince Princess Crown Sheikh Sheikha Shaikh Emir
+        Amir Sultan Pope Cardinal Patriarch Archbishop Bishop Imam Rabbi Mufti Mullah Maulawi
+        Haji Hajji Sayyid Sir Dame Lord Lady Saint St"""
+    )
+)
+_TITLES = (
+    frozenset(name_key(word) for word in TITLE_HEADS | HONORIFICS | TITLE_MODIFIERS)
+    - _REGNAL_TITLES
+    - {""}
+)
+_LONG_TITLES = tuple(title for title in _TITLES if len(title) >= 8)
+
+
+def _is_title(key: str) -> bool:
+    """A title's key, or a long title's misspelt a letter off (``Mininster``)."""
+    if key in _TITLES:
+        return True
+    return len(key) >= 8 and any(
+        title[0] == key[0] and edit_distance(title, key, 1) <= 1 for title in _LONG_TITLES
+    )
+
+
+@functools.lru_cache(maxsize=200_000)
+def name_words(name: str) -> tuple[str, ...]:
+    """A person's name's words without the titles glued on before it
+    (``Rep Malley`` → ``("malley",)``), as ``person_words`` gives them; a name
+    that is only titles, or starts with a title given names follow (``Pope
+    Francis``, ``King Abdullah``), keeps its words."""
+    words = person_words(name)
+    if not words or words[0] in _REGNAL_TITLES:
+        return words
+    start = 0
+    while start < len(words) - 1 and _is_title(words[start]):
+        start += 1
+    return words[start:]
+
+
+def given_name_by_title(word: str, aliases: Iterable[str]) -> bool:
+    """Whether a lone name is a given name by a title its aliases put before it
+    (``Francis`` known as ``Pope Francis``): it names no one by their surname."""
+    for alias in aliases:
+        words = person_words(alias)
+        if len(words) >= 2 and words[-1] == word and words[-2] in _REGNAL_TITLES:
+            return True
+    return False
+
+
 def _edits_allowed(a: str, b: str) -> int:
     """Letters two spellings of one name may differ by: none when short."""
     shorter = min(len(a), len(b))
@@ -143,17 +202,67 @@ def same_person(a: str, b: str) -> bool:
 
 
 def _same_name_words(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
-    """``same_person`` on the words of two names, the reference data left out."""
+    """``same_person`` on the words of two names, the reference data left out.
+
+    Besides the rules there: a given name spelt two ways (``Sergei``/``Sergey``
+    Gorkov, ``Staffan``/``Stefan`` de Mistura, ``_spelt_alike``); a short form
+    beside the full name with middle initials (``Dan``/``Daniel J.``
+    Kritenbrink); a surname with two letters swapped (``Claude Joesph``); a
+    middle name one of two names of three words or more leaves out
+    (``Camila [Antonia] Ortega Murillo``; not an initial: ``George [H.] W.
+    Bush``, nor a particle: ``Mohammed bin [Nayef bin] Salman``).
+    """
     if len(x) == len(y) == 2 and x == y[::-1]:
         return True
     if x[1:-1] and y[1:-1] and x[1:-1] != y[1:-1]:
-        return False
+        return _middle_name_left_out(x, y)
     if _ROMAN.match(x[-1]) or _ROMAN.match(y[-1]):
         return x[-1] == y[-1] and len(x) == len(y) == 2 and _similar(x[0], y[0])
     if x[-1] == y[-1]:
-        # A short form with one middle name left out may be someone else.
-        return x[0] == y[0] or (x[1:-1] == y[1:-1] and _same_given_name(x[0], y[0]))
-    return x[0] == y[0] and _similar(x[-1], y[-1])
+        if x[0] == y[0]:
+            return True
+        if x[1:-1] == y[1:-1]:
+            return _same_given_name(x[0], y[0]) or _spelt_alike(x[0], y[0])
+        # A short form with a middle name left out may be someone else; with
+        # middle initials left out it is the same (Dan / Daniel J. Kritenbrink).
+        middles = x[1:-1] + y[1:-1]
+        return all(len(word) == 1 for word in middles) and _same_given_name(x[0], y[0])
+    return x[0] == y[0] and (_similar(x[-1], y[-1]) or _swapped(x[-1], y[-1]))
+
+
+_DOUBLED = re.compile(r"(\w)\1")
+
+
+def _spelt_alike(a: str, b: str) -> bool:
+    """Two spellings of one given name: ``y`` for ``i`` (``Hady``/``Hadi``,
+    ``Sergey``/``Sergei``), or, from six letters, a letter doubled or changed
+    away from the first letter and the ending (``Staffan``/``Stefan``,
+    ``Binyamin``/``Benyamin``); an ending that differs marks another name
+    (``Maria``/``Mario``, ``Francis``/``Frances``)."""
+    a, b = a.replace("y", "i"), b.replace("y", "i")
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 6:
+        return False
+    a, b = _DOUBLED.sub(r"\1", a), _DOUBLED.sub(r"\1", b)
+    return a[0] == b[0] and a[-2:] == b[-2:] and edit_distance(a, b, 1) <= 1
+
+
+def _middle_name_left_out(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """The shorter name (three words or more) is the longer one without some
+    middle names, none of them an initial or a particle."""
+    shorter, longer = sorted((x, y), key=len)
+    if len(shorter) < 3 or shorter[0] != longer[0] or shorter[-1] != longer[-1]:
+        return False
+    extra = list(longer[1:-1])
+    for word in shorter[1:-1]:
+        if word not in extra:
+            return False
+        at = extra.index(word)
+        if any(len(w) == 1 or w in _PARTICLES for w in extra[:at]):
+            return False
+        del extra[: at + 1]
+    return all(len(w) > 1 and w not in _PARTICLES for w in extra)
 
 
 def given_names_agree(a: str, b: str, *, alias: str) -> bool:
@@ -234,7 +343,9 @@ def _given_names(words: tuple[str, ...], surname: tuple[str, ...]) -> tuple[str,
 _DEPARTMENT = re.compile(r"^(.+) (department|ministry)$")
 
 
-_US_PREFIX = re.compile(r"^u s (?=\w+ (?:of|for) )")
+_US_PREFIX = re.compile(r"^us (?=\w+ (?:of|for) )")
+# "U.S.", "US" and "United States" as one word ("US-ASEAN" = "U.S.-ASEAN").
+_US = re.compile(r"(?:^| )(?:u s|united states)(?= |$)")
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -245,14 +356,21 @@ def organisation_key(name: str) -> str:
     word's plural = its singular (``Asset``/``Assets``), articles count for
     nothing (``Department of the Treasury`` = ``Department of Treasury``), nor
     does a ``U.S.`` before a name headed by a word taking of/for (``U.S.
-    Department of the Treasury``; ``U.S. Embassy`` stays itself).
+    Department of the Treasury``; ``U.S. Embassy`` stays itself); ``U.S.``,
+    ``US`` and ``United States`` are one word (``US-ASEAN Business Council`` =
+    ``U.S.-ASEAN Business Council``, ``United States Mission`` = ``U.S.
+    Mission``).
     """
-    key = name_key(name)
+    key = _US.sub(_us, name_key(name))
     if match := _DEPARTMENT.match(key):
         key = f"{match[2]} of {match[1]}"
     key = " ".join(word for word in key.split() if word not in ("the", "a", "an"))
     key = _US_PREFIX.sub("", key)
     return " ".join(_singular(word) for word in key.split())
+
+
+def _us(match: re.Match) -> str:
+    return match[0].replace("u s", "us").replace("united states", "us")
 
 
 def _singular(word: str) -> str:
@@ -385,7 +503,7 @@ def _survivor_rank(pk: int, rows: dict[int, str], edited: set[int], counts: dict
     return (
         pk not in edited,
         not canonical,
-        -len(name.split()),
+        -len(name_words(name)),
         -counts.get(pk, 0),
         -len(name),
         pk,
@@ -432,9 +550,19 @@ def event_identity(name: str, year: int | None) -> tuple[str, int | None]:
     return event_key(f"{first} {rest}"), year
 
 
+# Events that happen once, whatever year an article's context gave their record.
+_ONE_OFF_KINDS = frozenset({"agreement", "war"})
+
+
 def _event_groups(rows: dict[int, tuple[str, int | None]], wanted: set[int]) -> list[list[int]]:
+    """Events with one ``event_identity``; an agreement or a war has no editions,
+    so only a year written in its name tells two apart (``Abraham Accord`` of a
+    2021 article = ``Abraham Accords`` of a 2022 one)."""
+    kinds = dict(Event.objects.filter(kind__in=_ONE_OFF_KINDS).values_list("pk", "kind"))
     by_identity: dict[tuple[str, int | None], list[int]] = {}
     for pk, (name, year) in rows.items():
+        if pk in kinds and not _TRAILING_YEAR.search(name):
+            year = None
         by_identity.setdefault(event_identity(name, year), []).append(pk)
     return [
         sorted(pks) for pks in by_identity.values() if len(pks) > 1 and wanted.intersection(pks)
@@ -446,6 +574,8 @@ def _organisation_groups(rows: dict[int, tuple[str, str]], wanted: set[int]) -> 
 
     ``NSC`` alone in one article is the ``National Security Council`` another
     article defined it for, when no other stored organisation has that acronym.
+    One no article defines joins the one stored organisation whose name's
+    initials it is, when some article names both (``_by_initials``).
     """
     by_key: dict[str, list[int]] = {}
     for pk, (name, _acronym) in rows.items():
@@ -454,8 +584,11 @@ def _organisation_groups(rows: dict[int, tuple[str, str]], wanted: set[int]) -> 
     for name, acronym in rows.values():
         if acronym and not is_bare_acronym(name):
             by_acronym.setdefault(acronym, set()).add(organisation_key(name))
+    by_initials = _by_initials(rows, wanted, by_key, by_acronym)
     for pk, (name, _acronym) in rows.items():
         keys = by_acronym.get(name, ()) if is_bare_acronym(name) else ()
+        if not keys:
+            keys = by_initials.get(pk, ())
         if len(keys) == 1:
             (key,) = keys
             bare = organisation_key(name)
@@ -465,14 +598,82 @@ def _organisation_groups(rows: dict[int, tuple[str, str]], wanted: set[int]) -> 
     return [sorted(pks) for pks in by_key.values() if len(pks) > 1 and wanted.intersection(pks)]
 
 
+_INITIALS_SKIP = words("of the and for in on to at a an & de du des la le")
+
+
+@functools.lru_cache(maxsize=200_000)
+def initials(name: str) -> str:
+    """The initials of an organisation's name, its small words left out: ``National
+    Security Council`` → ``NSC``, ``U.S. Agency for International Development`` →
+    ``USAID``, ``Organization for Security and Co-operation in Europe`` → ``OSCE``."""
+    letters = []
+    for word in name.split():
+        if word.casefold() in _INITIALS_SKIP:
+            continue
+        if re.fullmatch(r"(?:[A-Za-z]\.)+", word):
+            letters.append(word.replace(".", "").upper())
+        elif word[:1].isalpha():
+            letters.append(word[0].upper())
+        else:
+            return ""
+    return "".join(letters)
+
+
+def _by_initials(rows, wanted: set[int], by_key: dict[str, list[int]], by_acronym) -> dict:
+    """Bare acronyms no article defines (``NSC``), to the key of the one stored
+    organisation whose name's initials they are (``National Security Council``),
+    when an article names both: pk -> {key}."""
+    undefined = {
+        pk: name
+        for pk, (name, _acronym) in rows.items()
+        if is_bare_acronym(name) and name not in by_acronym
+    }
+    if not undefined:
+        return {}
+    named: dict[str, set[str]] = {}
+    for pk, (name, _acronym) in rows.items():
+        if pk not in undefined and len(name.split()) > 1 and (found := initials(name)):
+            named.setdefault(found, set()).add(organisation_key(name))
+    pairs = {
+        pk: next(iter(named[name]))
+        for pk, name in undefined.items()
+        if len(named.get(name, ())) == 1
+    }
+    # The scope: an acronym it holds, or one whose organisation it holds.
+    pairs = {
+        pk: key for pk, key in pairs.items() if pk in wanted or wanted.intersection(by_key[key])
+    }
+    if not pairs:
+        return {}
+    mention_model = ENTITY_KINDS["organisation"].mention_model
+    wanted_pks = set(pairs) | {other for key in pairs.values() for other in by_key[key]}
+    articles: dict[int, set[int]] = {}
+    pks = sorted(wanted_pks)
+    for start in range(0, len(pks), _QUERY_CHUNK * 9):
+        for owner, article in mention_model.objects.filter(
+            organisation_id__in=pks[start : start + _QUERY_CHUNK * 9]
+        ).values_list("organisation_id", "article_id"):
+            articles.setdefault(owner, set()).add(article)
+    together = {}
+    for pk, key in pairs.items():
+        theirs = set().union(*(articles.get(other, set()) for other in by_key[key]))
+        if articles.get(pk, set()) & theirs:
+            together[pk] = {key}
+    return together
+
+
 def _person_groups(rows: dict[int, str], wanted: set[int]) -> list[list[int]]:
     """Pairs of many-word names that name each other only, then lone words joining them.
 
     A lone word joins the one group whose names end or start with it (a
     surname, a given name, a surname written first); with two such groups it
-    stays its own record.
+    stays its own record. Titles glued on before a name count for nothing
+    (``Rep Malley`` is the lone surname ``Malley``, ``name_words``). A lone word
+    a title such as ``Pope`` puts before it in its record's aliases is a given
+    name (``given_name_by_title``): it joins no one by their surname; nor does
+    a lone word join a name a title such as ``King`` starts.
     """
-    words = {pk: person_words(name) for pk, name in rows.items()}
+    words = {pk: name_words(name) for pk, name in rows.items()}
     multi = {pk: w for pk, w in words.items() if len(w) > 1}
     buckets: dict[str, set[int]] = {}
     for pk, w in multi.items():
@@ -513,14 +714,19 @@ def _person_groups(rows: dict[int, str], wanted: set[int]) -> list[list[int]]:
     by_last: dict[str, set[int]] = {}
     by_first: dict[str, set[int]] = {}
     for pk, w in multi.items():
+        if w[0] in _REGNAL_TITLES:
+            continue
         by_last.setdefault(w[-1], set()).add(group_of(pk))
         by_first.setdefault(w[0], set()).add(group_of(pk))
+    given = _given_names_by_title({pk: words[pk][0] for pk in lone_wanted})
     for pk in sorted(lone_wanted):
         word = words[pk][0]
         # Ambiguous when one name ends with it and another starts with it: "Chung" of
         # "Julie J. Chung" and of "Chung Eui-yong", whose surname comes first.
-        found = by_last.get(word, set()) | by_first.get(word, set())
-        if not found and len(word) >= 6:
+        found = by_first.get(word, set())
+        if pk not in given:
+            found = found | by_last.get(word, set())
+        if not found and len(word) >= 6 and pk not in given:
             found = {
                 group_of(o)
                 for o, w in multi.items()
@@ -530,6 +736,19 @@ def _person_groups(rows: dict[int, str], wanted: set[int]) -> list[list[int]]:
             (target,) = found
             groups.setdefault(target, [target]).append(pk)
     return [group for group in groups.values() if len(group) > 1]
+
+
+def _given_names_by_title(lone: dict[int, str]) -> set[int]:
+    """The lone-word people (pk -> the word) whose aliases make it a given name."""
+    aliases: dict[int, list[str]] = {}
+    alias_model = ENTITY_KINDS["person"].alias_model
+    pks = sorted(lone)
+    for start in range(0, len(pks), _QUERY_CHUNK * 9):
+        for owner, alias in alias_model.objects.filter(
+            person_id__in=pks[start : start + _QUERY_CHUNK * 9]
+        ).values_list("person_id", "name"):
+            aliases.setdefault(owner, []).append(alias)
+    return {pk for pk, word in lone.items() if given_name_by_title(word, aliases.get(pk, ()))}
 
 
 def is_bare_acronym(name: str) -> bool:

@@ -34,9 +34,11 @@ from .editing import rejected_keys
 from .identity import (
     fold_duplicates,
     fold_into_full_names,
+    given_name_by_title,
     given_names_agree,
     is_bare_acronym,
     is_compound_of_names,
+    name_words,
     person_words,
     programmes_in_archive,
     record_definitions,
@@ -361,7 +363,9 @@ class ArchiveResolver:
         other (a namesake met once does not take the Secretary's surname from
         him); a full name joins a person by another of its forms only
         if their given names agree (``given_names_agree``): ``Chung Eui-yong``
-        is not ``Julie J. Chung`` for sharing ``Chung``.
+        is not ``Julie J. Chung`` for sharing ``Chung``. A lone name a title
+        such as ``Pope`` puts before it (``given_name_by_title``) joins no one
+        whose surname it is: ``Pope Francis`` is not ``David Francis``.
         """
         person = self.kind.name == "person"
         picks = {}
@@ -370,6 +374,13 @@ class ArchiveResolver:
                 continue
             exact = self._owners.get(key, {})
             lone = person and len(person_words(item.name)) < 2
+            if lone and exact and given_name_by_title(key, item.aliases):
+                # "Pope Francis" is not David Francis, whose surname it is.
+                exact = {
+                    ident: entity
+                    for ident, entity in exact.items()
+                    if name_words(entity.name)[-1:] != (key,) or len(name_words(entity.name)) < 2
+                }
             others = {}
             for alias in {alias for alias in item.aliases if name_key(alias) != key}:
                 for ident, entity in self._owners.get(name_key(alias), {}).items():
