@@ -60,7 +60,12 @@ _TRIGGERS = [
     ("meeting", rf"\b(?:met|meets|meet|meeting|meetings){_WHEN} with\b", False),
     ("meeting", rf"\bmet{_WHEN} (?=(?:the )?[A-Z])", False),
     # The host receives: "Aliyev has received Secretary General ... Taha".
-    ("meeting", r"\b(?:received|receives|hosted|hosts)(?= (?:the )?(?:[A-Z]|a delegation))", True),
+    # Not "co-hosted the ... Symposium": a host of an event receives nobody.
+    (
+        "meeting",
+        r"(?<!-)\b(?:received|receives|hosted|hosts)(?= (?:the )?(?:[A-Z]|a delegation))",
+        True,
+    ),
     (
         "visit",
         r"\b(?:visit(?:ed|s|ing)?|travel(?:led|ed|s|ing)? to|trip to|arrived in|arrives in)\b",
@@ -193,8 +198,9 @@ _PRONOUN_RE = re.compile(r"(?:^|\W)(?:He|She|he|she)\W*(?:\w+\W+){0,3}$")
 _CLAUSE_END = re.compile(
     r"\b(?:to(?= (?!the )[a-z])|about|regarding|concerning|where|that|who|which|following"
     r"|after|before|"
-    r"and (?:discussed|reaffirmed|emphasized|emphasised|expressed|underscored|welcomed|"
-    r"reiterated|highlighted|thanked|agreed|also|issued|released|signed|announced|launched|"
+    r"(?:and )?(?:discussed|reaffirmed|emphasized|emphasised|expressed|underscored|welcomed|"
+    r"reiterated|highlighted|thanked|agreed)|"
+    r"and (?:also|issued|released|signed|announced|launched|"
     r"visited|toured|met|spoke|held|attended|delivered|joined))\b|[;:]"
 )
 # A visit said as a noun ("Kim’s travel to Seoul emphasizes ..."): reported only
@@ -204,6 +210,19 @@ _NOUN_TRIGGERS = {"visit", "travel to", "trip to"}
 _PAST_RE = re.compile(
     r"\b(?:was|were|had|has|have|did|during|following|followed|after|concluded|completed|ended"
     r"|results?|took place)\b"
+)
+# What a host hosts that is no visitor: "hosted the Regional Forum Symposium on ...".
+_EVENT_RE = re.compile(
+    r"\s*(?:the |a |an )?(?:[A-Z(][\w().'’&-]* ){0,8}?(?:[Ss]ymposium|[Cc]onference|[Ss]ummit"
+    r"|[Dd]ialogue|[Mm]inisterial|[Ww]orkshop|[Rr]eception|[Rr]oundtable|[Ss]ession|[Mm]eeting"
+    r"|[Ee]vent|[Ff]estival|[Dd]inner|[Ll]uncheon|[Bb]reakfast|[Ff]orum|[Cc]eremony|[Ww]ebinar)s?\b"
+)
+# Where one "spoke with" someone in person: "during the ... Meeting", "on the margins of".
+_AT_AN_EVENT_RE = re.compile(
+    r"\b(?:on the (?:margins|sidelines) of|(?:during|at) (?:the|a|an|their) "
+    r"(?:[A-Z(][\w().'’&+-]* ){0,8}?(?:[Mm]eeting|[Ss]ummit|[Mm]inisterial|[Cc]onference"
+    r"|[Ff]orum|[Dd]ialogue|[Ss]ession|[Aa]ssembly|[Rr]eception|[Dd]inner|[Ll]unch(?:eon)?"
+    r"|[Bb]reakfast)s?\b)"
 )
 # Whom one speaks to that is no call: "will speak to the CBYX alumni about ...".
 _AUDIENCE_RE = re.compile(
@@ -254,9 +273,10 @@ def find_interactions(
     names = with_name_parts(names)
     found = _from_title(title, published, names) + _joint_from_title(title, body, published, names)
     if _TRANSCRIPT_RE.search(body):
-        return _merged(found)  # a briefing's or an interview's talk is no report
-    # "He will then meet with ...": the last person an encounter was reported of.
-    actor = found[0].participants[:1] if found and found[0].participants else []
+        return _merged(found, title, published)  # a briefing's or an interview's talk is no report
+    # "He will then meet with ...": the last person (or office: "The Secretary will
+    # meet ... In Morocco, he will meet ...") an encounter was reported of.
+    actor = _actor(found[0]) if found else ([], [])
     for sentence in _sentences(body):
         if len(sentence) < 12 or not (
             _ANY_TRIGGER.search(sentence) or _JOINT_TITLE_RE.search(sentence)
@@ -277,11 +297,11 @@ def find_interactions(
                 # "our" after its verb ("to reiterate our support") is no speaker.
                 break
             items = _from_sentence(sentence, trigger, kind, hosts, published, names, actor)
-            if items and items[0].participants[:1]:
-                actor = items[0].participants[:1]
+            if items and (items[0].participants or items[0].offices):
+                actor = _actor(items[0])
             found += items
             break
-    return _merged(found)
+    return _merged(found, title, published)
 
 
 def with_name_parts(names: dict[str, Named]) -> dict[str, Named]:
@@ -358,6 +378,12 @@ def _from_title(title: str, published, names) -> list[FoundInteraction]:
     ]
 
 
+def _actor(item: FoundInteraction) -> tuple[list[Named], list[str]]:
+    """Who "he" or "she" is after ``item``: the one it was reported of, its office
+    when it named no holder."""
+    return ([], item.offices[:1]) if item.offices else (item.participants[:1], [])
+
+
 def _joint_from_title(title: str, body: str, published, names) -> list[FoundInteraction]:
     """A release titled as a joint statement: its issuers, from the title and the lead."""
     joint = _JOINT_TITLE_RE.search(title)
@@ -407,13 +433,21 @@ def _issuers_after(text: str, *, opened: bool = False) -> str:
 def _issuers(text: str, names: dict[str, Named]) -> list[Named]:
     """Who issued a statement: the people, or when fewer than two are named, the
     people and the organisations that are no person's title ("EU High Representative
-    Josep Borrell" is Borrell)."""
+    Josep Borrell" is Borrell); none when it names more countries than these."""
     spans = [
         sp for sp in _without_principals(text, _named_spans(text, names)) if sp[0].kind != "place"
     ]
     people = list(dict.fromkeys(n for n, _s, _e in spans if n.kind == "person"))
     if len(people) >= 2:
         return people
+    # Countries are places, no participants: a statement mostly theirs ("by the
+    # Governments of the United States, Italy, ..., and the Arab League") is not
+    # the few organisations it also names.
+    countries = {
+        n
+        for n, _s, _e in _named_spans(text, names)
+        if n.kind == "place" and n.place_kind == "country"
+    }
     free = [
         named
         for (named, _s, end), following in zip(spans, [*spans[1:], None], strict=False)
@@ -425,7 +459,8 @@ def _issuers(text: str, names: dict[str, Named]) -> list[Named]:
             and ";" not in text[end : following[1]]
         )
     ]
-    return list(dict.fromkeys(free))
+    free = list(dict.fromkeys(free))
+    return [] if len(countries) > len(free) else free
 
 
 def _joint_from_sentence(sentence, joint, published, names, actor) -> list[FoundInteraction]:
@@ -444,7 +479,7 @@ def _joint_from_sentence(sentence, joint, published, names, actor) -> list[Found
             n for n in _named_in(subject_text[-200:], names, principals=False) if n.kind != "place"
         ]
         if not subject and _PRONOUN_RE.search(before):
-            subject = list(actor)
+            subject = list(actor[0])
         clause = _CLAUSE_END.split(after, 1)[0]
         with_ = re.search(r"\b(?:with|between)\s", clause)
         objects = (
@@ -480,12 +515,12 @@ def _from_sentence(
     subject = [n for n in _named_in(before[-160:], names, principals=False) if n.kind != "place"]
     pronoun = None if subject else _PRONOUN_RE.search(before)
     if pronoun:
-        subject = list(actor)
+        subject = list(actor[0])
     # The counterparts are named right after the verb, up to the clause's end.
     clause = _CLAUSE_END.split(after, 1)[0]
     objects = [n for n in _named_in(clause, names, principals=False) if n.kind != "place"]
     office_mentions = [] if subject else find_office_mentions(before)[-1:]
-    offices = [f.role for f in office_mentions]
+    offices = [f.role for f in office_mentions] or (list(actor[1]) if pronoun else [])
     # The clause from its subject on says whether it is to come: "Nuland will speak
     # on issues raised during President Biden's visit" reports Biden's visit held.
     spans = [sp for sp in _named_spans(before, names) if sp[0].kind != "place"]
@@ -505,6 +540,8 @@ def _from_sentence(
         or _COMING_RE.search(before + trigger.group() + clause)
     )
     status = "planned" if planned else "held"
+    if kind == "call" and _AT_AN_EVENT_RE.search(after):
+        kind = "meeting"  # "spoke with ... during the EAS Foreign Ministers' Meeting"
     if (
         kind == "call"
         and trigger.group().endswith(" to")
@@ -538,6 +575,10 @@ def _from_sentence(
             )
             for place in places
         ]
+    if not (subject or offices):
+        return []  # "in meetings with President Bukele": whose meetings, it does not say
+    if hosts and not any(n.kind == "person" for n in objects) and _EVENT_RE.match(after):
+        return []  # "hosted the ASEAN Regional Forum Symposium": an event, not a visitor
     participants = list(dict.fromkeys(_people_first(subject) + _people_first(objects)))
     if len(participants) + len(offices) < 2:
         return []
@@ -709,10 +750,13 @@ def _date_of(sentence: str, published: dt.date | None, *, planned: bool) -> tupl
     return day, "day"
 
 
-def _merged(found: list[FoundInteraction]) -> list[FoundInteraction]:
+def _merged(found: list[FoundInteraction], title: str, published) -> list[FoundInteraction]:
     """One article's reports of one encounter as one: same kind, shared participants.
     A visit reported without its place dates the same visitor's visits the
-    article names, and is then dropped."""
+    article names, and is then dropped; the places of a title's travel ("Kerry's
+    Visit to the UAE, Saudi Arabia and Egypt") were visited, on or before the
+    article's day, when its body reports the traveller's trip held ("traveled to
+    the Middle East")."""
     placeless = [f for f in found if f.kind == "visit" and not f.place]
     found = [f for f in found if not (f.kind == "visit" and not f.place)]
     for item in placeless:
@@ -742,6 +786,16 @@ def _merged(found: list[FoundInteraction]) -> list[FoundInteraction]:
             into.status, into.date, into.precision = "held", item.date, item.precision
         into.host = into.host or item.host
         into.place = into.place or item.place
+    trips = [v for v in merged if v.kind == "visit" and v.status == "held"]
+    for visit in merged:
+        if (
+            visit.kind == "visit"
+            and visit.date is None
+            and visit.sentences[0] == title.strip()
+            and published
+            and any(set(trip.participants) & set(visit.participants) for trip in trips)
+        ):
+            visit.status, visit.date, visit.precision = "held", published, "reported"
     return merged
 
 

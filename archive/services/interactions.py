@@ -183,8 +183,21 @@ def _contexts(ids: set[int]) -> dict[int, _Context]:
 
 def _participants(item: FoundInteraction, context: _Context) -> list[Who]:
     who = [context.ids[n] for n in item.participants if n in context.ids]
-    who += [context.offices[o] for o in item.offices if o in context.offices]
+    who += [h for h in (_holder(o, context) for o in item.offices) if h is not None]
     return list(dict.fromkeys(who))
+
+
+def _holder(office: str, context: _Context) -> Who | None:
+    """Who "the Secretary" is here: the holder the article's office link names, else
+    the one person the article gives that title ("Secretary of State Antony J. Blinken")."""
+    if office in context.offices:
+        return context.offices[office]
+    holders = {
+        who
+        for who, title in context.roles.items()
+        if title == office or title.startswith(f"{office} of ")
+    }
+    return holders.pop() if len(holders) == 1 else None
 
 
 def _file(found) -> None:

@@ -348,3 +348,85 @@ def test_a_sentence_says_who_issued_a_joint_statement():
         "News", "Secretary Blinken and Secretary Yellen will issue a joint statement on Monday."
     )
     assert planned[:3] == ("joint statement", "planned", dt.date(2022, 3, 7))
+
+
+def test_a_statement_mostly_by_countries_is_not_the_organisations_it_also_names():
+    names = {
+        **ISSUERS,
+        "Arab League": Named("organisation", "Arab League"),
+        "Italy": Named("place", "Italy", "country"),
+        "Canada": Named("place", "Canada", "country"),
+    }
+    assert (
+        statements(
+            "Joint Statement on Syria",
+            "The text of the following statement was released by the Governments of the United "
+            "States, Italy, Canada, Japan, the Arab League and the European Union.\n\nBegin text:",
+            names,
+        )
+        == []
+    )
+
+
+def test_an_encounter_with_nobody_doing_it_is_none():
+    # Whose meetings? The sentence does not say: Kuleba and Aliyev did not meet.
+    body = "In Vienna, reinforced support in meetings with Kuleba and President Aliyev."
+    assert found(body) == []
+
+
+def test_hosting_an_event_is_no_meeting_with_its_organisers():
+    names = {**PEOPLE, "ASEAN Regional Forum": Named("organisation", "ASEAN Regional Forum")}
+    body = "Secretary Blinken hosted the ASEAN Regional Forum Symposium on Peace on Tuesday."
+    assert find_interactions("News", body, TUESDAY, names) == []
+    body = "The OIC and Secretary Blinken co-hosted the ASEAN Regional Forum on Tuesday."
+    assert find_interactions("News", body, TUESDAY, names) == []
+    (received,) = found("Secretary Blinken hosted the OIC Contact Group on Tuesday.")
+    assert received[3] == ["Antony J. Blinken", "OIC Contact Group"]
+
+
+def test_a_titles_travel_was_held_when_the_body_reports_the_trip_held():
+    visits = found(
+        "Secretary Blinken traveled to Ganja on February 25 to discuss climate.",
+        title="Secretary Blinken’s Visit to Vienna and Lebanon",
+    )
+    assert [(v[1], v[2], v[5]) for v in visits] == [
+        ("held", TUESDAY, "Vienna"),  # on or before the report
+        ("held", TUESDAY, "Lebanon"),
+        ("held", dt.date(2022, 2, 25), "Ganja"),
+    ]
+    # Announced, it stays planned and undated.
+    visits = found(
+        "Secretary Blinken will travel to the region.",
+        title="Secretary Blinken’s Visit to Vienna and Lebanon",
+    )
+    assert [(v[1], v[2], v[5]) for v in visits] == [
+        ("planned", None, "Vienna"),
+        ("planned", None, "Lebanon"),
+    ]
+
+
+def test_he_after_an_office_is_that_office_not_its_counterpart():
+    meetings = found(
+        "The Secretary will also meet with President Aliyev in Ganja. In Vienna, he will meet "
+        "with Foreign Minister Dmytro Kuleba."
+    )
+    assert [(m[3], m[4]) for m in meetings] == [
+        (["Ilham Aliyev"], ["Secretary"]),
+        (["Dmytro Kuleba"], ["Secretary"]),
+    ]
+
+
+def test_speaking_with_someone_at_a_meeting_is_a_meeting_not_a_call():
+    (meeting,) = found(
+        "Secretary Blinken spoke today with Dmytro Kuleba during the OIC Foreign Ministers’ "
+        "Meeting."
+    )
+    assert meeting[:4] == ("meeting", "held", TUESDAY, ["Antony J. Blinken", "Dmytro Kuleba"])
+
+
+def test_what_the_two_discussed_is_no_counterpart():
+    (meeting,) = found(
+        "Secretary Blinken met with Dmytro Kuleba today in Washington, D.C. Secretary Blinken "
+        "and Foreign Minister Kuleba discussed President Aliyev’s proposal."
+    )
+    assert meeting[3] == ["Antony J. Blinken", "Dmytro Kuleba"]

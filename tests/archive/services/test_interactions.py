@@ -166,3 +166,34 @@ def test_merging_two_people_keeps_their_encounters_on_the_survivor():
         tuple(sorted(p.entity.name for p in r.participants.all()))
         for r in Interaction.objects.order_by("date")
     ] == [PAIR, PAIR]
+
+
+def test_the_secretary_is_the_one_person_the_article_gives_that_title():
+    article = Article.objects.create(
+        title="Travel", slug="travel", body="", content_hash="travel", published=D(2022, 3, 1)
+    )
+    article.body = (
+        "Secretary of State Antony J. Blinken will travel to Vienna. The Secretary will also "
+        "meet with Foreign Minister Kuleba. In Vienna, he will meet with Anna Lebedev."
+    )
+    article.save()
+    link_entities(
+        article,
+        [
+            ExtractedEntity(
+                kind="person",
+                name="Antony J. Blinken",
+                aliases={"Blinken"},
+                count=1,
+                roles=["Secretary of State"],
+            ),
+            ExtractedEntity(kind="person", name="Dmytro Kuleba", aliases={"Kuleba"}, count=1),
+            ExtractedEntity(kind="person", name="Anna Lebedev", aliases={"Lebedev"}, count=1),
+            ExtractedEntity(kind="place", name="Vienna", aliases={"Vienna"}, count=1),
+        ],
+    )
+    # "he" is the Secretary, not Kuleba: two meetings, each with Blinken.
+    assert [r[3] for r in records() if r[0] == "meeting"] == [
+        ("Anna Lebedev", "Antony J. Blinken"),
+        PAIR,
+    ]
