@@ -329,4 +329,22 @@ def office_in_title(at: ArticleText, units: list[Unit]) -> Mention | None:
         if not any(w.match is None and w.word in lx.TITLE_HEADS for w in units[:j]):
             return None
         return read_head(at, units[j:])
+    return _office_before_title(at, units)
+
+
+def _office_before_title(at: ArticleText, units: list[Unit]) -> Mention | None:
+    """ "Estonian Foreign Ministry Secretary General": the organisation whose
+    title follows it, opened by its country or the country's demonym (not
+    "Foreign Ministry Spokesperson" alone)."""
+    first = units[0].match
+    if first is None or first.best.kind not in ("country", "place"):
+        return None
+    for i in range(1, len(units) - 1):
+        u, nxt = units[i], units[i + 1]
+        if u.match is not None or u.word not in lx.ORG_HEADS or u.word in lx.TITLE_HEADS:
+            continue
+        if nxt.match is None and nxt.word in lx.TITLE_HEADS and at.gap(u, nxt) == " ":
+            mention = read_head(at, units[: i + 1])
+            return mention if mention is not None and mention.kind == "organisation" else None
+        return None
     return None

@@ -141,6 +141,10 @@ PROGRAMME_HEADS = words(
     Strategy Strategies Framework Act Resolution"""
 )
 
+# Heads of the names of lists and registers ("Cuba Restricted List"): no
+# organisation, and the names inside them are no mentions.
+DOCUMENT_HEADS = words("List Lists Register Registry")
+
 # Abbreviations that open the name of a sports club ("FC Linz", "AC Milan").
 CLUB_PREFIXES = frozenset(words("FC F.C. AC AS SC SV CF CD FK NK SK KS"))
 

@@ -46,6 +46,9 @@ from archive.extraction.matcher import Match
 from archive.extraction.roles import PendingRole, build_role, role_gap_ok
 from archive.extraction.spans import Candidate, Mention, Unit
 
+# Kinds of events whose name may open with the body that meets.
+_MEETINGS = frozenset({"summit", "meeting", "conference", "forum", "session"})
+
 _KIND_OF_SURFACE = {
     "country": "place",
     "place": "place",
@@ -269,7 +272,19 @@ class RunReader:
         mention = read_head(self.at, units)
         if mention is not None:
             self.mentions.append(mention)
+            first = units[0].match
+            if (
+                mention.kind == "event"
+                and mention.event_kind in _MEETINGS
+                and first is not None
+                and first.best.kind == "organisation"
+            ):
+                # "G7 Ministerial Meeting", "NATO Foreign Ministerial": the
+                # body that meets is named too.
+                self.emit_match(first, standalone=False)
             return
+        if units[-1].match is None and units[-1].word in lx.DOCUMENT_HEADS and len(units) > 1:
+            return  # "Cuba Restricted List": a document, and no place named
         self._read_mixed(units, sentence_start, pending)
 
     def _read_single(self, unit: Unit, sentence_start: bool, pending) -> None:

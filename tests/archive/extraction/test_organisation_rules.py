@@ -336,3 +336,23 @@ def test_country_opens_the_organisation_in_a_title():
 def test_title_of_a_ministry_names_no_organisation_without_a_head():
     found = kinds("Talks went well. Minister of Foreign Affairs Sergey Lavrov spoke.")
     assert not found.get("organisation")
+
+
+def test_organisation_before_a_title_opened_by_its_country_is_found():
+    found = kinds("Sherman met with Latvian Foreign Ministry Secretary General Jon Vask today.")
+    assert found["organisation"] == {"Latvian Foreign Ministry"}
+    assert "Jon Vask" in found["person"]
+
+
+def test_bare_ministry_before_a_title_is_no_organisation():
+    found = kinds("He said Foreign Ministry Spokesperson Zhao Lijian was wrong.")
+    assert not found.get("organisation")
+
+
+def test_the_body_that_meets_is_named_with_its_meeting():
+    found = kinds("He will participate in a G7 Ministerial Meeting on Monday.")
+    assert found["organisation"] == {"Group of Seven"}
+
+
+def test_a_list_names_no_organisation_and_no_place():
+    assert kinds("We will not remove entities from the Cuba Restricted List.") == {}

@@ -106,3 +106,11 @@ def test_curated_us_bodies_and_armed_groups_are_organisations():
         "Hay’at Tahrir al-Sham",
     }
     assert not {e.name for e in extract_entities("", text) if e.kind == "place"}
+
+
+def test_curated_armed_group_spellings_resolve_to_one_organisation():
+    from archive.extraction.extractor import extract_entities
+
+    text = "Affiliated with al-Qa’ida, the group works with Al-Qaida cells."
+    orgs = {e.name for e in extract_entities("", text) if e.kind == "organisation"}
+    assert orgs == {"Al-Qaeda"}
