@@ -153,7 +153,7 @@ class People:
         return True
 
     def _single_backref(self, cand: Candidate) -> bool:
-        cluster = self.by_surname(cand.surface, cand.start)
+        cluster = self.by_surname(cand.surface, cand.start) or self._by_given_name(cand)
         if cluster is None or not cand.surface[:1].isupper() or cand.surface.isupper():
             return False
         mention = self._candidate_mention(cand)
@@ -224,6 +224,18 @@ class People:
             if pos >= best_at:
                 best, best_at = cluster, pos
         return best
+
+    def _by_given_name(self, cand: Candidate) -> Cluster | None:
+        """The one person of the article whose full name opens with this
+        given name ("Yair" after "Yair Lapid", "Wasim" after "Wasim Akram");
+        none when two people share it, or the word is also a surname here."""
+        if cand.weak or cand.article or cand.org_hint or cand.place_hint:
+            return None
+        key = name_key(cand.surface)
+        found = [c for c in self.all if len(c.tokens) >= 2 and c.tokens[0] == key]
+        if len(found) != 1 or not any(m.evidence in _PROVEN for m in found[0].mentions):
+            return None  # a guessed name ("Berlex Laboratories") is no person to call by it
+        return found[0]
 
     def _attach_surname(self, m: Mention) -> None:
         cluster = self.by_surname(m.surface, m.start, m.title)
@@ -298,6 +310,10 @@ class People:
                 and (ldr.current or not ldr.last_seen or ldr.last_seen >= day[:7])
             ] or leaders
         return leaders[0] if len(leaders) == 1 else None
+
+
+# Evidence that a name is a person's, not a guess from its shape.
+_PROVEN = frozenset({"title", "given-name", "initial", "speech", "cue", "gazetteer", "appositive"})
 
 
 def _has_backref(cand: Candidate, singles: set[str]) -> bool:

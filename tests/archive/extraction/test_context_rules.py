@@ -133,3 +133,22 @@ def test_person_affiliation_after_of_is_an_organisation():
     found = kinds('"Demand is weak," said analyst Miles Korvan of Hambrook Quist.')
     assert "Miles Korvan" in found["person"]
     assert "Hambrook Quist" in found["organisation"]
+
+
+# -- a given name alone after the full name -------------------------------------
+
+
+def _people(text: str) -> dict[str, int]:
+    from archive.extraction.extractor import extract_entities
+
+    return {e.name: e.count for e in extract_entities("", text) if e.kind == "person"}
+
+
+def test_given_name_alone_joins_the_one_person_the_article_names_with_it():
+    people = _people("Yair Lapid met Naftali Bennett. Later Yair said the talks went well.")
+    assert people == {"Yair Lapid": 2, "Naftali Bennett": 1}
+
+
+def test_first_word_of_a_name_guessed_by_its_shape_is_no_back_reference():
+    people = _people("Zorvan Velik Amund came on Monday. On Tuesday Zorvan left.")
+    assert people == {"Zorvan Velik Amund": 1}
