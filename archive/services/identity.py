@@ -669,9 +669,10 @@ def _person_groups(rows: dict[int, str], wanted: set[int]) -> list[list[int]]:
     surname, a given name, a surname written first); with two such groups it
     stays its own record. Titles glued on before a name count for nothing
     (``Rep Malley`` is the lone surname ``Malley``, ``name_words``). A lone word
-    a title such as ``Pope`` puts before it in its record's aliases is a given
-    name (``given_name_by_title``): it joins no one by their surname; nor does
-    a lone word join a name a title such as ``King`` starts.
+    a title such as ``Pope`` or ``King`` puts before it in its record's aliases
+    is a given name that title makes a name of its own (``given_name_by_title``):
+    ``King Hussein`` is neither ``Fuad Hussein`` nor ``Hussein Oneissi``, so it
+    joins no one; nor does a lone word join a name such a title starts.
     """
     words = {pk: name_words(name) for pk, name in rows.items()}
     multi = {pk: w for pk, w in words.items() if len(w) > 1}
@@ -723,10 +724,10 @@ def _person_groups(rows: dict[int, str], wanted: set[int]) -> list[list[int]]:
         word = words[pk][0]
         # Ambiguous when one name ends with it and another starts with it: "Chung" of
         # "Julie J. Chung" and of "Chung Eui-yong", whose surname comes first.
-        found = by_first.get(word, set())
-        if pk not in given:
-            found = found | by_last.get(word, set())
-        if not found and len(word) >= 6 and pk not in given:
+        if pk in given:
+            continue
+        found = by_last.get(word, set()) | by_first.get(word, set())
+        if not found and len(word) >= 6:
             found = {
                 group_of(o)
                 for o, w in multi.items()

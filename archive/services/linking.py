@@ -365,7 +365,7 @@ class ArchiveResolver:
         if their given names agree (``given_names_agree``): ``Chung Eui-yong``
         is not ``Julie J. Chung`` for sharing ``Chung``. A lone name a title
         such as ``Pope`` puts before it (``given_name_by_title``) joins no one
-        whose surname it is: ``Pope Francis`` is not ``David Francis``.
+        of a fuller name: ``Pope Francis`` is not ``David Francis``.
         """
         person = self.kind.name == "person"
         picks = {}
@@ -379,7 +379,7 @@ class ArchiveResolver:
                 exact = {
                     ident: entity
                     for ident, entity in exact.items()
-                    if name_words(entity.name)[-1:] != (key,) or len(name_words(entity.name)) < 2
+                    if len(name_words(entity.name)) < 2
                 }
             others = {}
             for alias in {alias for alias in item.aliases if name_key(alias) != key}:

@@ -246,6 +246,9 @@ def test_a_given_name_a_title_such_as_pope_goes_before_is_no_ones_surname():
     _link("Nadia Moreau")  # stored without the lone form: the fold decides
     _link("Moreau", aliases={"Moreau": {"King Moreau"}})
     assert _people() == {"David Francis", "Francis", "Nadia Moreau", "Moreau"}
+    _link("Hussein Oneissi")  # nor is it anyone's given name
+    _link("Hussein", aliases={"Hussein": {"Majesty King Hussein"}})
+    assert "Hussein" in _people()
 
 
 def test_short_forms_are_checked_on_load(tmp_path):
