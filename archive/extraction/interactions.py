@@ -166,6 +166,10 @@ _NO_STOP_RE = re.compile(
     r"(?:(?<![^\s.(])[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|No|Gen|Lt|Col|Maj|Capt|Adm|Amb|Sen|Rep"
     r"|Gov|Prof|Hon|Rev|Mt|Ft))\.$"
 )
+# "Washington, D.C." closes a place, not a name ("U.S. Ambassador"): a capital after
+# it starts a sentence ("... in Washington, D.C. Secretary Blinken and ...").
+_PLACE_ABBREVIATION_RE = re.compile(r", D\.C\.$")
+_CAPITAL_NEXT_RE = re.compile(r"\s+[A-Z]")
 _STARTS_SENTENCE_RE = re.compile(
     r"\s+(?:The|They|Their|He|She|His|Her|It|Its|In|On|At|This|These|Those|Both|We|Our|During"
     r"|After|Before|While|Following|Additionally|Also|Earlier|Later|Today|Yesterday)\b"
@@ -197,7 +201,7 @@ _PRONOUN_RE = re.compile(r"(?:^|\W)(?:He|She|he|she)\W*(?:\w+\W+){0,3}$")
 # "to" before a verb ("to discuss"), not an office's ("Chief of Staff to President").
 _CLAUSE_END = re.compile(
     r"\b(?:to(?= (?!the )[a-z])|about|regarding|concerning|where|that|who|which|following"
-    r"|after|before|"
+    r"|after|before|during|"
     r"(?:and )?(?:discussed|reaffirmed|emphasized|emphasised|expressed|underscored|welcomed|"
     r"reiterated|highlighted|thanked|agreed)|"
     r"and (?:also|issued|released|signed|announced|launched|"
@@ -223,6 +227,15 @@ _AT_AN_EVENT_RE = re.compile(
     r"(?:[A-Z(][\w().'’&+-]* ){0,8}?(?:[Mm]eeting|[Ss]ummit|[Mm]inisterial|[Cc]onference"
     r"|[Ff]orum|[Dd]ialogue|[Ss]ession|[Aa]ssembly|[Rr]eception|[Dd]inner|[Ll]unch(?:eon)?"
     r"|[Bb]reakfast)s?\b)"
+)
+_VENUE_RE = re.compile(r"\b(?:at|in|inside|outside) (?:the )?$")
+# "the OIC Contact Group delegation's visit": the name, a word or two, "'s", the visit.
+_POSSESSIVE_VISIT_RE = re.compile(r"(?:[ -][\w-]+){0,2}['’]s? (?:[\w-]+ )?$")
+# A trigger whose counterpart it opens ("met with", "spoke to"): none named, no encounter.
+_OPENS_COUNTERPART_RE = re.compile(r"\b(?:with|to)$")
+# Told as what had happened before the story ("Austin had traveled to Syria").
+_PLUPERFECT_RE = re.compile(
+    r"\bhad (?:(?:previously|already|also|earlier|recently|just|never|once|first|last) )?$"
 )
 # Whom one speaks to that is no call: "will speak to the CBYX alumni about ...".
 _AUDIENCE_RE = re.compile(
@@ -250,6 +263,10 @@ def _sentences(body: str) -> list[str]:
             stop.group() == "."
             and _NO_STOP_RE.search(body, max(start, end - 5), end)
             and not _STARTS_SENTENCE_RE.match(body, end)
+            and not (
+                _PLACE_ABBREVIATION_RE.search(body, max(start, end - 8), end)
+                and _CAPITAL_NEXT_RE.match(body, end)
+            )
         ):
             continue
         sentences.append(body[start:end].strip())
@@ -512,13 +529,15 @@ def _from_sentence(
     sentence, trigger, kind, hosts, published, names, actor
 ) -> list[FoundInteraction]:
     before, after = sentence[: trigger.start()], sentence[trigger.end() :]
+    if _PLUPERFECT_RE.search(before):
+        return []  # "Austin had traveled to Syria": the story's background
     subject = [n for n in _named_in(before[-160:], names, principals=False) if n.kind != "place"]
     pronoun = None if subject else _PRONOUN_RE.search(before)
     if pronoun:
         subject = list(actor[0])
     # The counterparts are named right after the verb, up to the clause's end.
     clause = _CLAUSE_END.split(after, 1)[0]
-    objects = [n for n in _named_in(clause, names, principals=False) if n.kind != "place"]
+    objects = _counterparts(clause, names)
     office_mentions = [] if subject else find_office_mentions(before)[-1:]
     offices = [f.role for f in office_mentions] or (list(actor[1]) if pronoun else [])
     # The clause from its subject on says whether it is to come: "Nuland will speak
@@ -527,7 +546,7 @@ def _from_sentence(
     opens = spans[-1][1] if spans else pronoun.start() if pronoun else 0
     if office_mentions and not spans:
         opens = office_mentions[0].start
-    if kind == "visit" and spans and len(before) - spans[-1][2] <= 16:
+    if kind == "visit" and spans and _POSSESSIVE_VISIT_RE.match(before, spans[-1][2]):
         # "the OIC Contact Group delegation's visit to": the visitor is the name
         # just before the visit, whoever else the sentence names.
         subject = [spans[-1][0]]
@@ -577,6 +596,8 @@ def _from_sentence(
         ]
     if not (subject or offices):
         return []  # "in meetings with President Bukele": whose meetings, it does not say
+    if not objects and _OPENS_COUNTERPART_RE.search(trigger.group()):
+        return []  # "... and other officials met yesterday with representatives of"
     if hosts and not any(n.kind == "person" for n in objects) and _EVENT_RE.match(after):
         return []  # "hosted the ASEAN Regional Forum Symposium": an event, not a visitor
     participants = list(dict.fromkeys(_people_first(subject) + _people_first(objects)))
@@ -596,6 +617,19 @@ def _from_sentence(
             sentences=[sentence],
         )
     ]
+
+
+def _counterparts(clause: str, names: dict[str, Named]) -> list[Named]:
+    """Who the clause after the verb names: people and organisations, not those
+    named only in another's title, nor where it was ("at the Department of State")."""
+    found: list[Named] = []
+    for named, start, _end in _without_principals(clause, _named_spans(clause, names)):
+        if named.kind == "place" or named in found:
+            continue
+        if named.kind == "organisation" and _VENUE_RE.search(clause, max(0, start - 12), start):
+            continue
+        found.append(named)
+    return found
 
 
 def _spoken_to_a_person(clause: str, names: dict[str, Named]) -> bool:

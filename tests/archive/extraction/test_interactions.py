@@ -430,3 +430,43 @@ def test_what_the_two_discussed_is_no_counterpart():
         "and Foreign Minister Kuleba discussed President Aliyev’s proposal."
     )
     assert meeting[3] == ["Antony J. Blinken", "Dmytro Kuleba"]
+
+
+def test_a_meeting_with_nobody_named_on_the_other_side_is_none():
+    # The names before "met with" are one side; "representatives of a coalition" no other.
+    assert found("Secretary Blinken and Dmytro Kuleba met yesterday with representatives.") == []
+    # Without "with", the one named after "met" is the other side.
+    (meeting,) = found("Secretary Blinken met Dmytro Kuleba in Vienna on Monday.")
+    assert meeting[3] == ["Antony J. Blinken", "Dmytro Kuleba"]
+
+
+def test_where_a_meeting_was_is_no_participant():
+    names = {**PEOPLE, "Department of State": Named("organisation", "U.S. Department of State")}
+    (meeting,) = find_interactions(
+        "News", "Secretary Blinken meets with Kuleba at the Department of State.", TUESDAY, names
+    )
+    assert [p.name for p in meeting.participants] == ["Antony J. Blinken", "Dmytro Kuleba"]
+
+
+def test_what_had_happened_before_the_story_is_no_report():
+    assert found("Detained near Damascus, Kuleba had traveled to Lebanon to report.") == []
+    (call,) = found("Secretary Blinken had a phone call with Dmytro Kuleba.")
+    assert call[0] == "call"
+
+
+def test_a_visitor_is_the_name_just_before_the_visit_only_when_it_is_theirs():
+    # An appositive list before "visited": the traveller is the person it opens with.
+    (visit,) = found(
+        "Secretary Blinken and a delegation, including representatives from the OIC, visited "
+        "Vienna on February 27."
+    )
+    assert visit[3] == ["Antony J. Blinken"]
+
+
+def test_a_sentence_goes_on_after_washington_dc_only_into_a_name():
+    meeting, visit = found(
+        "Secretary Blinken met with Dmytro Kuleba in Washington, D.C. President Aliyev "
+        "visited Vienna later."
+    )
+    assert meeting[3] == ["Antony J. Blinken", "Dmytro Kuleba"]
+    assert visit[3:] == (["Ilham Aliyev"], [], "Vienna")
