@@ -8,6 +8,9 @@ before the capitalised runs of the text, which then skip them.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from archive.extraction import lexicon as lx
 from archive.extraction import patterns as pt
 from archive.extraction.datelines import US_STATE_ABBREVIATIONS, dateline_places
@@ -16,15 +19,62 @@ from archive.extraction.spans import Mention
 from archive.extraction.tables import HOME_NATIONS, table_names
 
 
-def layout_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
+def layout_mentions(
+    text: str, gaz: Gazetteer, shouted: Callable[[int], bool] = lambda s: False
+) -> list[Mention]:
     """Table names, then dateline places that are not in a table ("BOSTON 69
-    65 .515" opens a row of a league table, not a story)."""
+    65 .515" opens a row of a league table, not a story), then the
+    mastheads of a press review; ``shouted`` says whether an offset is in a
+    line written in capitals."""
     mentions = _tables(text, gaz)
     spans = [(m.start, m.end) for m in mentions]
     for m in _datelines(text, gaz):
         if not any(a < m.end and m.start < b for a, b in spans):
             mentions.append(m)
+    spans = [(m.start, m.end) for m in mentions]
+    for m in _mastheads(text, gaz, shouted):
+        if not any(a < m.end and m.start < b for a, b in spans):
+            mentions.append(m)
     return mentions
+
+
+# -- press reviews ---------------------------------------------------------------
+
+# A line in capitals alone, then the stories under it as dashed items:
+# "IMERISIA\n-- Pre-election debate heats up ...". Two such lines or more make
+# a press review, each line a newspaper.
+_MASTHEAD_RE = re.compile(
+    r"^(?P<name>[^\W\d_][^\d\n:;,.!?()]{0,40}[^\W\d_])[ \t]*\n(?=-{1,2}[ \t])", re.MULTILINE
+)
+_NOT_MASTHEADS = lx.words("Page Pages Front Business Sport Sports Editorial Editorials")
+
+
+def _mastheads(text: str, gaz: Gazetteer, shouted: Callable[[int], bool]) -> list[Mention]:
+    if "\n-" not in text:
+        return []
+    found = []
+    for m in _MASTHEAD_RE.finditer(text):
+        name = m["name"]
+        words = name.split()
+        if len(words) > 6 or not (name.isupper() or shouted(m.start())):
+            continue
+        titled = [w.title() for w in words]
+        if any(w in _NOT_MASTHEADS or w in lx.NON_NAMES for w in titled):
+            continue
+        if any(s.kind in ("place", "country") for s in gaz.lookup(name)):
+            continue  # "IRAQ": a section of the review by country
+        found.append(
+            Mention(
+                kind="organisation",
+                start=m.start("name"),
+                end=m.end("name"),
+                surface=name,
+                name=name,
+                evidence="masthead",
+                org_kind="media",
+            )
+        )
+    return found if len(found) >= 2 else []
 
 
 # -- datelines -------------------------------------------------------------------

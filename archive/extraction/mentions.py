@@ -40,7 +40,7 @@ def find_mentions(
     shouted: Sequence[tuple[int, int]] = (),
 ) -> Findings:
     at = ArticleText(text, gaz, matches, shouted)
-    layout = layout_mentions(text, gaz)
+    layout = layout_mentions(text, gaz, at.in_shouted)
     special = claim_special_events(at)
     claims = sorted([*special.claims, *((m.start, m.end) for m in layout)])
     earlier = [*layout, *special.mentions]

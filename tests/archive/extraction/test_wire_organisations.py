@@ -114,3 +114,25 @@ def test_plural_place_name_after_the_is_no_team():
 def test_persons_name_before_a_speech_verb_stays_a_person():
     text = "Dana Priolo said on Monday she would stay ."
     assert kind_of(text, "Dana Priolo") == "person"
+
+
+# -- the mastheads of a press review -----------------------------------------------
+
+
+def test_mastheads_of_a_press_review_are_newspapers():
+    from archive.extraction.extractor import extract_entities
+
+    text = (
+        "Leading stories in the financial press :\nKALIMERA NEA\n-- Debate heats up .\n"
+        "ORTHONEA\n- Parliament speakers meet .\nIRAQ\n- Talks go on ."
+    )
+    orgs = {e.name: e.org_kind for e in extract_entities("", text) if e.kind == "organisation"}
+    assert orgs.get("Kalimera Nea") == "media"
+    assert orgs.get("ORTHONEA") == "media"
+
+
+def test_section_headings_before_dashed_items_are_no_newspapers():
+    from archive.extraction.extractor import extract_entities
+
+    text = "Humanitarian Assistance\n- Twenty million dollars.\nHealth Care\n- Vaccines for all."
+    assert not [e for e in extract_entities("", text) if e.kind == "organisation"]
