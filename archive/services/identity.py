@@ -530,7 +530,7 @@ def edited_by_editors(model, pks: set[int]) -> set[int]:
 _TRAILING_YEAR = re.compile(r"\s+((?:19|20)\d\d)$")
 
 
-def event_identity(name: str, year: int | None) -> tuple[str, int | None]:
+def event_identity(name: str, year: int | None, kind: str = "") -> tuple[str, int | None]:
     """What two records of one event share: the name without its edition, and the year.
 
     The year is the one the name ends with, else the record's (the article's
@@ -538,11 +538,12 @@ def event_identity(name: str, year: int | None) -> tuple[str, int | None]:
     ``One Ocean Summit 2022``, ``Summit of the Americas 1994`` is not the 2022
     one. An ordinal (``Ninth``) and a plural head (``Abraham Accords``) are
     dropped, and the parties of a bilateral name are taken in any order
-    (``EU-U.S. Summit`` = ``U.S.-EU Summit``).
+    (``EU-U.S. Summit`` = ``U.S.-EU Summit``). A war's ordinal is part of its
+    name (``kind``: the record's; ``Second Karabakh War`` is not the first).
     """
     if match := _TRAILING_YEAR.search(name):
         name, year = name[: match.start()], int(match[1])
-    name = strip_ordinal(name)
+    name = strip_ordinal(name, kind)
     first, _, rest = name.partition(" ")
     parties = first.split("-")
     if len(parties) > 1 and all(part[:1].isupper() for part in parties):
@@ -563,7 +564,7 @@ def _event_groups(rows: dict[int, tuple[str, int | None]], wanted: set[int]) -> 
     for pk, (name, year) in rows.items():
         if pk in kinds and not _TRAILING_YEAR.search(name):
             year = None
-        by_identity.setdefault(event_identity(name, year), []).append(pk)
+        by_identity.setdefault(event_identity(name, year, kinds.get(pk, "")), []).append(pk)
     return [
         sorted(pks) for pks in by_identity.values() if len(pks) > 1 and wanted.intersection(pks)
     ]

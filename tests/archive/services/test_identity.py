@@ -392,11 +392,14 @@ def test_an_agreement_or_a_war_is_one_whatever_year_its_records_carry():
     _link_dated_event("Reef War", "war", 1990)
     _link_dated_event("Reef War", "war", 1991)
     assert _events() == {"Coral Accords", "Reef War"}
+    _link_dated_event("First Lagoon War", "war", 1992)
+    _link_dated_event("Second Lagoon War", "war", 2020)  # its ordinal is part of its name
+    assert Event.objects.count() == 4
     # A year in the name still tells two apart; meetings keep their years.
     _link_dated_event("Coral Accord 1994", "agreement", 1994)
     _link_dated_event("Coral Summit", "summit", 2021)
     _link_dated_event("Coral Summits", "summit", 2022)
-    assert Event.objects.count() == 5
+    assert Event.objects.count() == 7
 
 
 def test_editions_of_other_years_and_other_names_stay_apart():
