@@ -76,3 +76,13 @@ def test_a_name_typed_organisation_once_is_one_everywhere_in_the_article():
     found = names("Designations", body)
     assert "Boko Haram" in found.get("organisation", set())
     assert "Boko Haram" not in found.get("person", set())
+
+
+def test_abbreviations_of_diseases_statistics_and_treaties_are_no_organisations():
+    found = names("", "Fears over BSE and CJD grew , the CTBT talks stalled and his ERA rose .")
+    assert not found.get("organisation")
+
+
+def test_federal_reserve_is_an_organisation():
+    found = names("", "The chairman of the Federal Reserve spoke on Tuesday .")
+    assert found["organisation"] == {"Federal Reserve"}
