@@ -197,6 +197,7 @@ _DAY_RE = re.compile(
     r"|(?:on )?(?P<day2>\d{1,2}) (?P<month2>" + "|".join(_MONTHS) + r")(?: (?P<year2>\d{4}))?)\b",
     re.IGNORECASE,
 )
+_DAY_OF_RE = re.compile(r"\b(?:the|their|its|his|her|our|this|that)\s+$")
 _PRONOUN_RE = re.compile(r"(?:^|\W)(?:He|She|he|she)\W*(?:\w+\W+){0,3}$")
 # "to" before a verb ("to discuss"), not an office's ("Chief of Staff to President").
 _CLAUSE_END = re.compile(
@@ -204,9 +205,31 @@ _CLAUSE_END = re.compile(
     r"|after|before|during|"
     r"(?:and )?(?:discussed|reaffirmed|emphasized|emphasised|expressed|underscored|welcomed|"
     r"reiterated|highlighted|thanked|agreed)|"
-    r"and (?:also|issued|released|signed|announced|launched|"
-    r"visited|toured|met|spoke|held|attended|delivered|joined))\b|[;:]"
+    r"and (?:(?:will|would|to) )?(?:also |then )?(?:also|"
+    r"(?:issue|release|sign|announce|launch|visit|tour|attend|deliver|join|participate|host"
+    r"|address|inaugurate|engage|lead|give|hold|travel|speak|discuss|reaffirm|emphasi[sz]e"
+    r"|express|underscore|welcome|reiterate|highlight|thank|agree|meet|provide|receive"
+    r"|accompany|view|open|lay|co-chair|chair)(?:s|d|ed|es|ing)?|met|spoke|held|led|gave|laid))"
+    r"\b|[;:]"
 )
+# Said before the subject, not of it: "Following President Biden's travel to Brussels,
+# Nuland will meet ...", "In Seoul, ..."; and a clause of its own after "as", "while":
+# "... sent his best wishes from President Biden as President Cortizo travels to".
+_FRONTED_RE = re.compile(
+    r"^(?:(?:Also|And|Finally|Then|Later|Separately),? )?(?:Following|After|Before|During|Ahead of"
+    r"|Upon|On|In|At|While in|While|Since|Prior to|Further to|As part of|Throughout|Later)\b"
+    r"[^,]*,\s*"
+)
+_SUBORDINATE_RE = re.compile(
+    r"\b(?:(?<!well )(?<!such )as(?! well\b)|while|when|because|since|although|though|whereas"
+    r"|but)\s"
+)
+# A place the sentence opens with: "In Ho Chi Minh City, Sherman will meet ...".
+_FRONTED_PLACE_RE = re.compile(
+    r"^(?:(?:Also|And|Finally|Then|Later|Separately),? )?(?:[Ww]hile )?[Ii]n (?:the )?"
+)
+# What may come between a visit's verb and its first place: "traveled to the", "visit to".
+_TO_PLACE_RE = re.compile(r"^\s*(?:(?:to|in|of|the|city|town|capital|region|province)\s+)*$")
 # A visit said as a noun ("Kim’s travel to Seoul emphasizes ..."): reported only
 # when the sentence says it is to come or has happened.
 _NOUN_VISIT_RE = re.compile(r"(?:['’]s|\b(?:his|her|their|its))(?: [\w-]+){0,2} $")
@@ -531,7 +554,11 @@ def _from_sentence(
     before, after = sentence[: trigger.start()], sentence[trigger.end() :]
     if _PLUPERFECT_RE.search(before):
         return []  # "Austin had traveled to Syria": the story's background
-    subject = [n for n in _named_in(before[-160:], names, principals=False) if n.kind != "place"]
+    subject = [
+        n
+        for n in _named_in(_subject_text(before, names), names, principals=False)
+        if n.kind != "place"
+    ]
     pronoun = None if subject else _PRONOUN_RE.search(before)
     if pronoun:
         subject = list(actor[0])
@@ -612,11 +639,38 @@ def _from_sentence(
             participants=participants,
             offices=offices,
             host=subject[0] if hosts and subject else None,
-            # Where, in the clause: not "about the situation in Nicaragua".
-            place=_place_after_in(clause, names),
+            # Where, in the clause: not "about the situation in Nicaragua"; or
+            # where the sentence opens ("In Seoul, Sherman will meet with ...").
+            place=_place_after_in(clause, names) or _fronted_place(sentence, names),
             sentences=[sentence],
         )
     ]
+
+
+def _subject_text(before: str, names: dict[str, Named]) -> str:
+    """Where a sentence names who did it: not in a phrase set before the subject
+    ("Following President Biden's travel, Nuland will meet"), and in a clause of its
+    own after "as", "while" when it names someone there."""
+    before = before[-200:]
+    fronted = _FRONTED_RE.match(before)
+    if fronted:
+        before = before[fronted.end() :]
+    subordinate = list(_SUBORDINATE_RE.finditer(before))
+    if subordinate:
+        own = before[subordinate[-1].end() :]
+        if any(sp[0].kind != "place" for sp in _named_spans(own, names)):
+            return own
+    return before
+
+
+def _fronted_place(sentence: str, names: dict[str, Named]) -> str:
+    opens = _FRONTED_PLACE_RE.match(sentence)
+    if opens is None:
+        return ""
+    spans = _named_spans(sentence[opens.end() : opens.end() + 60], names)
+    if spans and spans[0][1] == 0 and spans[0][0].kind == "place":
+        return spans[0][0].name
+    return ""
 
 
 def _counterparts(clause: str, names: dict[str, Named]) -> list[Named]:
@@ -721,7 +775,7 @@ def _places_in(text: str, names: dict[str, Named], near: int | None = None) -> l
             continue
         gap = text[previous[2] : start] if previous else text[:start]
         if near is not None and (
-            (previous is None and start > near)
+            (previous is None and (start > near or not _TO_PLACE_RE.match(gap)))
             or (previous is not None and not _LIST_GAP.match(gap))
         ):
             break
@@ -759,7 +813,11 @@ def _date_of(sentence: str, published: dt.date | None, *, planned: bool) -> tupl
     """The day the sentence gives, and how precise: "day", or "reported"."""
     if published is None:
         return None, ""
-    m = _DAY_RE.search(sentence)
+    # Not a day that names something else: "the March 24 NATO Summit".
+    m = next(
+        (d for d in _DAY_RE.finditer(sentence) if not _DAY_OF_RE.search(sentence, 0, d.start())),
+        None,
+    )
     if m is None:
         return (None, "") if planned else (published, "reported")
     if m["rel"]:
@@ -841,8 +899,8 @@ def _same(a: FoundInteraction, b: FoundInteraction) -> bool:
         return False
     if a.date and b.date and a.precision == b.precision == "day" and a.date != b.date:
         return False
-    if a.kind == "visit" and a.place != b.place:
-        return False
+    if a.place != b.place and (a.kind == "visit" or (a.place and b.place)):
+        return False  # a visit is to one place; meetings in two places are two
     shared = set(a.participants) & set(b.participants)
     if not shared:
         return a.kind == "visit" and bool(set(a.offices) & set(b.offices))

@@ -470,3 +470,54 @@ def test_a_sentence_goes_on_after_washington_dc_only_into_a_name():
     )
     assert meeting[3] == ["Antony J. Blinken", "Dmytro Kuleba"]
     assert visit[3:] == (["Ilham Aliyev"], [], "Vienna")
+
+
+def test_who_did_it_is_not_named_in_a_phrase_before_the_subject_or_another_clause():
+    (meeting,) = [
+        f
+        for f in found(
+            "Following President Aliyev’s travel to Vienna, Secretary Blinken will meet with "
+            "Dmytro Kuleba."
+        )
+        if f[0] == "meeting"
+    ]
+    assert meeting[3] == ["Antony J. Blinken", "Dmytro Kuleba"]
+    (visit,) = found(
+        "Secretary Blinken sent his best wishes from President Aliyev as Dmytro Kuleba travels "
+        "to Vienna for care."
+    )
+    assert visit[3] == ["Dmytro Kuleba"]
+    # "as well as" opens no clause.
+    (meeting,) = found("Secretary Blinken as well as President Aliyev met with Dmytro Kuleba.")
+    assert meeting[3] == ["Antony J. Blinken", "Ilham Aliyev", "Dmytro Kuleba"]
+
+
+def test_a_sentence_opening_in_a_place_says_where_and_two_places_are_two_meetings():
+    meetings = found(
+        "In Vienna, Secretary Blinken will meet with Dmytro Kuleba. In Ganja, Secretary Blinken "
+        "will meet with Dmytro Kuleba and President Aliyev."
+    )
+    assert [(m[3], m[5]) for m in meetings] == [
+        (["Antony J. Blinken", "Dmytro Kuleba"], "Vienna"),
+        (["Antony J. Blinken", "Dmytro Kuleba", "Ilham Aliyev"], "Ganja"),
+    ]
+
+
+def test_a_clause_ends_where_the_subject_does_something_else():
+    (meeting,) = found(
+        "Secretary Blinken will meet with Dmytro Kuleba and deliver remarks at Ganja University."
+    )
+    assert meeting[5] == ""
+
+
+def test_a_visit_goes_to_the_place_right_after_its_verb():
+    assert found("Secretary Blinken’s visit will reinforce Lebanon’s democracy.") == []
+    (visit,) = found("Secretary Blinken traveled to the city of Vienna on Monday.")
+    assert visit[5] == "Vienna"
+
+
+def test_a_day_that_names_something_else_is_not_the_encounters():
+    (visit,) = found(
+        "They discussed the March 24 OIC Summit and Secretary Blinken’s upcoming visit to Vienna."
+    )
+    assert visit[1:3] == ("planned", None)
