@@ -75,6 +75,8 @@ FUNCTION_WORDS = frozenset(
 # Titles and honorifics that belong in a person's role, not in the canonical name.
 PERSON_TITLES = frozenset(
     [
+        "adm",
+        "amb",
         "ambassador",
         "assistant",
         "chairman",
@@ -84,8 +86,11 @@ PERSON_TITLES = frozenset(
         "deputy",
         "director",
         "dr",
+        "col",
         "foreign",
+        "gen",
         "general",
+        "gov",
         "governor",
         "his",
         "her",
@@ -97,8 +102,11 @@ PERSON_TITLES = frozenset(
         "president",
         "prime",
         "prince",
+        "prof",
         "queen",
+        "rep",
         "secretary",
+        "sen",
         "senator",
         "special",
         "spokesperson",

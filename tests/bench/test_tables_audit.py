@@ -8,10 +8,19 @@ the audit is ``python -m bench.tables.audit``.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from bench.tables import checks
-from bench.tables.audit import edit_distance, similar
+from bench.tables.audit import (
+    SAMPLE,
+    VERDICTS,
+    edit_distance,
+    read_judgements,
+    similar,
+    summarise,
+)
 from bench.tables.checks import Row
 from conftest import ROOT, SEEDS_DIR, read_after_ingest
 
@@ -40,22 +49,8 @@ def test_the_tables_are_not_empty(rows):
     assert len(rows) > 200
 
 
-@pytest.mark.parametrize(
-    "check",
-    [
-        "markup",
-        "no-letters",
-        "no-capital",
-        "dangling-word",
-        "headline-verb",
-        "title-in-name",
-        "shared-key",
-        "alias-of-another",
-        "lone-surname",
-        "partial-name",
-        "generic-event",
-    ],
-)
+# Every check the audit runs, a new one included.
+@pytest.mark.parametrize("check", sorted(checks.CHECKS))
 def test_the_tables_pass(rows, check):
     violations = checks.CHECKS[check](rows)
     assert not violations, _shown(violations)
@@ -99,10 +94,11 @@ def test_names_cut_short_and_headline_verbs_and_titles():
         _row("person", 4, "Thomas Travers"),
         _row("person", 5, "Secretary Blinken"),
         _row("organisation", 6, "Secretary General Office"),
+        _row("person", 7, "Rep Malley"),  # an abbreviated title
     ]
     assert [v.id for v in checks.dangling_function_words(rows)] == [1]
     assert [v.id for v in checks.persons_ending_in_headline_verbs(rows)] == [3]
-    assert [v.id for v in checks.persons_with_titles(rows)] == [5]
+    assert [v.id for v in checks.persons_with_titles(rows)] == [5, 7]
 
 
 def test_shared_keys_and_aliases_naming_another_entity():
@@ -142,3 +138,41 @@ def test_the_audits_candidates_for_duplicates():
     # Within edit distance 2 (one and two edits), then the shared last word.
     assert [r.id for r in similar(same_kind[1], same_kind)] == [1, 4, 3]
     assert [r.id for r in similar(same_kind[2], same_kind)] == [1, 2, 4]
+
+
+# The hand-checked part: the judgements kept beside the audit.
+
+JUDGEMENTS = sorted((ROOT / "bench" / "tables").glob("judgements-*.tsv"))
+
+
+@pytest.mark.parametrize("path", JUDGEMENTS, ids=[path.name for path in JUDGEMENTS])
+def test_the_kept_judgements_read_one_verdict_per_sampled_entity(path):
+    rows = read_judgements(path)  # an unknown verdict raises
+    kinds = Counter(row["kind"] for row in rows)
+    assert kinds == dict.fromkeys(["person", "organisation", "place", "event"], SAMPLE)
+    assert len({(row["kind"], row["id"]) for row in rows}) == len(rows)
+    for row in rows:
+        parts = row["verdict"].split("+")
+        assert parts[0] in VERDICTS[:4] and set(parts[1:]) <= {"dup"}, row
+
+
+def test_the_judgements_summary_counts_precision_and_duplicates(tmp_path):
+    path = tmp_path / "judgements.tsv"
+    path.write_text(
+        "id\tkind\tname\tverdict\tnote\n"
+        "1\tperson\tSergey Lavrov\tok\t\n"
+        "2\tperson\tLavrov\tbad-name+dup\tsurname only\n"
+        "3\tperson\tBlinken Travels\tjunk\t\n"
+        "4\tperson\tBenny Gantz\tok+dup\t\n",
+        encoding="utf-8",
+    )
+    lines = [" ".join(line.split()) for line in summarise(read_judgements(path)).splitlines()]
+    assert lines == [
+        "person: 4 judged, precision 50% (2), duplicates 50% (2)",
+        "junk 1 e.g. 'Blinken Travels'",
+        "bad-name 1 e.g. 'Lavrov'",
+        "dup 2 e.g. 'Lavrov'; 'Benny Gantz'",
+    ]
+    path.write_text("id\tkind\tname\tverdict\tnote\n1\tperson\tX\tmaybe\t\n")
+    with pytest.raises(ValueError, match="unknown verdict"):
+        read_judgements(path)
