@@ -132,6 +132,8 @@ def place_named(at: ArticleText, units: list[Unit]) -> Mention | None:
     others = [u for u in units if u.match is None]
     if not others or not all(proper_word(at, u) for u in others):
         return None  # "U.S. Strategy", "Europe Day", "Countering America"
+    if at.in_shouted(units[0].start):
+        return None  # "Seattle Routs Orioles", "Chile Draw": a headline's verb
     if others[0].word in at.gaz.given_names:
         return None  # "... America James Cleverly": a person follows
     before = at.text[max(0, units[0].start - 6) : units[0].start].split()

@@ -86,3 +86,9 @@ def test_abbreviations_of_diseases_statistics_and_treaties_are_no_organisations(
 def test_federal_reserve_is_an_organisation():
     found = names("", "The chairman of the Federal Reserve spoke on Tuesday .")
     assert found["organisation"] == {"Federal Reserve"}
+
+
+def test_a_place_and_a_verb_in_a_shouted_headline_name_no_organisation():
+    found = names("", "SOCCER - CHILE DRAW WITH PERU .\nThe game went on for hours .")
+    assert not found.get("organisation")
+    assert found["place"] == {"Chile", "Peru"}
