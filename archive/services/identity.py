@@ -359,14 +359,46 @@ def organisation_key(name: str) -> str:
     Department of the Treasury``; ``U.S. Embassy`` stays itself); ``U.S.``,
     ``US`` and ``United States`` are one word (``US-ASEAN Business Council`` =
     ``U.S.-ASEAN Business Council``, ``United States Mission`` = ``U.S.
-    Mission``).
+    Mission``), and ``UN`` is ``United Nations``. A country, named or by its
+    demonym, first or after a last ``of``, is one word in front (``Central Bank
+    of Russia`` = ``Russian Central Bank``, ``Afghan``/``Afghanistan High
+    Council``).
     """
-    key = _US.sub(_us, name_key(name))
+    key = _UN.sub(r"\1united nations", _US.sub(_us, name_key(name)))
     if match := _DEPARTMENT.match(key):
         key = f"{match[2]} of {match[1]}"
     key = " ".join(word for word in key.split() if word not in ("the", "a", "an"))
     key = _US_PREFIX.sub("", key)
-    return " ".join(_singular(word) for word in key.split())
+    return " ".join(_singular(word) for word in _country_first(key.split()))
+
+
+_UN = re.compile(r"(^| )(?:un|u n)(?= |$)")
+
+
+@functools.cache
+def _countries() -> dict[str, str]:
+    """Keys of countries' names, other names and demonyms -> a token for the country
+    (the United States left to ``_US``); a key two countries share is left out."""
+    found: dict[str, set[str]] = {}
+    for country in load_gazetteer().countries.values():
+        if country.id == "USA":
+            continue
+        for name in (country.name, *country.aliases, *country.demonyms):
+            if key := name_key(name):
+                found.setdefault(key, set()).add(f"@{country.id.lower()}")
+    return {key: next(iter(ids)) for key, ids in found.items() if len(ids) == 1}
+
+
+def _country_first(words: list[str]) -> list[str]:
+    countries = _countries()
+    for size in (3, 2, 1):
+        if len(words) > size and (token := countries.get(" ".join(words[:size]))):
+            return [token, *words[size:]]
+    for size in (3, 2, 1):
+        at = len(words) - size - 1
+        if at > 0 and words[at] == "of" and (token := countries.get(" ".join(words[at + 1 :]))):
+            return [token, *words[:at]]
+    return words
 
 
 def _us(match: re.Match) -> str:

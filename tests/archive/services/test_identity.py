@@ -298,6 +298,20 @@ def test_us_and_united_states_are_one_word_in_an_organisations_key():
     assert Organisation.objects.count() == 2
 
 
+def test_un_and_a_country_first_or_after_of_are_one_form_in_an_organisations_key():
+    _link("UN Environment Assembly", kind="organisation")
+    _link("United Nations Environment Assembly", kind="organisation")
+    _link("Central Bank of Russia", kind="organisation")
+    _link("Russian Central Bank", kind="organisation")
+    _link("Afghan High Council for National Reconciliation", kind="organisation")
+    _link("Afghanistan High Council for National Reconciliation", kind="organisation")
+    assert Organisation.objects.count() == 3
+    # Another country, or a body of no country named, stays apart.
+    _link("Central Bank of Ukraine", kind="organisation")
+    _link("Central Bank", kind="organisation")
+    assert Organisation.objects.count() == 5
+
+
 def test_an_acronym_no_article_defines_joins_the_organisation_of_its_initials_beside_it():
     _link("National Coral Council", kind="organisation")
     _link("NCC", kind="organisation")  # never beside it: no evidence yet
