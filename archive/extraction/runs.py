@@ -259,6 +259,14 @@ class RunReader:
         if units[0].start in self.org_parts:
             self.mentions.append(read_head(self.at, units) or coordinated_org(self.at, units))
             return
+        k = self._person_of_org(units)
+        if k:
+            # "Director Aisha Booker of the U.S. Commercial Service": a person
+            # (with a title) and the organisation, never one name.
+            self.pending_role = pending
+            self._read(units[:k], sentence_start)
+            self._read(units[k:], False)
+            return
         start, prefix_end = event_name_start(self.at, units)
         if start:
             # "Kingdom of Bahrain Signs the Artemis Accords": the subject, then the event.
@@ -286,6 +294,29 @@ class RunReader:
         if units[-1].match is None and units[-1].word in lx.DOCUMENT_HEADS and len(units) > 1:
             return  # "Cuba Restricted List": a document, and no place named
         self._read_mixed(units, sentence_start, pending)
+
+    def _person_of_org(self, units: list[Unit]) -> int:
+        """Where the organisation starts in "<title> <name> of (the) <org>",
+        when a given name or a known person opens the name; 0 if nowhere."""
+        for k in range(2, len(units)):
+            if self.at.gap(units[k - 1], units[k]).strip() not in ("of", "of the"):
+                continue
+            name = units[:k]
+            while name and name[0].match is None and name[0].word in lx.ROLE_WORDS:
+                name = name[1:]
+            if not 1 <= len(name) <= 4 or not all(name_like(u) for u in name):
+                return 0
+            first = name[0]
+            person = first.match is not None and first.match.best.kind == "person"
+            given = first.match is None and first.word in self.gaz.given_names
+            if not (person or given) or (len(name) == 1 and len(name) == k):
+                return 0
+            rest = units[k:]
+            head = rest[-1].match is None and rest[-1].word in lx.ORG_HEADS
+            known = len(rest) == 1 and rest[0].match is not None
+            known = known and rest[0].match.best.kind == "organisation"
+            return k if head or known else 0
+        return 0
 
     def _read_single(self, unit: Unit, sentence_start: bool, pending) -> None:
         s, e, word, m = unit

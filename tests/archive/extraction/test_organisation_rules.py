@@ -356,3 +356,24 @@ def test_the_body_that_meets_is_named_with_its_meeting():
 
 def test_a_list_names_no_organisation_and_no_place():
     assert kinds("We will not remove entities from the Cuba Restricted List.") == {}
+
+
+# -- a person of an organisation ------------------------------------------------
+
+
+def test_title_person_of_organisation_is_a_person_and_an_organisation():
+    found = kinds("He met Director Aisha Booker of the U.S. Commercial Service on Monday.")
+    assert found["person"] == {"Aisha Booker"}
+    assert found["organisation"] == {"U.S. Commercial Service"}
+
+
+def test_person_of_a_party_is_split_from_it():
+    found = kinds("He said Ross Perot of the Reform Party would run again.")
+    assert found["person"] == {"Ross Perot"}
+    assert found["organisation"] == {"Reform Party"}
+
+
+def test_head_of_a_place_stays_one_organisation():
+    assert kinds("The Bank of England said rates would hold.")["organisation"] == {
+        "Bank of England"
+    }
