@@ -207,14 +207,18 @@ def _same_name_words(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
     Besides the rules there: a given name spelt two ways (``Sergei``/``Sergey``
     Gorkov, ``Staffan``/``Stefan`` de Mistura, ``_spelt_alike``); a short form
     beside the full name with middle initials (``Dan``/``Daniel J.``
-    Kritenbrink); a surname with two letters swapped (``Claude Joesph``); a
-    middle name one of two names of three words or more leaves out
-    (``Camila [Antonia] Ortega Murillo``; not an initial: ``George [H.] W.
-    Bush``, nor a particle: ``Mohammed bin [Nayef bin] Salman``).
+    Kritenbrink, ``Anthony``/``Antony J.`` Blinken); a middle initial beside
+    the middle name (``Bonnie D.``/``Bonnie Denise`` Jenkins); a surname
+    with two letters swapped (``Claude Joesph``); a middle name one of two
+    names of three words or more leaves out (``Camila [Antonia] Ortega
+    Murillo``; not an initial: ``George [H.] W. Bush``, nor a particle:
+    ``Mohammed bin [Nayef bin] Salman``).
     """
     if len(x) == len(y) == 2 and x == y[::-1]:
         return True
     if x[1:-1] and y[1:-1] and x[1:-1] != y[1:-1]:
+        if x[0] == y[0] and x[-1] == y[-1] and _initials_agree(x[1:-1], y[1:-1]):
+            return True
         return _middle_name_left_out(x, y)
     if _ROMAN.match(x[-1]) or _ROMAN.match(y[-1]):
         return x[-1] == y[-1] and len(x) == len(y) == 2 and _similar(x[0], y[0])
@@ -226,7 +230,9 @@ def _same_name_words(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
         # A short form with a middle name left out may be someone else; with
         # middle initials left out it is the same (Dan / Daniel J. Kritenbrink).
         middles = x[1:-1] + y[1:-1]
-        return all(len(word) == 1 for word in middles) and _same_given_name(x[0], y[0])
+        return all(len(word) == 1 for word in middles) and (
+            _same_given_name(x[0], y[0]) or _spelt_alike(x[0], y[0])
+        )
     return x[0] == y[0] and (_similar(x[-1], y[-1]) or _swapped(x[-1], y[-1]))
 
 
@@ -235,17 +241,25 @@ _DOUBLED = re.compile(r"(\w)\1")
 
 def _spelt_alike(a: str, b: str) -> bool:
     """Two spellings of one given name: ``y`` for ``i`` (``Hady``/``Hadi``,
-    ``Sergey``/``Sergei``), or, from six letters, a letter doubled or changed
+    ``Sergey``/``Sergei``, ``Sofiya``/``Sofia``), or, from six letters, a letter doubled or changed
     away from the first letter and the ending (``Staffan``/``Stefan``,
     ``Binyamin``/``Benyamin``); an ending that differs marks another name
     (``Maria``/``Mario``, ``Francis``/``Frances``)."""
-    a, b = a.replace("y", "i"), b.replace("y", "i")
+    a, b = a.replace("y", "i").replace("ii", "i"), b.replace("y", "i").replace("ii", "i")
     if a == b:
         return True
     if min(len(a), len(b)) < 6:
         return False
     a, b = _DOUBLED.sub(r"\1", a), _DOUBLED.sub(r"\1", b)
     return a[0] == b[0] and a[-2:] == b[-2:] and edit_distance(a, b, 1) <= 1
+
+
+def _initials_agree(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """Middle names word for word equal or one the other's initial (``Bonnie D.`` /
+    ``Bonnie Denise Jenkins``; ``H. W.`` is not ``W.``)."""
+    return len(x) == len(y) and all(
+        a == b or (min(len(a), len(b)) == 1 and a[0] == b[0]) for a, b in zip(x, y, strict=True)
+    )
 
 
 def _middle_name_left_out(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
@@ -696,7 +710,7 @@ def _by_initials(rows, wanted: set[int], by_key: dict[str, list[int]], by_acrony
 
 
 def _person_groups(rows: dict[int, str], wanted: set[int]) -> list[list[int]]:
-    """Pairs of many-word names that name each other only, then lone words joining them.
+    """Many-word names that name each other only, then lone words joining them.
 
     A lone word joins the one group whose names end or start with it (a
     surname, a given name, a surname written first); with two such groups it
@@ -736,11 +750,18 @@ def _person_groups(rows: dict[int, str], wanted: set[int]) -> list[list[int]]:
         if pk in root:
             continue
         mates = candidates(pk)
-        if len(mates) == 1:
-            (other,) = mates
-            if other not in root and candidates(other) == {pk}:
-                root[pk] = root[other] = pk
-                groups[pk] = [pk, other]
+        # Names every two of which are one person's, and no other's (Rob /
+        # Robert / Robert J. Faucher; not George Bush beside George H. W. Bush
+        # and George W. Bush).
+        clique = {pk, *mates}
+        if (
+            mates
+            and not mates & root.keys()
+            and all(candidates(other) | {other} == clique for other in mates)
+        ):
+            for other in clique:
+                root[other] = pk
+            groups[pk] = [pk, *sorted(mates)]
 
     def group_of(pk: int) -> int:
         return root.get(pk, pk)
