@@ -18,6 +18,7 @@ per article; ``read_runs`` makes it and returns what it read.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -45,6 +46,9 @@ from archive.extraction.heads import (
 from archive.extraction.matcher import Match
 from archive.extraction.roles import PendingRole, build_role, role_gap_ok
 from archive.extraction.spans import Candidate, Mention, Unit
+
+_WORD_AT = re.compile(r"\S*")
+_MODIFIER_SUFFIXES = ("-based", "-led", "-controlled", "-run", "-owned", "-backed", "-born")
 
 # Kinds of events whose name may open with the body that meets.
 _MEETINGS = frozenset({"summit", "meeting", "conference", "forum", "session"})
@@ -160,6 +164,15 @@ class RunReader:
             sentence_start = False
         while units and units[-1].match is None and units[-1].word in lx.NON_NAMES:
             units = units[:-1]
+        for i, u in enumerate(units[:3]):
+            rest = _WORD_AT.match(self.text, u.end)
+            word = u.word + (rest.group() if rest else "")
+            if word.endswith(_MODIFIER_SUFFIXES) and i + 1 < len(units):
+                # "Los Angeles-based Miss Universe Inc", "Republican-controlled
+                # Congress": a description before the name, not part of it.
+                units = units[i + 1 :]
+                sentence_start = False
+                break
         if len(units) > 2 and units[-1].word in lx.HEADLINE_VERBS and self.at.verb_after(units[-1]):
             units = units[:-1]  # "... Christopher Dodd Travel to Barbados"
         if not units:

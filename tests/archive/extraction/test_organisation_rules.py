@@ -377,3 +377,9 @@ def test_head_of_a_place_stays_one_organisation():
     assert kinds("The Bank of England said rates would hold.")["organisation"] == {
         "Bank of England"
     }
+
+
+def test_a_description_before_the_name_is_no_part_of_it():
+    assert kinds("The Republican-controlled Congress voted.")["organisation"] == {"Congress"}
+    found = kinds("He joined Los Angeles-based Miss Universe Inc last year.")
+    assert found["organisation"] == {"Miss Universe Inc"}
