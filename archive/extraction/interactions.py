@@ -56,6 +56,13 @@ _TRIGGERS = [
     ("call", rf"\b(?:spoke|speaks|speak|talked|spoken){_WHEN} (?:with|to)\b", False),
     ("call", r"\b(?:(?:tele)?phone|video|virtual) (?:call|conversation)s? with\b", False),
     ("call", r"\bcall(?:ed|s)? with\b", False),
+    # "held calls to discuss the launch with ...": the counterparts follow the "with".
+    (
+        "call",
+        r"\b(?:held|holds|hold|had|has|have) (?:a |an |two |separate |several )?"
+        r"(?:(?:tele)?phone |video |virtual )?calls\b(?= [^.]*?\bwith\b)",
+        False,
+    ),
     ("talks", r"\b(?:held|hold|holds|holding) (?:\w+ ){0,2}talks with\b", False),
     ("meeting", rf"\b(?:met|meets|meet|meeting|meetings){_WHEN} with\b", False),
     ("meeting", rf"\bmet{_WHEN} (?=(?:the )?[A-Z])", False),
@@ -251,12 +258,17 @@ _AT_AN_EVENT_RE = re.compile(
     r"|[Ff]orum|[Dd]ialogue|[Ss]ession|[Aa]ssembly|[Rr]eception|[Dd]inner|[Ll]unch(?:eon)?"
     r"|[Bb]reakfast)s?\b)"
 )
-_VENUE_RE = re.compile(r"\b(?:at|in|inside|outside) (?:the )?$")
+_VENUE_RE = re.compile(r"(?:\b(?:at|in|inside|outside)|,\s*from) (?:the )?$")
 # "the OIC Contact Group delegation's visit": the name, a word or two, "'s", the visit.
 _POSSESSIVE_VISIT_RE = re.compile(r"(?:[ -][\w-]+){0,2}['’]s? (?:[\w-]+ )?$")
 # A trigger whose counterpart it opens ("met with", "spoke to"): none named, no encounter.
 _OPENS_COUNTERPART_RE = re.compile(r"\b(?:with|to)$")
 # Told as what had happened before the story ("Austin had traveled to Syria").
+# Said not to happen: "will no longer travel to Egypt", "did not meet with".
+_NEGATED_RE = re.compile(
+    r"\b(?:no longer|not|never|cancel(?:l)?ed|postponed|(?:won|didn|hasn|haven|wasn)['’]t)"
+    r"(?: (?!only\b)\w+)? $"
+)
 _PLUPERFECT_RE = re.compile(
     r"\bhad (?:(?:previously|already|also|earlier|recently|just|never|once|first|last) )?$"
 )
@@ -554,6 +566,11 @@ def _from_sentence(
     before, after = sentence[: trigger.start()], sentence[trigger.end() :]
     if _PLUPERFECT_RE.search(before):
         return []  # "Austin had traveled to Syria": the story's background
+    if _NEGATED_RE.search(before):
+        return []  # "the Deputy Secretary will no longer travel to Egypt"
+    if trigger.group().endswith("calls"):
+        # "held calls to discuss the launch with Funakoshi": after the "with".
+        after = after[re.search(r"\bwith\b", after).end() :]
     subject = [
         n
         for n in _named_in(_subject_text(before, names), names, principals=False)

@@ -36,6 +36,7 @@ from archive.models import (
     OfficeMention,
     PersonMention,
     PersonRole,
+    Place,
 )
 
 # A participant: ("person", pk) or ("organisation", pk).
@@ -204,6 +205,13 @@ def _file(found) -> None:
     """Join each encounter to its record or make one: a few queries in all."""
     everyone = set().union(*(who for _a, _i, who, _c in found))
     candidates = _candidates(everyone, {item.kind for _a, item, _w, _c in found})
+    # A city's country: a meeting "in Baku" and one "in Azerbaijan" may be one.
+    countries = dict(
+        Place.objects.filter(
+            pk__in={c.place_id for c in candidates if c.place_id}
+            | {pk for _a, _i, _w, context in found for pk in context.places.values()}
+        ).values_list("pk", "country_id")
+    )
     rejected = [c for c in candidates if c.rejected]
     candidates = [c for c in candidates if not c.rejected]
     new: list[Interaction] = []
@@ -217,10 +225,14 @@ def _file(found) -> None:
             # "Aliyev has received ...": in the country whose office the host holds.
             place_id = context.countries.get(context.ids.get(item.host))
         reported = article.published
-        if any(_same_encounter(c, item, members, place_id, reported) for c in rejected):
+        if any(_same_encounter(c, item, members, place_id, reported, countries) for c in rejected):
             continue
         record = next(
-            (c for c in candidates if _same_encounter(c, item, members, place_id, reported)),
+            (
+                c
+                for c in candidates
+                if _same_encounter(c, item, members, place_id, reported, countries)
+            ),
             None,
         )
         if record is None:
@@ -290,8 +302,15 @@ def _who(record: Interaction) -> set[Who]:
     }
 
 
+def _apart(one: int | None, other: int | None, countries: dict[int, int | None]) -> bool:
+    """Two places no one meeting was in: neither is the other's country."""
+    if one is None or other is None or one == other:
+        return False
+    return countries.get(one) != other and countries.get(other) != one
+
+
 def _same_encounter(
-    record: Interaction, item: FoundInteraction, who: set[Who], place_id, reported
+    record: Interaction, item: FoundInteraction, who: set[Who], place_id, reported, countries
 ) -> bool:
     if record.kind != item.kind:
         return False
@@ -301,6 +320,8 @@ def _same_encounter(
             return False
     elif len(shared) < 2 or not (record.who <= who or who <= record.who):
         return False
+    elif _apart(record.place_id, place_id, countries):
+        return False  # the same people meeting in Berlin and in Paris: two meetings
     return _days_agree(record, item, reported)
 
 
@@ -337,7 +358,14 @@ def _update(record: Interaction, item: FoundInteraction, place_id) -> bool:
     before = (record.status, record.date, record.date_precision, record.place_id)
     if record.status == "planned" and item.status == "held":
         record.status, record.date, record.date_precision = "held", item.date, item.precision
-    elif item.precision == "day" and record.date_precision != "day" and item.date:
+    elif (
+        item.precision == "day"
+        and record.date_precision != "day"
+        and item.date
+        and not (record.status == "held" and item.status == "planned")
+    ):
+        # A plan re-issued after the fact ("from March 4 to 5") does not re-date
+        # what a report of it held dated.
         record.date, record.date_precision = item.date, "day"
     if record.place_id is None and place_id is not None:
         record.place_id = place_id

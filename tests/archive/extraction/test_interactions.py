@@ -521,3 +521,35 @@ def test_a_day_that_names_something_else_is_not_the_encounters():
         "They discussed the March 24 OIC Summit and Secretary Blinken’s upcoming visit to Vienna."
     )
     assert visit[1:3] == ("planned", None)
+
+
+def test_what_is_said_not_to_happen_is_no_encounter():
+    assert found("Secretary Blinken will no longer travel to Vienna on March 10.") == []
+    assert found("Secretary Blinken did not meet with Dmytro Kuleba.") == []
+    (meeting,) = found("Secretary Blinken not only met with Dmytro Kuleba but also spoke.")
+    assert meeting[0] == "meeting"
+
+
+def test_calls_held_to_discuss_something_with_someone():
+    (call,) = found(
+        "On February 26, Secretary Blinken held calls to discuss the February 26 launch with "
+        "Foreign Minister Dmytro Kuleba."
+    )
+    assert call[:4] == (
+        "call",
+        "held",
+        dt.date(2022, 2, 26),
+        ["Antony J. Blinken", "Dmytro Kuleba"],
+    )
+
+
+def test_where_one_meets_from_is_no_participant():
+    names = {**PEOPLE, "Department of State": Named("organisation", "U.S. Department of State")}
+    (meeting,) = find_interactions(
+        "News",
+        "Secretary Blinken meets virtually with the OIC Contact Group, from the Department of "
+        "State.",
+        TUESDAY,
+        names,
+    )
+    assert [p.name for p in meeting.participants] == ["Antony J. Blinken", "OIC Contact Group"]

@@ -197,3 +197,50 @@ def test_the_secretary_is_the_one_person_the_article_gives_that_title():
         ("Anna Lebedev", "Antony J. Blinken"),
         PAIR,
     ]
+
+
+def test_a_plan_reissued_after_the_meeting_does_not_redate_it():
+    # The plan's day is the first of a range ("from March 3 to 4"); the readout, titled
+    # only, dates the meeting on or before its own day.
+    plan = "Secretary Blinken will meet with Foreign Minister Kuleba from March 3 to 4."
+    report(D(2022, 3, 1), plan)
+    report(D(2022, 3, 4), "Text.", title="Secretary Blinken’s Meeting with Foreign Minister Kuleba")
+    report(D(2022, 3, 5), plan)
+    assert records() == [("meeting", "held", D(2022, 3, 4), PAIR, 3)]
+
+
+def test_the_same_two_meeting_in_two_cities_on_one_day_are_two_meetings():
+    from archive.models import Place
+
+    report(D(2022, 3, 1), "Secretary Blinken met today with Foreign Minister Kuleba in Vienna.")
+    article = Article.objects.create(
+        title="News", slug="graz", body="", content_hash="graz", published=D(2022, 3, 1)
+    )
+    article.body = "Secretary Blinken met today with Foreign Minister Kuleba in Graz."
+    article.save()
+    link_entities(
+        article,
+        [
+            ExtractedEntity(kind="person", name="Antony J. Blinken", aliases={"Blinken"}, count=1),
+            ExtractedEntity(kind="person", name="Dmytro Kuleba", aliases={"Kuleba"}, count=1),
+            ExtractedEntity(kind="place", name="Graz", aliases={"Graz"}, count=1),
+        ],
+    )
+    assert [r.place.name for r in Interaction.objects.order_by("pk")] == ["Vienna", "Graz"]
+    # In a city and in its country: one meeting.
+    austria = Place.objects.create(name="Austria", kind="country")
+    Place.objects.filter(name="Vienna").update(country=austria)
+    third = Article.objects.create(
+        title="News", slug="austria", body="", content_hash="austria", published=D(2022, 3, 1)
+    )
+    third.body = "Secretary Blinken met today with Foreign Minister Kuleba in Austria."
+    third.save()
+    link_entities(
+        third,
+        [
+            ExtractedEntity(kind="person", name="Antony J. Blinken", aliases={"Blinken"}, count=1),
+            ExtractedEntity(kind="person", name="Dmytro Kuleba", aliases={"Kuleba"}, count=1),
+            ExtractedEntity(kind="place", name="Austria", aliases={"Austria"}, count=1),
+        ],
+    )
+    assert Interaction.objects.count() == 2
