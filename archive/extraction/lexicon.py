@@ -141,6 +141,10 @@ PROGRAMME_HEADS = words(
     Strategy Strategies Framework Act Resolution"""
 )
 
+# Definite articles of other languages that open a name ("La Jornada", "O
+# Globo", "Die Welt"); "De", "Van", "Al" open people's names too, so are not here.
+FOREIGN_ARTICLES = words("La Le Les El Los Las Il Lo Gli O Os Die Der Das Het")
+
 # Heads of the names of lists and registers ("Cuba Restricted List"): no
 # organisation, and the names inside them are no mentions.
 DOCUMENT_HEADS = words("List Lists Register Registry")

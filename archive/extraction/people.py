@@ -17,7 +17,7 @@ from archive.extraction.guess import (
     single_kind,
 )
 from archive.extraction.headings import in_title_cased_sentence
-from archive.extraction.lexicon import NOT_PERSON_WORDS
+from archive.extraction.lexicon import FOREIGN_ARTICLES, NOT_PERSON_WORDS
 from archive.extraction.normalize import name_key
 from archive.extraction.reference import Gazetteer, Leader
 from archive.extraction.spans import Candidate, Findings, Mention
@@ -60,6 +60,11 @@ class People:
         pending = []
         for cand in work.candidates:
             if self._company(cand):
+                continue
+            if len(cand.tokens) >= 2 and cand.tokens[0] in FOREIGN_ARTICLES and not cand.weak:
+                # "La Jornada", "O Globo", "Die Welt": a foreign article opens
+                # the names of papers, parties and clubs, never a person's.
+                work.mentions.append(guessed(cand, "organisation"))
                 continue
             evidence = cand.evidence
             if (evidence == "given-name" and cand.alone_on_line) or cand.weak:

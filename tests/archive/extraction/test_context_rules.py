@@ -152,3 +152,12 @@ def test_given_name_alone_joins_the_one_person_the_article_names_with_it():
 def test_first_word_of_a_name_guessed_by_its_shape_is_no_back_reference():
     people = _people("Zorvan Velik Amund came on Monday. On Tuesday Zorvan left.")
     assert people == {"Zorvan Velik Amund": 1}
+
+
+def test_a_foreign_article_opens_no_persons_name():
+    from archive.extraction.extractor import extract_entities
+
+    found = extract_entities("", "The Mexican daily La Jornada said on Monday that talks ended.")
+    assert {(e.kind, e.name) for e in found if e.kind != "place"} == {
+        ("organisation", "La Jornada")
+    }
