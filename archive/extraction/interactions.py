@@ -612,6 +612,8 @@ def _from_sentence(
     ):
         return []  # a speech: "will speak to the CBYX alumni about"
     date, precision = _date_of(sentence, published, planned=status == "planned")
+    if status == "held" and date and published and date > published:
+        status = "planned"  # "is traveling to Riga April 3-5" on April 2: to come
     if kind == "visit":
         if not (subject or offices):
             return []
@@ -896,6 +898,14 @@ def _merged(found: list[FoundInteraction], title: str, published) -> list[FoundI
         into.host = into.host or item.host
         into.place = into.place or item.place
     trips = [v for v in merged if v.kind == "visit" and v.status == "held"]
+    # A stop still to come ("will travel to Riga") says the trip is not over.
+    to_come = {
+        n
+        for v in merged
+        if v.kind == "visit" and v.date
+        for n in v.participants
+        if v.status == "planned"
+    }
     for visit in merged:
         if (
             visit.kind == "visit"
@@ -903,6 +913,7 @@ def _merged(found: list[FoundInteraction], title: str, published) -> list[FoundI
             and visit.sentences[0] == title.strip()
             and published
             and any(set(trip.participants) & set(visit.participants) for trip in trips)
+            and not set(visit.participants) & to_come
         ):
             visit.status, visit.date, visit.precision = "held", published, "reported"
     return merged

@@ -553,3 +553,16 @@ def test_where_one_meets_from_is_no_participant():
         names,
     )
     assert [p.name for p in meeting.participants] == ["Antony J. Blinken", "OIC Contact Group"]
+
+
+def test_a_day_after_the_report_is_to_come_and_so_is_the_rest_of_the_trip():
+    visits = found(
+        "Secretary Blinken traveled to Vienna February 25 – March 1. Secretary Blinken is "
+        "traveling to Ganja March 2-4.",
+        title="Secretary Blinken’s Travel to Vienna and Lebanon",
+    )
+    assert [(v[1], v[2], v[5]) for v in visits] == [
+        ("held", dt.date(2022, 2, 25), "Vienna"),
+        ("planned", None, "Lebanon"),
+        ("planned", dt.date(2022, 3, 2), "Ganja"),
+    ]
