@@ -114,12 +114,18 @@ class People:
         ("Tendulkar said"); then, once those are known, their other uses."""
         rest = []
         people = len(self.all)
+        # One sense per article: "Zenith said" where "Zenith shares" shows a company.
+        firms = {name_key(c.surface) for c in self.work.singles if c.org_hint and not c.weak} | {
+            name_key(m.surface) for m in self.work.mentions if m.kind == "organisation"
+        }
         for cand in self.work.singles:
             if self._single_backref(cand) or self._company(cand):
                 continue
             kind = "organisation" if self._affiliation(cand) else single_kind(cand)
             if not kind and self._leader_in_office(cand):
                 kind = "person"  # "Putin's war": a leader's surname alone
+            elif kind == "person" and cand.evidence == "speech" and name_key(cand.surface) in firms:
+                kind = "organisation"
             if kind == "person":
                 mention = self._candidate_mention(cand)
                 mention.surname_only = True

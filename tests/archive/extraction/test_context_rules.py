@@ -161,3 +161,12 @@ def test_a_foreign_article_opens_no_persons_name():
     assert {(e.kind, e.name) for e in found if e.kind != "place"} == {
         ("organisation", "La Jornada")
     }
+
+
+def test_a_word_the_article_shows_as_a_company_is_no_person_when_it_speaks():
+    from archive.extraction.extractor import extract_entities
+
+    found = extract_entities(
+        "", "Zorvex said on Tuesday it won a contract. Zorvex shares rose 5 percent."
+    )
+    assert {(e.kind, e.name, e.count) for e in found} == {("organisation", "Zorvex", 2)}
