@@ -498,7 +498,7 @@ def fold_duplicates(scope: dict[str, Iterable[int]] | None = None) -> set[int]:
 
     ``scope``: the pks (by kind) whose duplicates are sought; None: all of them.
     The survivor is the editors' (a name changed or an entity added in the
-    admin), else the fullest usual name; the others are merged into it as an
+    admin), else the fullest usual name (``_survivor_rank``); the others are merged into it as an
     editor would merge them (aliases, mentions, roles, a redirect from their
     pages). Returns the ids of the articles whose entities changed.
     """
@@ -532,7 +532,9 @@ def fold_duplicates(scope: dict[str, Iterable[int]] | None = None) -> set[int]:
         )
         names = {pk: row[0] for pk, row in rows.items()} if extra else rows
         for group in found:
-            survivor = min(group, key=lambda pk: _survivor_rank(pk, names, edited, counts))
+            survivor = min(
+                group, key=lambda pk: _survivor_rank(pk, names, edited, counts, kind_name)
+            )
             entities = model.objects.in_bulk(group)
             others = [entities[pk] for pk in group if pk != survivor and pk in entities]
             if survivor in entities and others:
@@ -540,8 +542,27 @@ def fold_duplicates(scope: dict[str, Iterable[int]] | None = None) -> set[int]:
     return changed
 
 
-def _survivor_rank(pk: int, rows: dict[int, str], edited: set[int], counts: dict[int, int]):
+def _survivor_rank(
+    pk: int, rows: dict[int, str], edited: set[int], counts: dict[int, int], kind: str = "person"
+):
+    """The editors' first; then, for a person, the reference spelling and the
+    fullest name (titles glued on before it left out); for an organisation
+    the usual form, the most mentioned (``U.S. Embassy`` before ``United
+    States Embassy``, ``Government of Yemen`` before a stray ``Republic of
+    Yemen Governments``), never a bare acronym beside its name in full; for
+    an event the fullest name."""
     name = rows[pk]
+    if kind == "organisation":
+        return (
+            pk not in edited,
+            is_bare_acronym(name),
+            -counts.get(pk, 0),
+            -len(name.split()),
+            -len(name),
+            pk,
+        )
+    if kind == "event":
+        return (pk not in edited, -len(name.split()), -counts.get(pk, 0), -len(name), pk)
     leader = _one_leader(name_key(name))
     canonical = leader is not None and name_key(load_gazetteer().leaders[leader].name) == (
         name_key(name)

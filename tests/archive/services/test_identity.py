@@ -330,6 +330,20 @@ def test_un_and_a_country_first_or_after_of_are_one_form_in_an_organisations_key
     assert Organisation.objects.count() == 5
 
 
+def test_the_most_mentioned_form_names_an_organisation_never_a_bare_acronym():
+    for _ in range(2):
+        _link("U.S. Coral Service", kind="organisation")
+    _link("United States Coral Service", kind="organisation")  # fuller, less usual
+    assert set(Organisation.objects.values_list("name", flat=True)) == {"U.S. Coral Service"}
+    _link("National Reef Council", "NRC", kind="organisation")
+    for _ in range(4):
+        _link("NRC", kind="organisation")
+    assert set(Organisation.objects.values_list("name", flat=True)) == {
+        "U.S. Coral Service",
+        "National Reef Council",
+    }
+
+
 def test_an_acronym_no_article_defines_joins_the_organisation_of_its_initials_beside_it():
     _link("National Coral Council", kind="organisation")
     _link("NCC", kind="organisation")  # never beside it: no evidence yet
