@@ -142,8 +142,8 @@ PROGRAMME_HEADS = words(
 )
 
 # Definite articles of other languages that open a name ("La Jornada", "O
-# Globo", "Die Welt"); "De", "Van", "Al" open people's names too, so are not here.
-FOREIGN_ARTICLES = words("La Le Les El Los Las Il Lo Gli O Os Die Der Das Het")
+# Globo", "Die Welt"); "De", "Van", "Al", "Les", "Das" open people's names too.
+FOREIGN_ARTICLES = words("La Le El Los Las Il Gli O Os Die Der Het")
 
 # Heads of the names of lists and registers ("Cuba Restricted List"): no
 # organisation, and the names inside them are no mentions.

@@ -170,3 +170,10 @@ def test_a_word_the_article_shows_as_a_company_is_no_person_when_it_speaks():
         "", "Zorvex said on Tuesday it won a contract. Zorvex shares rose 5 percent."
     )
     assert {(e.kind, e.name, e.count) for e in found} == {("organisation", "Zorvex", 2)}
+
+
+def test_a_given_name_that_is_also_an_article_still_opens_a_persons_name():
+    from archive.extraction.extractor import extract_entities
+
+    found = extract_entities("", "Striker Les Ferdinand said he was fit.")
+    assert {(e.kind, e.name) for e in found} == {("person", "Les Ferdinand")}
