@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 
 from django.db import transaction
 
+from archive.ingest.home_zones import local_moment
 from archive.models import (
     ENTITY_KINDS,
     Article,
@@ -53,9 +54,10 @@ def reextract_articles(
         for article in articles(queryset.iterator(chunk_size=200)):
             seen += 1
             with transaction.atomic():
+                redated = redate(article)
                 before = _links(article)
                 link_entities(article, extract(article), fold=False, offices=False)
-                if _links(article) != before:
+                if redated or _links(article) != before:
                     changed.add(article.pk)
                     articles_changed.send(sender=Article, ids=[article.pk])
         with transaction.atomic():
@@ -66,6 +68,22 @@ def reextract_articles(
     finally:
         bulk_write_finished.send(sender=Article)
     return seen, len(changed)
+
+
+def redate(article: Article) -> bool:
+    """File the article under its outlet's day when its stamp was read as UTC
+    before the outlet's home zone was known (``archive.ingest.home_zones``)."""
+    if article.published_at is None or article.published_offset:
+        return False
+    local = local_moment(article.published_at.astimezone(dt.UTC), article.url)
+    offset = int(local.utcoffset().total_seconds() // 60)
+    if not offset:
+        return False
+    if article.published in (None, article.published_at.astimezone(dt.UTC).date()):
+        article.published = local.date()
+    article.published_offset = offset
+    article.save(update_fields=["published", "published_offset"])
+    return True
 
 
 def drop_compound_aliases() -> int:

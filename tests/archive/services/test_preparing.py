@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 
@@ -24,3 +25,29 @@ def test_a_record_without_text_or_title_or_with_too_much_text_is_refused():
     assert error("  ", "The ministers met.") == "the article has no title"
     assert error("Talks", "x" * (MAX_BODY_CHARS + 1)).startswith("the article's text is too long")
     assert error("Talks", "The ministers met.") == ""
+
+
+def test_a_utc_stamp_from_a_listed_outlet_is_filed_under_the_outlets_day():
+    stamp = dt.datetime(2021, 5, 21, 1, 10, tzinfo=dt.UTC)
+    record = ArticleRecord(
+        title="Secretary Blinken's Call with Foreign Minister Ashkenazi",
+        body="Secretary Blinken spoke with Foreign Minister Ashkenazi this morning.",
+        url="https://www.state.gov/secretary-blinkens-call/",
+        published=stamp.date(),
+        published_at=stamp,
+    )
+    fields = prepare_record(record).fields
+    assert fields["published"] == dt.date(2021, 5, 20)
+    assert fields["published_offset"] == -240
+    assert fields["published_at"] == stamp  # the moment itself is unchanged
+
+    elsewhere = prepare_record(
+        ArticleRecord(
+            title=record.title,
+            body=record.body,
+            url="https://example.org/call",
+            published=stamp.date(),
+            published_at=stamp,
+        )
+    ).fields
+    assert (elsewhere["published"], elsewhere["published_offset"]) == (dt.date(2021, 5, 21), 0)

@@ -96,3 +96,34 @@ def test_reextract_is_idempotent_after_folding():
     _article(2, BODY_ELIZABETH, "Elizabeth Truss")
     _reextract()
     assert "2 articles: 0 changed" in _reextract()
+
+
+def test_reextract_files_a_utc_stamped_release_under_its_outlets_day():
+    import datetime as dt
+
+    stamp = dt.datetime(2021, 5, 21, 1, 10, tzinfo=dt.UTC)
+    stored = {"published": stamp.date(), "published_at": stamp, "published_offset": 0}
+    release = Article.objects.create(
+        title="Call",
+        slug="call",
+        body="They spoke.",
+        content_hash="h1",
+        url="https://www.state.gov/call/",
+        **stored,
+    )
+    other = Article.objects.create(
+        title="Wire",
+        slug="wire",
+        body="They spoke.",
+        content_hash="h2",
+        url="https://example.org/wire/",
+        **stored,
+    )
+    _reextract()
+    release.refresh_from_db()
+    other.refresh_from_db()
+    assert (release.published, release.published_offset) == (dt.date(2021, 5, 20), -240)
+    assert (other.published, other.published_offset) == (dt.date(2021, 5, 21), 0)
+    _reextract()  # idempotent
+    release.refresh_from_db()
+    assert release.published == dt.date(2021, 5, 20)
