@@ -114,3 +114,13 @@ def test_curated_armed_group_spellings_resolve_to_one_organisation():
     text = "Affiliated with al-Qa’ida, the group works with Al-Qaida cells."
     orgs = {e.name for e in extract_entities("", text) if e.kind == "organisation"}
     assert orgs == {"Al-Qaeda"}
+
+
+def test_former_states_are_places_not_organisations():
+    from archive.extraction.extractor import extract_entities
+
+    found = extract_entities("", "The former Soviet Union and Yugoslavia broke up.")
+    assert {(e.kind, e.name) for e in found} == {
+        ("place", "Soviet Union"),
+        ("place", "Yugoslavia"),
+    }
