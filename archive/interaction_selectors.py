@@ -97,11 +97,14 @@ class Counterpart:
 
 
 def met_with(entity: Person | Organisation, limit: int = 24) -> list[Counterpart]:
-    """Who the entity met, called or signed with, most often first (visits aside)."""
+    """Who the entity met, called or signed with, most often first.
+
+    Visits (a place, not a counterpart) and joint statements (issued together, not
+    a meeting) are left out."""
     field = "person" if isinstance(entity, Person) else "organisation"
     mine = InteractionParticipant.objects.filter(
         **{field: entity}, interaction__rejected=False
-    ).exclude(interaction__kind=Interaction.Kind.VISIT)
+    ).exclude(interaction__kind__in=[Interaction.Kind.VISIT, Interaction.Kind.JOINT_STATEMENT])
     rows = list(
         InteractionParticipant.objects.filter(interaction_id__in=mine.values("interaction_id"))
         .exclude(**{field: entity})

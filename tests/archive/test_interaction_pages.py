@@ -92,6 +92,19 @@ def test_a_persons_page_shows_who_they_met_a_network_and_travels(client, archive
     assert "<svg" in html and "Travels" in html and "7 Mar 2022" in html
 
 
+def test_a_joint_statement_is_no_meeting_on_the_met_with_list(client, archive):
+    from archive.interaction_selectors import met_with
+    from archive.models import Interaction, Organisation
+
+    blinken = Person.objects.get(name="Antony J. Blinken")
+    nato = Organisation.objects.create(name="Zanzibar Maritime Council", slug="zmc")
+    statement = Interaction.objects.create(kind=Interaction.Kind.JOINT_STATEMENT)
+    statement.participants.create(person=blinken)
+    statement.participants.create(organisation=nato)
+    met = {counterpart.entity.name for counterpart in met_with(blinken)}
+    assert "Dmytro Kuleba" in met and nato.name not in met
+
+
 def test_a_places_page_shows_the_encounters_there(client, archive):
     html = client.get(Place.objects.get(name="Vienna").get_absolute_url()).content.decode()
     assert "Encounters here" in html

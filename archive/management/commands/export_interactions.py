@@ -6,9 +6,9 @@ from archive.management.jsonl_output import add_output_arguments, write_jsonl
 
 class Command(BaseCommand):
     help = (
-        "Write every encounter (meeting, call, visit, talks, agreement) as JSON Lines: "
-        "kind, status, date and its precision, place, participants with their roles, "
-        "host, and the articles and sentences it was read from."
+        "Write every encounter (meeting, call, visit, talks, agreement, joint statement) "
+        "as JSON Lines: kind, status, date and its precision, place, participants with "
+        "their roles, host, and the articles and sentences it was read from."
     )
 
     def add_arguments(self, parser):
