@@ -161,7 +161,8 @@ ORG_HEADS_FIRST = frozenset(
             Cabinet Secretariat Presidency Mission Board Fund Army Navy Republic Kingdom
             Party Network Alliance Center Centre Coalition College School Church Society
             Administration Service Command Bureau Directorate Division Unit Institution
-            Foundation Museum Library Hospital Observatory Authority Tribunal House"""
+            Foundation Museum Library Hospital Observatory Authority Tribunal House
+            Times"""
     )
 )
 

@@ -290,6 +290,32 @@ class RunReader:
             return
         if self._read_title(units, pending):
             return
+        if _post_in_city(units):
+            # "U.S. Embassy Kyiv", "U.S. Consulate General Jerusalem": the post
+            # is named by its city, which is still a place named; the name
+            # is the words written together ("Staff of U.S. Embassy Kyiv").
+            j = len(units) - 1
+            while j > 0 and not self.at.gap(units[j - 1], units[j]).strip():
+                j -= 1
+            for u in units[:j]:
+                if u.match is not None:
+                    self.emit_match(u.match, standalone=False)
+            units = units[j:]
+            s, e = units[0].start, units[-1].end
+            surface = self.text[s:e]
+            self.mentions.append(
+                Mention(
+                    kind="organisation",
+                    start=s,
+                    end=e,
+                    surface=surface,
+                    name=surface,
+                    evidence="head",
+                    org_kind="government",
+                )
+            )
+            self.emit_match(units[-1].match, standalone=False)
+            return
         mention = read_head(self.at, units)
         if mention is not None:
             self.mentions.append(mention)
@@ -619,3 +645,18 @@ def _shared_head_mention(text: str, s: int, e: int, name: str) -> Mention:
         evidence="shared-head",
         org_kind=lx.ORG_HEADS.get(name.split()[0], "other"),
     )
+
+
+_POSTS = frozenset({"Embassy", "Consulate", "General", "Mission"})
+
+
+def _post_in_city(units: list[Unit]) -> bool:
+    """ "U.S. Embassy Kyiv": a diplomatic post's head, then its city."""
+    if len(units) < 2:
+        return False
+    city, head = units[-1], units[-2]
+    if city.match is None or city.match.best.kind != "place" or head.match is not None:
+        return False
+    if head.word == "General":
+        return len(units) > 2 and units[-3].word == "Consulate"
+    return head.word in _POSTS

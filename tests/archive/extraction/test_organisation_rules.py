@@ -383,3 +383,13 @@ def test_a_description_before_the_name_is_no_part_of_it():
     assert kinds("The Republican-controlled Congress voted.")["organisation"] == {"Congress"}
     found = kinds("He joined Los Angeles-based Miss Universe Inc last year.")
     assert found["organisation"] == {"Miss Universe Inc"}
+
+
+def test_a_post_named_by_its_city_is_an_organisation_and_the_city_a_place():
+    found = kinds("Staff of U.S. Embassy Kyiv will relocate to Lviv.")
+    assert found["organisation"] == {"U.S. Embassy Kyiv"}
+    assert found["place"] == {"Kyiv", "Lviv"}
+
+
+def test_times_of_a_place_is_a_newspaper():
+    assert kinds("He read the Times of Ruritania report.")["organisation"] == {"Times of Ruritania"}
