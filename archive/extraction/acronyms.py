@@ -99,7 +99,9 @@ def link_acronyms(found: Findings) -> Findings:
             long_form, k = long_form[:-2], k - 2
         if not long_form or not matches_acronym(acr, long_form):
             continue
-        programme = long_form.rsplit(None, 1)[-1] in lx.PROGRAMME_HEADS
+        head = long_form.rsplit(None, 1)[-1]
+        # "Flight Information Region (FIR)": a kind of area, no body.
+        programme = head in lx.PROGRAMME_HEADS or head in lx.PLACE_HEADS
         if programme or not names_a_body(text, k - len(long_form), d.end()):
             # "as a Specially Designated Global Terrorist (SDGT)": a class of
             # things; "the Women, Peace, and Security (WPS) Report": a part

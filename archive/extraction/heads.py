@@ -47,6 +47,13 @@ def read_head(at: ArticleText, units: list[Unit]) -> Mention | None:
         named = named_after_title(at, units)
         if named is not None:
             return read_head(at, named) if named else None
+    if (
+        kind == "place"
+        and last is units[-1]
+        and all(u.match is None for u in units)
+        and any(u.word in lx.ROLE_WORDS for u in units[:-1])
+    ):
+        return None  # "Flight Information Region", "Special Economic Zone": no name
     if not kind and units[0].match is None and units[0].word in lx.CLUB_PREFIXES:
         kind = "organisation"  # "FC Linz"
     if not kind:

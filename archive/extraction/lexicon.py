@@ -145,6 +145,10 @@ PROGRAMME_HEADS = words(
 # Globo", "Die Welt"); "De", "Van", "Al", "Les", "Das" open people's names too.
 FOREIGN_ARTICLES = words("La Le El Los Las Il Gli O Os Die Der Het")
 
+# Places whose names are also English words ("a Nice gesture", "Reading the
+# report", "Split decision"): places only where the sentence reads them so.
+WORD_PLACES = words("Nice Reading Mobile Split Bath Deal Sale Hope Liberty Independence Mold")
+
 # Heads of the names of lists and registers ("Cuba Restricted List"): no
 # organisation, and the names inside them are no mentions.
 DOCUMENT_HEADS = words("List Lists Register Registry")

@@ -597,6 +597,12 @@ def match_mention(m: Match, text: str, *, standalone: bool) -> Mention | None:
     surface = m.best
     if surface.demonym and not standalone:
         return None
+    if (
+        surface.kind == "place"
+        and text[m.start : m.end] in lx.WORD_PLACES
+        and not _place_reading(text, m.start, m.end)
+    ):
+        return None  # "a Nice gesture", "Reading the statement"
     mention = Mention(
         kind=_KIND_OF_SURFACE[surface.kind],
         start=m.start,
@@ -660,3 +666,21 @@ def _post_in_city(units: list[Unit]) -> bool:
     if head.word == "General":
         return len(units) > 2 and units[-3].word == "Consulate"
     return head.word in _POSTS
+
+
+_PLACE_WORD_BEFORE = re.compile(
+    r"(?:\b(?:in|at|from|to|near|of|via|visit|visits|visited|visiting|between|and|"
+    r"outside|around)|,)[ \t]+$"
+)
+_PLACE_WORD_AFTER = re.compile(r"[ \t]*(?:,[ \t]*[A-Z]|and[ \t]+[A-Z]|\n)")
+
+
+def _place_reading(text: str, s: int, e: int) -> bool:
+    """Whether a place whose name is also an English word ("Nice", "Reading")
+    is read as the place: after a place preposition, or beside another name
+    ("Nice, France", "Nice and Cannes"), or alone on its line."""
+    return bool(
+        _PLACE_WORD_BEFORE.search(text, max(0, s - 12), s)
+        or _PLACE_WORD_AFTER.match(text, e)
+        or text[s - 1 : s] in ("", "\n")
+    )

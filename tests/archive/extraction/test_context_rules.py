@@ -177,3 +177,29 @@ def test_a_given_name_that_is_also_an_article_still_opens_a_persons_name():
 
     found = extract_entities("", "Striker Les Ferdinand said he was fit.")
     assert {(e.kind, e.name) for e in found} == {("person", "Les Ferdinand")}
+
+
+# -- words filed as places ----------------------------------------------------------
+
+
+def _kinds(text: str) -> dict[str, set[str]]:
+    from archive.extraction.extractor import extract_entities
+
+    out: dict[str, set[str]] = {}
+    for e in extract_entities("", text):
+        out.setdefault(e.kind, set()).add(e.name)
+    return out
+
+
+def test_a_place_that_is_an_english_word_needs_a_place_reading():
+    assert _kinds("It was a Nice gesture, the minister said.") == {}
+    assert _kinds("Talks in Nice ended on Monday.") == {"place": {"Nice"}}
+    assert "Nice" in _kinds("He visited Nice, France last week.")["place"]
+
+
+def test_a_generic_area_with_its_acronym_is_no_place_and_no_organisation():
+    found = _kinds(
+        "Flights are prohibited within the Flight Information Region (FIR) until further "
+        "notice. The FIR stays closed."
+    )
+    assert found == {}
