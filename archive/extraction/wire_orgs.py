@@ -64,6 +64,11 @@ _CRICKET_ROW_RE = re.compile(
 # "Scorers : Lanvale : Tom Reid ( 15th )".
 _SCORERS_RE = re.compile(r"[ \t]*[:-][ \t]+[A-Z][^()\n]{0,40}\([ \t]*\d{1,3}(?:st|nd|rd|th)\b")
 _PLACE_BEFORE = _words("in at near from In At Near From")
+# Words for a side right before its name ("champions Porto", "visitors Leeds").
+_SIDE_BEFORE = _words(
+    """champions champion rivals leaders holders hosts visitors opponents
+    runners-up strugglers newcomers underdogs"""
+)
 _BRACKET_AFTER_RE = re.compile(r"[ \t]*\(")
 # Plural heads of place names ("the Victoria Falls", "the Golan Heights").
 _PLACE_PLURALS = _words(
@@ -219,6 +224,8 @@ def _organisation_here(text: str, s: int, e: int, teams: set[str], *, town: bool
         return True  # one sense per article: a side in the table is a side
     if nxt in _SPORTS_STAFF or (not town and nxt in _COMPANY_STAFF):
         return True
+    if prev and prev[0] in _SIDE_BEFORE:
+        return True  # "champions Porto", "rivals Benfica", "leaders Ajax"
     if nxt in ("'s", "’s") and len(after) > 1:
         owned = after[1:3]
         if owned[0] in _OWNED or (len(owned) > 1 and owned[1] in _OWNED and owned[0].islower()):

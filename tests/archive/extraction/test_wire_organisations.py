@@ -136,3 +136,12 @@ def test_section_headings_before_dashed_items_are_no_newspapers():
 
     text = "Humanitarian Assistance\n- Twenty million dollars.\nHealth Care\n- Vaccines for all."
     assert not [e for e in extract_entities("", text) if e.kind == "organisation"]
+
+
+def test_a_town_after_a_word_for_a_side_is_a_team():
+    from archive.extraction.extractor import extract_entities
+
+    found = extract_entities(
+        "", "The game was brought forward when champions Porto play their first game ."
+    )
+    assert {(e.kind, e.name) for e in found} == {("organisation", "Porto")}
