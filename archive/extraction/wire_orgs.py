@@ -64,6 +64,8 @@ _CRICKET_ROW_RE = re.compile(
 # "Scorers : Lanvale : Tom Reid ( 15th )".
 _SCORERS_RE = re.compile(r"[ \t]*[:-][ \t]+[A-Z][^()\n]{0,40}\([ \t]*\d{1,3}(?:st|nd|rd|th)\b")
 _PLACE_BEFORE = _words("in at near from In At Near From")
+# Labels of a match report's lines ("Scorers : Lubarskij ( 50th )").
+_LABELS = _words("Scorers Scorer Goalscorers Goals Sent-off Booked Attendance Referee")
 # Words for a side right before its name ("champions Porto", "visitors Leeds").
 _SIDE_BEFORE = _words(
     """champions champion rivals leaders holders hosts visitors opponents
@@ -232,8 +234,10 @@ def _organisation_here(text: str, s: int, e: int, teams: set[str], *, town: bool
             return True
     line_start = text.rfind("\n", 0, s) + 1
     lead = text[line_start:s].rstrip()
-    if (not lead or lead[-1] in ":.,;") and (
-        _CRICKET_ROW_RE.match(text, e) or _SCORERS_RE.match(text, e)
+    if (
+        (not lead or lead[-1] in ":.,;")
+        and text[s:e] not in _LABELS
+        and (_CRICKET_ROW_RE.match(text, e) or _SCORERS_RE.match(text, e))
     ):
         return True
     return _match_side(text, s, e, nxt)

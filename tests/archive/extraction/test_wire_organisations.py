@@ -145,3 +145,11 @@ def test_a_town_after_a_word_for_a_side_is_a_team():
         "", "The game was brought forward when champions Porto play their first game ."
     )
     assert {(e.kind, e.name) for e in found} == {("organisation", "Porto")}
+
+
+def test_the_label_of_a_scorers_line_is_no_team():
+    from archive.extraction.extractor import extract_entities
+
+    text = "Sparta Prague 8 Glentoran 0 ( 4-0 )\nScorers : Petr Gunda ( 1st and 26th )"
+    orgs = {e.name for e in extract_entities("", text) if e.kind == "organisation"}
+    assert "Scorers" not in orgs
