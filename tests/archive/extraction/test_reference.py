@@ -124,3 +124,13 @@ def test_former_states_are_places_not_organisations():
         ("place", "Soviet Union"),
         ("place", "Yugoslavia"),
     }
+
+
+def test_short_codes_of_new_zealand_and_hong_kong_are_places():
+    from archive.extraction.extractor import extract_entities
+
+    found = extract_entities("", "Shares fell in HK while NZ markets rose, traders said.")
+    assert {(e.kind, e.name) for e in found} == {
+        ("place", "Hong Kong"),
+        ("place", "New Zealand"),
+    }
