@@ -17,6 +17,7 @@ from archive.extraction.matcher import GazetteerMatcher
 from archive.extraction.mentions import find_mentions
 from archive.extraction.reference import Gazetteer, load_gazetteer
 from archive.extraction.resolve import resolve_mentions
+from archive.extraction.screen import screen
 from archive.extraction.spans import Mention
 from archive.extraction.types import ExtractedEntity
 
@@ -71,6 +72,7 @@ class RuleExtractor:
         matches = self._matcher.find(text)
         found = find_mentions(self.gazetteer, text, body_start, matches, shouted)
         resolution = resolve_mentions(self.gazetteer, found, published)
+        resolution = screen(text, resolution, self.gazetteer.given_names)
         spans = [_span(m, entity, body_start) for m, entity in resolution.spans]
         return Analysis(entities=resolution.entities, spans=spans)
 

@@ -99,9 +99,6 @@ ORDINAL_WAR_RE = re.compile(
 )
 
 # "official visit to Azerbaijan"
-VISIT_RE = re.compile(
-    r"\b(?P<kind>[Ss]tate|[Oo]fficial|[Ww]orking)\s+visit\s+(?:to|in)\s+(?:the\s+)?$"
-)
 VISIT_FIND_RE = re.compile(
     r"\b(?P<kind>[Ss]tate|[Oo]fficial|[Ww]orking)\s+visit\s+(?:to|in)\s+(?:the\s+)?"
 )

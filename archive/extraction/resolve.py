@@ -262,7 +262,6 @@ def resolve_events(
     gaz: Gazetteer, work: Findings, clusters: Clusters, published: dt.date | None
 ) -> None:
     text = work.text
-    _add_visits(work, clusters)
     place_mentions = sorted(
         (m for m in work.mentions if m.kind == "place" and not m.demonym and not m.dropped),
         key=lambda m: m.start,
@@ -331,28 +330,3 @@ def resolve_events(
             and str(year) not in cluster.name
         ):
             cluster.name = f"{cluster.name} {year}"
-
-
-def _add_visits(work: Findings, clusters: Clusters) -> None:
-    """ "a working visit to Baku": a visit event to the place."""
-    text = work.text
-    for m in _of_kind(work, "place"):
-        if m.demonym:
-            continue
-        visit = pt.VISIT_RE.search(text, max(0, m.start - 40), m.start)
-        if not visit:
-            continue
-        place = clusters.of(m).name
-        kind = visit["kind"].capitalize()
-        work.mentions.append(
-            Mention(
-                kind="event",
-                start=visit.start(),
-                end=m.end,
-                surface=text[visit.start() : m.end],
-                name=f"{kind} visit to {place}",
-                evidence="pattern",
-                event_kind="visit",
-                place=place,
-            )
-        )

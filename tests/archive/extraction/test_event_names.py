@@ -42,8 +42,8 @@ def test_a_noun_framing_an_event_is_no_part_of_its_name():
 
 
 def test_and_after_an_events_head_starts_another_event():
-    body = "They reviewed the Strategic Dialogue and the Defense Strategic Talks on Monday."
-    assert {"Defense Strategic Talks"} <= events("Readout", body)
+    body = "They reviewed the Strategic Dialogue and the Ulchi Freedom Talks on Monday."
+    assert {"Ulchi Freedom Talks"} <= events("Readout", body)
     assert not any(" and " in name for name in events("Readout", body))
 
 
@@ -126,3 +126,52 @@ def test_a_name_with_its_edition_is_no_short_form_of_a_longer_name():
         "Mayors met at the Cities Summit of the Coral States. The Summit of the Coral States ended."
     )
     assert events("", body) == {"Cities Summit of the Coral States"}
+
+
+# -- the last look at an article's events (screen.py) ---------------------------------
+
+
+def test_the_first_partner_written_apart_opens_the_name():
+    title = "Joint Statement on the U.S. – North Macedonia Strategic Dialogue"
+    result = found(title, "The delegations met in Skopje.")
+    assert set(result["event"]) == {"U.S.-North Macedonia Strategic Dialogue"}
+    assert (
+        "North Macedonia Strategic Dialogue"
+        in result["event"]["U.S.-North Macedonia Strategic Dialogue"]
+    )
+    title = "Joint Statement on the United States – Iceland Strategic Dialogue"
+    assert events(title, "Officials met.") == {"U.S.-Iceland Strategic Dialogue"}
+
+
+def test_a_head_with_only_topic_words_before_it_names_no_event():
+    body = (
+        "They welcomed the meeting of the bilateral Consular Dialogue and planned a "
+        "Business Forum for next year. The Summit will follow."
+    )
+    assert events("Readout", body) == set()
+    # Three topics or a proper word make a name.
+    body = "They attended the International Migration Review Forum and the Negev Summit."
+    assert events("Readout", body) == {"International Migration Review Forum", "Negev Summit"}
+
+
+def test_a_title_or_a_government_is_no_event():
+    body = (
+        "She met the Deputy Assistant Secretary of State for Trade Policy and Negotiations. "
+        "It is not the Department of War. They dealt with the Government of National Accord."
+    )
+    result = found("Remarks", body)
+    assert "event" not in result
+    assert {"Department of War", "Government of National Accord"} <= set(result["organisation"])
+
+
+def test_a_cut_or_described_name_is_no_event():
+    body = (
+        "They upheld the Basic Law and the Sino Joint Declaration, and the Conventional Armed "
+        "Forces in Europe Treaty. Fellows gave TED Talk-style Ignite Talks on Monday."
+    )
+    assert events("Remarks", body) == set()
+
+
+def test_a_description_before_a_name_and_a_first_name_joined_by_and_are_dropped():
+    body = "They backed the Nigerian-led Deep Blue Project and Maritime Collaborative Forum."
+    assert events("Remarks", body) == {"Maritime Collaborative Forum"}

@@ -92,3 +92,63 @@ def test_a_place_and_a_verb_in_a_shouted_headline_name_no_organisation():
     found = names("", "SOCCER - CHILE DRAW WITH PERU .\nThe game went on for hours .")
     assert not found.get("organisation")
     assert found["place"] == {"Chile", "Peru"}
+
+
+# -- the last look at an article's people and places (screen.py) ------------------------
+
+
+def test_title_cased_common_noun_phrases_name_no_person():
+    body = (
+        "The program includes 29 English Teaching Assistants and 55 students. Visas for "
+        "Intracompany Transferees are processed now. We requested 8,000 Special Immigrant "
+        "Visas, as immigrant visas take long."
+    )
+    people = names("Programs", body).get("person", set())
+    assert not {"English Teaching Assistants", "Intracompany Transferees", "Immigrant Visas"} & (
+        people
+    )
+
+
+def test_the_tail_of_a_longer_name_is_no_person():
+    body = (
+        "The vaccines have World Health Organization Emergency Use Listing; the listing "
+        "matters. The Intergovernmental Panel on Climate Change published its report on the "
+        "climate panel. Funds go to research on Sea Level Rise in the islands."
+    )
+    people = names("Vaccines", body).get("person", set())
+    assert not {"Use Listing", "Intergovernmental Panel", "Level Rise"} & people
+
+
+def test_a_people_a_placeholder_a_vessel_and_a_headline_are_no_persons():
+    body = (
+        "Uyghur families suffer; authorities detain Uyghurs, who are predominantly Muslim. "
+        "Senator X said nothing.\nVESSEL: Gasret Aliev\n"
+    )
+    people = names("Sanctions", body).get("person", set())
+    assert not {"Uyghurs", "X", "Gasret Aliev"} & people
+    title = "Special Envoy Bonnie D. Jenkins Announces Kenneth D. Ward as Envoy"
+    people = names(title, "The Special Envoy made the announcement.").get("person", set())
+    assert "Bonnie D. Jenkins Announces Kenneth D. Ward" not in people
+
+
+def test_a_storm_is_an_event_not_a_person():
+    found = names("Relief", "The United States sends aid after Cyclone Ana struck Malawi.")
+    assert "Cyclone Ana" in found.get("event", set())
+    assert "Cyclone Ana" not in found.get("person", set())
+
+
+def test_words_around_a_place_name_unmake_it():
+    body = (
+        "QUESTION: Hi, Ned. Nice to talk to you.\n\nWe send warm wishes for St. Patrick’s "
+        "Day. A refrain you hear in Arabic says so. The law targets NGOs. Trade grows in South "
+        "and Central Asia. We mark the Anniversary of Tiananmen Square today."
+    )
+    places = names("Remarks", body).get("place", set())
+    assert not {"Nice", "St. Patrick", "Arabic", "NGOs", "South"} & places
+    assert "Tiananmen Square" in places
+    assert "Anniversary of Tiananmen Square" not in places
+
+
+def test_a_place_head_after_common_words_names_no_place():
+    body = "He held a Town Hall with staff; a town hall is open to all."
+    assert "Town Hall" not in names("Remarks", body).get("place", set())

@@ -1,0 +1,416 @@
+"""The last look at an article's entities: names no analyst should find in the tables.
+
+The earlier stages read mentions one run at a time; some of what they keep is
+plainly no entity once the whole name and the words around every mention are
+seen together:
+
+- events without a name of their own ("Consular Dialogue", "Business Forum",
+  "Summit"), cut where a pair's first partner was
+  written apart ("U.S. – North Macedonia Strategic Dialogue", "Sino Joint
+  Declaration"), a description rather than a name ("TED Talk-style Ignite
+  Talks"), a title or an office ("Deputy Assistant Secretary of State for ...",
+  "Department of War");
+- "people" that are common-noun phrases ("Immigrant Visas", "English Teaching
+  Assistants"), the tail of a longer name ("Use Listing" of "Emergency Use
+  Listing"), a people ("Uyghurs"), a placeholder ("Senator X"), a headline
+  ("Bonnie D. Jenkins Announces Kenneth D. Ward"), a vessel ("VESSEL: ...") or
+  a storm ("Cyclone Ana", an event);
+- "places" that are a saint of a feast ("St. Patrick's Day"), a language ("in
+  Arabic"), a plural acronym ("NGOs"), half of "South and Central Asia", a
+  greeting ("Nice to meet you"), a common noun phrase ("Town Hall") or a frame
+  ("Anniversary of Tiananmen Square").
+
+Each rule reads the name and its mentions' context only (no lists of names).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from collections.abc import Collection
+from pathlib import Path
+
+from archive.extraction import lexicon as lx
+from archive.extraction.clusters import Resolution
+from archive.extraction.events import strip_ordinal
+from archive.extraction.reference import DEFAULT_REFERENCE_DIR
+from archive.extraction.spans import Mention
+from archive.extraction.types import ExtractedEntity
+
+# Common adjectives and nouns that say what a meeting is about, capitalised in
+# its name ("Consular Dialogue", "Business Forum", "Peace Accord") but naming
+# no particular one.
+TOPIC_WORDS = lx.words(
+    """Consular Strategic Economic Commercial Political Security Defense Defence Trade
+    Investment Energy Climate Health Cyber Business Peace Development Human Rights
+    Migration Maritime Nuclear Space Science Technology Education Cultural Culture
+    Environmental Humanitarian Financial Finance Agricultural Consultative Partnership
+    Cooperation Policy Civil Society Youth Women Regional International National
+    Review Implementation Coordination Consultation Consultations Donor Donors
+    Stakeholder Stakeholders Investors Industry Private Public Sector CEO CEOs Heads
+    State Government Governments Parties Party Members Member Foreign Affairs
+    Counterterrorism Counter-Terrorism Law Enforcement Tourism Transport Digital Food
+    Water Ocean Oceans Disarmament Nonproliferation Non-Proliferation Arms Control
+    Action Notice Leaders Country Countries Democracy Democratic Freedom Media Press"""
+)
+# Events named by their words alone ("Cold War", "Refugee Convention").
+_NAMED_BY_WORDS = frozenset({"war", "agreement"})
+# Combining forms that only name a pair with the partner after a hyphen ("Sino-British").
+_COMBINING_FORMS = lx.words("Sino Anglo Franco Indo Russo Euro Afro Austro Greco Italo Judeo")
+# "Nigerian-led", "Germany-hosted", "TED Talk-style": who runs it, no part of its name.
+_DESCRIPTION = re.compile(r"^[^\W\d_][\w.]*-(?:[a-z]+ed|style|wide|based)$")
+# The first partner of a pair written apart from the rest: "U.S. – North Macedonia
+# Strategic Dialogue", "United States – Iceland Strategic Dialogue", "U.S-India".
+_PARTNER_BEFORE = re.compile(r"(?:\bU\.S\.?|\bUS|\bUnited States)\s?[-–—]\s?$")
+_US_PREFIX = re.compile(r"^(?:U\.S\.?|US|United States)\s?[-–—]\s?")
+# A storm's name is an event ("Cyclone Ana", "Hurricane Ian").
+_STORMS = lx.words("Cyclone Hurricane Typhoon Storm Tropical")
+# Labels of list entries that name things, not people ("VESSEL: Gasret Aliev").
+_THING_LABEL = re.compile(r"\b(?:VESSELS?|AIRCRAFT|SHIPS?|Vessels?|Aircraft)\s*:\s*$")
+# Heads of a government's name, never of an event's ("Government of National Accord").
+_GOVERNMENT_HEADS = lx.words("Government Department Ministry")
+# Titles that name one person's office, never a meeting's participants.
+_OFFICE_TITLES = lx.STRONG_TITLES - lx.words("Gen. Gen") | lx.words(
+    "Envoy CEO Officer Director Administrator"
+)
+_COMPASS = lx.words(
+    "North South East West Northern Southern Eastern Western Central Northeast "
+    "Northwest Southeast Southwest"
+)
+# A language after "in", "into" or before "language" ("in Arabic", "the Russian language").
+_LANGUAGE_SUFFIX = re.compile(r"(?:ic|ish|ese|ian|ali|ili|du|di)$")
+_PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
+_FEAST_AFTER = re.compile(r"^['’]s\s+(?:Day|Eve)\b")
+_GREETING_AFTER = re.compile(r"^ to [a-z]+(?: to| with)? you\b")
+# Headline verbs: a name is never two names around one ("... Jenkins Announces ... Ward").
+_HEADLINE_WORDS = lx.HEADLINE_VERBS | lx.EVENT_VERBS | lx.words("Announces Names Nominates")
+# Suffixes of plural common nouns no family name ends in ("Transferees", "Assistants").
+_PLURAL_NOUN = re.compile(r"(?:ees|ants|ents|ions|ities|ments|ships|ists|zones|ages|ures)$")
+# Words after a given name ("William and Mary", "William said"): no noun a demonym qualifies.
+_NOT_NOUNS = lx.words(
+    "and or of the to in on at for by with from said says was is has had who will would"
+)
+_WORD_BEFORE_IN = re.compile(r"([^\W\d_][\w'’-]*) in $")
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’.-]*) $")
+_YEAR_AT_END = re.compile(r"\s+(?:19|20)\d\d$")
+_ON_A_NAME = re.compile(r" on [A-Z]")
+_FRAMED = re.compile(r"^(\S+) of (?:the )?(.+)$")
+_FROM_BEFORE = re.compile(r"\b(?:in|into|from)\s$")
+_GUESSED_PERSON = frozenset({"name", "context", "article", "backref"})
+_GUESSED_PLACE = frozenset({"context", "name", "article", "head", "table"})
+
+
+@functools.lru_cache(maxsize=1)
+def common_words(path: Path = DEFAULT_REFERENCE_DIR / "common_words.txt") -> frozenset[str]:
+    """English words written in lower case (``fixtures/reference/common_words.txt``)."""
+    with open(path, encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip())
+
+
+@dataclasses.dataclass(slots=True)
+class _Entity:
+    entity: ExtractedEntity
+    mentions: list[Mention]
+
+
+def screen(text: str, resolution: Resolution, given_names: Collection[str] = ()) -> Resolution:
+    """The resolution without the entities no analyst should see, and with the
+    event names a cut or a pair's partner written apart had shortened."""
+    groups: dict[int, _Entity] = {}
+    for mention, entity in resolution.spans:
+        groups.setdefault(id(entity), _Entity(entity, [])).mentions.append(mention)
+    drop: set[int] = set()
+    lower = _LowerWords(text)
+    for key, group in groups.items():
+        entity = group.entity
+        if entity.kind == "event":
+            keep = _screen_event(text, lower, group)
+        elif entity.kind == "person":
+            keep = _screen_person(text, lower, group, given_names)
+        elif entity.kind == "place":
+            keep = _screen_place(text, lower, group)
+        else:
+            keep = True
+        if not keep:
+            drop.add(key)
+    if not drop:
+        return resolution
+    return Resolution(
+        entities=[e for e in resolution.entities if id(e) not in drop],
+        spans=[(m, e) for m, e in resolution.spans if id(e) not in drop],
+    )
+
+
+class _LowerWords:
+    """Whether a word is written in lower case somewhere in the article (not
+    inside an address: "/xinjiang-region/", "www.cbs.com")."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._seen: dict[str, bool] = {}
+
+    def __call__(self, word: str) -> bool:
+        low = word.lower()
+        if low == word:
+            return True
+        found = self._seen.get(low)
+        if found is None:
+            found = self._find(low)
+            self._seen[low] = found
+        return found
+
+    def _find(self, low: str) -> bool:
+        text, n = self.text, len(low)
+        i = text.find(low)
+        while i >= 0:
+            end = i + n
+            before = text[i - 1] if i else " "
+            after = text[end : end + 2]
+            if not (before.isalnum() or before in "/.@-") and not (
+                after[:1].isalnum()
+                or after[:1] in "/@-"
+                or (after[:1] == "." and after[1:2].isalnum())
+            ):
+                return True
+            i = text.find(low, end)
+        return False
+
+
+def _before(text: str, m: Mention, width: int = 40) -> str:
+    return text[max(0, m.start - width) : m.start]
+
+
+# -- events -------------------------------------------------------------------------
+
+
+def _screen_event(text: str, lower: _LowerWords, group: _Entity) -> bool:
+    entity, mentions = group.entity, group.mentions
+    for m in mentions:
+        if _PARTNER_BEFORE.search(_before(text, m, 20)) and not _US_PREFIX.match(entity.name):
+            _rename(entity, f"U.S.-{entity.name}")
+            break
+    words = entity.name.split()
+    if words[0] in _COMBINING_FORMS:
+        return False  # "Sino Joint Declaration": its partner lost
+    if _names_an_office(words):
+        return False
+    if words[0] in _GOVERNMENT_HEADS and words[1:2] == ["of"]:
+        _as_organisation(entity, words[0])  # "Department of War", "Government of ..."
+        return True
+    described = [i for i, w in enumerate(words) if _DESCRIPTION.match(w)]
+    if described:
+        if described != [0]:
+            return False  # "TED Talk-style Ignite Talks": a description
+        words = words[1:]
+        _rename(entity, " ".join(words))  # "Nigerian-led Deep Blue Project"
+    if " and " in entity.name:
+        left, right = entity.name.split(" and ", 1)
+        joint, rest = left.split()[-1], right.split()
+        named = joint in lx.NOT_PERSON_WORDS or joint in lx.EVENT_HEADS
+        if named and len(rest) >= 2 and rest[-1] in lx.EVENT_HEADS:
+            _rename(entity, right)  # "... Project and Maritime Collaborative Forum"
+            words = rest
+    if words[-1] == "Crisis" and any(w in ("of", "on", "the") for w in words):
+        return False  # "Times of Crisis", "Leadership on the Crisis": a crisis is named before it
+    if all(_cut_after_preposition(text, m) for m in mentions):
+        return False  # "Conventional Armed Forces in | Europe Treaty"
+    return not _generic_event(lower, entity, words)
+
+
+def _rename(entity: ExtractedEntity, name: str) -> None:
+    entity.aliases.add(entity.name)
+    entity.name = name
+
+
+def _as_organisation(entity: ExtractedEntity, head: str) -> None:
+    entity.kind = "organisation"
+    entity.org_kind = lx.ORG_HEADS.get(head, "other")
+    entity.event_kind, entity.year, entity.start, entity.end, entity.place = (
+        "",
+        None,
+        None,
+        None,
+        "",
+    )
+
+
+def _names_an_office(words: list[str]) -> bool:
+    """ "Deputy Assistant Secretary of State for Trade Policy and Negotiations",
+    "Secretary Blinken Meeting": a title before the head names a person's office."""
+    return any(w in _OFFICE_TITLES for w in words[:-1])
+
+
+def _cut_after_preposition(text: str, m: Mention) -> bool:
+    """The name runs on before the mention, across "in": "Forces in Europe Treaty",
+    "Leading in Times of Crisis" (a name or a quotation the reader cut)."""
+    before = _before(text, m, 30)
+    found = _WORD_BEFORE_IN.search(before)
+    if not found or not found[1][0].isupper():
+        return False
+    word = found[1]
+    return word not in lx.HEADLINE_NOUNS and word not in _HEADLINE_WORDS
+
+
+def _generic_event(lower: _LowerWords, entity: ExtractedEntity, words: list[str]) -> bool:
+    """A head with only common or generic words before it names no event:
+    "Summit", "Consular Dialogue", "Business Forum", "Notice of Meeting"."""
+    name = strip_ordinal(" ".join(words), entity.event_kind)
+    name = _YEAR_AT_END.sub("", name)
+    words = name.split()
+    if len(words) <= 1:
+        return name in lx.EVENT_HEADS  # "Summit"; not "COP26"
+    if entity.event_kind in _NAMED_BY_WORDS:
+        return False
+    topics = 0
+    for w in words:
+        if w in ("of", "the", "on", "for", "and", "to", "in") or w in lx.EVENT_HEADS:
+            continue
+        if w in lx.GENERIC_EVENT_MODIFIERS:
+            continue
+        if w in TOPIC_WORDS:
+            topics += 1
+            continue
+        if w in lx.EVENT_FRAMES or (w.endswith("ing") and lower(w)):
+            continue
+        return False
+    # Three topics make a name ("International Migration Review Forum").
+    return topics <= 2
+
+
+# -- people -------------------------------------------------------------------------
+
+
+def _screen_person(
+    text: str, lower: _LowerWords, group: _Entity, given_names: Collection[str]
+) -> bool:
+    entity, mentions = group.entity, group.mentions
+    words = entity.name.split()
+    if len(words) == 1 and len(words[0]) == 1:
+        return False  # "Senator X": a placeholder
+    if words[0] in _STORMS and len(words) == 2:
+        entity.kind, entity.event_kind, entity.roles = "event", "other", []
+        return True  # "Cyclone Ana"
+    if any(w in _HEADLINE_WORDS for w in words[1:-1]):
+        return False  # "Bonnie D. Jenkins Announces Kenneth D. Ward"
+    if all(_THING_LABEL.search(_before(text, m, 12)) for m in mentions):
+        return False  # "VESSEL: Gasret Aliev"
+    if (
+        len(words) >= 3
+        and words[0] in lx.NOT_PERSON_WORDS
+        and words[1].lower() not in common_words()
+    ):
+        words = words[1:]  # "Africa Strategy | Judd Devermont": a heading's word glued on
+        _rename(entity, " ".join(words))
+    guessed = all(m.evidence in _GUESSED_PERSON for m in mentions)
+    last = words[-1]
+    if len(words) == 1:
+        return not _a_people(text, last)
+    if not guessed or words[0] in given_names:
+        return True
+    if _common_plural(lower, last) or _common_phrase(words):
+        return False  # "Immigrant Visas", "English Teaching Assistants"
+    if last.endswith("ing") and len(last) >= 7 and lower(last):
+        return False  # "Understanding Concerning", "Use Listing"
+    return not all(_tail_of_a_name(text, lower, m, last) for m in mentions)
+
+
+def _common_phrase(words: list[str]) -> bool:
+    """ "Immigrant Visas", "Coastal Dead Zones", "Defending Democratic Values":
+    "Revitalizes Collaborative": every word an English word written in lower
+    case, the first or the last a plural, a verb or a participle: a phrase, not a
+    person's name."""
+    if len(words[0]) == 2 and words[0].endswith("."):
+        words = words[1:]  # "D. Initiating Work Processes": an initial cut from a name
+    common = common_words()
+    if len(words) < 2 or not all(
+        w[:1].isupper() and w[1:].islower() and w.lower() in common for w in words
+    ):
+        return False
+    first, last = words[0], words[-1]
+    return last.endswith(("s", "ing")) or first.endswith(("s", "ing"))
+
+
+def _common_plural(lower: _LowerWords, word: str) -> bool:
+    if not word.endswith("s") or word.endswith(("ss", "us", "is", "'s", "’s")):
+        return False
+    if _PLURAL_NOUN.search(word):
+        return True
+    singular = word[:-2] if word.endswith("ies") else word[:-1]
+    return lower(word) and (lower(singular) or word.endswith("es"))
+
+
+def _a_people(text: str, word: str) -> bool:
+    """ "Uyghurs": a plural whose singular the article writes before a lower-case
+    noun ("Uyghur Muslims", "Uyghur population") names a people."""
+    if not word.endswith("s") or word.endswith("ss") or len(word) < 4:
+        return False
+    if f"{word[:-1]} " not in text:
+        return False
+    singular = re.escape(word[:-1])
+    return any(
+        after[1] not in _NOT_NOUNS
+        for after in re.finditer(rf"(?<![^\W\d_]){singular} ([a-z]+)", text)
+    )
+
+
+def _tail_of_a_name(text: str, lower: _LowerWords, m: Mention, last: str) -> bool:
+    """ "Sea Level Rise", "Intergovernmental Panel on Climate Change": a
+    guessed name right after a capitalised word (no title, no honorific), or
+    ending in a common noun with "on" and a capital after it, is part of a
+    longer name, not a person's."""
+    found = _WORD_BEFORE.search(_before(text, m, 30))
+    if found and found[1][0].isupper() and not found[1].isupper():
+        word = found[1]
+        if (
+            word not in lx.ROLE_WORDS
+            and word not in lx.HONORIFICS
+            and word not in lx.SENTENCE_STOPWORDS
+            and word not in lx.TITLE_CASE_BREAKS
+            and not word.endswith(("'s", "’s"))
+        ):
+            return True
+    return lower(last) and bool(_ON_A_NAME.match(text, m.end))
+
+
+# -- places -------------------------------------------------------------------------
+
+
+def _screen_place(text: str, lower: _LowerWords, group: _Entity) -> bool:
+    entity, mentions = group.entity, group.mentions
+    name = entity.name
+    words = name.split()
+    if _PLURAL_ACRONYM.match(name):
+        return False  # "NGOs"
+    if all(_FEAST_AFTER.match(text[m.end : m.end + 8]) for m in mentions):
+        return False  # "St. Patrick's Day"
+    frame = _FRAMED.match(name) if " of " in name else None
+    if frame and frame[1] in lx.EVENT_FRAMES:
+        _rename(entity, frame[2])  # "Anniversary of Tiananmen Square"
+        words = entity.name.split()
+    if len(words) == 1 and name in _COMPASS:
+        return False  # "South" of "South and Central Asia"
+    guessed = all(m.evidence in _GUESSED_PLACE for m in mentions)
+    if all(_greeting(text, m) for m in mentions):
+        return False  # "Nice to meet you"
+    language = guessed and len(words) == 1 and _LANGUAGE_SUFFIX.search(name)
+    if language and all(_language(text, m) for m in mentions):
+        return False  # "in Arabic"
+    if guessed and all(m.evidence == "head" for m in mentions) and len(words) >= 2:
+        common = [w for w in words[:-1] if w not in ("of", "the")]
+        if all(lower(w) for w in common):
+            return False  # "Town Hall", "Flight Information Region", "Law of Sea"
+    return True
+
+
+def _greeting(text: str, m: Mention) -> bool:
+    start = text[max(0, m.start - 2) : m.start]
+    return (m.start == 0 or start.endswith(("\n", ". ", "? ", "! "))) and bool(
+        _GREETING_AFTER.match(text[m.end : m.end + 30])
+    )
+
+
+def _language(text: str, m: Mention) -> bool:
+    before = _before(text, m, 8)
+    after = text[m.end : m.end + 12]
+    return bool(_FROM_BEFORE.search(before)) and not after[1:2].isupper()
