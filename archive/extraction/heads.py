@@ -23,7 +23,7 @@ def read_head(at: ArticleText, units: list[Unit]) -> Mention | None:
     kind = ""
     if last.match is None:
         word = last.word
-        if word in lx.EVENT_HEADS:
+        if word in lx.EVENT_HEADS or _competition(units):
             kind = "event"
         elif word in lx.ORG_HEADS:
             kind = "organisation"
@@ -355,3 +355,18 @@ def _office_before_title(at: ArticleText, units: list[Unit]) -> Mention | None:
             return mention if mention is not None and mention.kind == "organisation" else None
         return None
     return None
+
+
+def _competition(units: list[Unit]) -> bool:
+    """ "Premier League", "National League", "European Super League": a
+    league named by generic words only is a competition; "Awami League" and
+    "Arab League" (a name, a people) are bodies."""
+    *words, last = units
+    return (
+        last.word == "League"
+        and bool(words)
+        and all(
+            (u.match is None or u.match.best.demonym) and u.word in lx.COMPETITION_WORDS
+            for u in words
+        )
+    )

@@ -149,6 +149,12 @@ FOREIGN_ARTICLES = words("La Le El Los Las Il Gli O Os Die Der Het")
 # report", "Split decision"): places only where the sentence reads them so.
 WORD_PLACES = words("Nice Reading Mobile Split Bath Deal Sale Hope Liberty Independence Mold")
 
+# Words that name a sports competition, not a body, before "League".
+COMPETITION_WORDS = words(
+    """Premier Major Minor Super Champions National American European Football Rugby
+    Basketball Hockey Baseball Cricket Professional First Second Third Division Youth"""
+)
+
 # Heads of the names of lists and registers ("Cuba Restricted List"): no
 # organisation, and the names inside them are no mentions.
 DOCUMENT_HEADS = words("List Lists Register Registry")
@@ -176,7 +182,7 @@ ORG_HEADS_FOR = frozenset(
     words(
         """Agency Bureau Office Center Centre Institute Commission Council Committee Fund
             Foundation Alliance Coalition Organization Organisation Partnership Association
-            Society Network Union Federation Authority Directorate"""
+            Society Network Union Federation Authority Directorate League"""
     )
 )
 

@@ -393,3 +393,14 @@ def test_a_post_named_by_its_city_is_an_organisation_and_the_city_a_place():
 
 def test_times_of_a_place_is_a_newspaper():
     assert kinds("He read the Times of Ruritania report.")["organisation"] == {"Times of Ruritania"}
+
+
+def test_a_league_named_by_generic_words_is_a_competition_not_a_body():
+    found = kinds("He leads the American League in hits this season.")
+    assert not found.get("organisation")
+    assert kinds("The Awami League won the vote.")["organisation"] == {"Awami League"}
+
+
+def test_league_for_a_cause_is_an_organisation():
+    found = kinds("Myanmar's National League for Democracy won the vote.")
+    assert found["organisation"] == {"National League for Democracy"}
