@@ -98,6 +98,8 @@ _ON_A_NAME = re.compile(r" on [A-Z]")
 _FRAMED = re.compile(r"^(\S+) of (?:the )?(.+)$")
 _FROM_BEFORE = re.compile(r"\b(?:in|into|from)\s$")
 _GUESSED_PERSON = frozenset({"name", "context", "article", "backref"})
+# Evidence a title-cased phrase of English words can have: none of a title or a given name.
+_PHRASE_EVIDENCE = _GUESSED_PERSON | {"initial", "speech", "cue"}
 _GUESSED_PLACE = frozenset({"context", "name", "article", "head", "table"})
 
 
@@ -306,10 +308,14 @@ def _screen_person(
     last = words[-1]
     if len(words) == 1:
         return not _a_people(text, last)
-    if not guessed or words[0] in given_names:
+    if words[0] in given_names:
         return True
-    if _common_plural(lower, last) or _common_phrase(words):
-        return False  # "Immigrant Visas", "English Teaching Assistants"
+    if _common_phrase(words) and all(m.evidence in _PHRASE_EVIDENCE for m in mentions):
+        return False  # "Immigrant Visas", "D. Initiating Work Processes" (a list's item)
+    if not guessed:
+        return True
+    if _common_plural(lower, last):
+        return False  # "English Teaching Assistants", "Intracompany Transferees"
     if last.endswith("ing") and len(last) >= 7 and lower(last):
         return False  # "Understanding Concerning", "Use Listing"
     return not all(_tail_of_a_name(text, lower, m, last) for m in mentions)
@@ -370,7 +376,8 @@ def _tail_of_a_name(text: str, lower: _LowerWords, m: Mention, last: str) -> boo
             and not word.endswith(("'s", "’s"))
         ):
             return True
-    return lower(last) and bool(_ON_A_NAME.match(text, m.end))
+    common = lower(last) or last.lower() in common_words()
+    return common and bool(_ON_A_NAME.match(text, m.end))
 
 
 # -- places -------------------------------------------------------------------------

@@ -109,6 +109,18 @@ def test_title_cased_common_noun_phrases_name_no_person():
     )
 
 
+def test_a_lettered_heading_of_english_words_is_no_person():
+    body = "Media matter.\n\nD. Initiating Work Processes – The Way Forward\n\nWe act."
+    assert "D. Initiating Work Processes" not in names("Declaration", body).get("person", set())
+
+
+def test_a_name_cut_before_on_is_no_person_even_when_its_noun_is_not_in_the_article():
+    body = "Her work on Intergovernmental Panel on Climate Change showed a way forward."
+    assert "Intergovernmental Panel" not in names("Award", body).get("person", set())
+    body = "He said something similar to Margaret Brennan on CBS News in April."
+    assert "Margaret Brennan" in names("Briefing", body).get("person", set())
+
+
 def test_the_tail_of_a_longer_name_is_no_person():
     body = (
         "The vaccines have World Health Organization Emergency Use Listing; the listing "
