@@ -164,15 +164,12 @@ class RunReader:
             sentence_start = False
         while units and units[-1].match is None and units[-1].word in lx.NON_NAMES:
             units = units[:-1]
-        for i, u in enumerate(units[:3]):
-            rest = _WORD_AT.match(self.text, u.end)
-            word = u.word + (rest.group() if rest else "")
-            if word.endswith(_MODIFIER_SUFFIXES) and i + 1 < len(units):
-                # "Los Angeles-based Miss Universe Inc", "Republican-controlled
-                # Congress": a description before the name, not part of it.
-                units = units[i + 1 :]
-                sentence_start = False
-                break
+        k = self._description_end(units)
+        if k:
+            # "Los Angeles-based Miss Universe Inc", "Republican-controlled
+            # Congress": a description before the name, not part of it.
+            units = units[k:]
+            sentence_start = False
         if len(units) > 2 and units[-1].word in lx.HEADLINE_VERBS and self.at.verb_after(units[-1]):
             units = units[:-1]  # "... Christopher Dodd Travel to Barbados"
         if not units:
@@ -190,6 +187,19 @@ class RunReader:
             self.org_parts.update(orgs)
             for part in parts:
                 self._read(part, sentence_start and part[0] is units[0])
+
+    def _description_end(self, units: list[Unit]) -> int:
+        """How many units open the run with a description ending in "-based",
+        "-led" ...; 0 when none does."""
+        if len(units) < 2 or "-" not in self.text[units[0].start : units[-1].start]:
+            return 0
+        for i, u in enumerate(units[:3]):
+            if i + 1 == len(units):
+                break
+            rest = _WORD_AT.match(self.text, u.end)
+            if (u.word + (rest.group() if rest else "")).endswith(_MODIFIER_SUFFIXES):
+                return i + 1
+        return 0
 
     def _trim_first(self, units: list[Unit], sentence_start: bool) -> bool:
         """Whether the first unit is no part of a name: a determiner, page
@@ -337,6 +347,8 @@ class RunReader:
     def _person_of_org(self, units: list[Unit]) -> int:
         """Where the organisation starts in "<title> <name> of (the) <org>",
         when a given name or a known person opens the name; 0 if nowhere."""
+        if len(units) < 3 or " of " not in self.text[units[0].start : units[-1].end]:
+            return 0
         for k in range(2, len(units)):
             if self.at.gap(units[k - 1], units[k]).strip() not in ("of", "of the"):
                 continue
