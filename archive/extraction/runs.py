@@ -47,6 +47,8 @@ from archive.extraction.matcher import Match
 from archive.extraction.roles import PendingRole, build_role, role_gap_ok
 from archive.extraction.spans import Candidate, Mention, Unit
 
+# Headings of tables and lists before the name they are of.
+_LABELS = frozenset({"Results", "Standings", "Summary", "Highlights", "Schedule", "Fixtures"})
 _WORD_AT = re.compile(r"\S*")
 _MODIFIER_SUFFIXES = ("-based", "-led", "-controlled", "-run", "-owned", "-backed", "-born")
 
@@ -164,6 +166,14 @@ class RunReader:
             sentence_start = False
         while units and units[-1].match is None and units[-1].word in lx.NON_NAMES:
             units = units[:-1]
+        if (
+            len(units) > 1
+            and units[0].match is None
+            and units[0].word in _LABELS
+            and self.at.gap(units[0], units[1]).strip() in ("of", "of the")
+        ):
+            units = units[1:]  # "Results of Major League": a table's heading
+            sentence_start = False
         k = self._description_end(units)
         if k:
             # "Los Angeles-based Miss Universe Inc", "Republican-controlled

@@ -404,3 +404,8 @@ def test_a_league_named_by_generic_words_is_a_competition_not_a_body():
 def test_league_for_a_cause_is_an_organisation():
     found = kinds("Myanmar's National League for Democracy won the vote.")
     assert found["organisation"] == {"National League for Democracy"}
+
+
+def test_the_heading_of_a_table_is_no_part_of_a_name():
+    found = entities("Results of European Super League games on Sunday .")
+    assert [(e.kind, e.name) for e in found] == [("event", "European Super League")]
