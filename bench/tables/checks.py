@@ -334,6 +334,24 @@ def generic_event_names(rows: Iterable[Row]) -> list[Violation]:
     return found
 
 
+def persons_named_by_phrases(rows: Iterable[Row]) -> list[Violation]:
+    """No person's name is a title-cased phrase of English words ending in a plural or a
+    participle ("Immigrant Visas", "Coastal Dead Zones", "Defending Democratic Values")."""
+    from archive.extraction.screen import common_words
+
+    common = common_words()
+    found = []
+    for row in rows:
+        words = row.name.split()
+        if row.kind != "person" or len(words) < 2:
+            continue
+        if not all(w[:1].isupper() and w[1:].islower() and w.lower() in common for w in words):
+            continue
+        if words[-1].endswith(("s", "ing")) or words[0].endswith(("s", "ing")):
+            found.append(Violation("phrase-person", row.kind, row.id, row.name))
+    return found
+
+
 CHECKS: dict[str, Callable[[Sequence[Row]], list[Violation]]] = {
     "markup": markup_in_names,
     "no-letters": names_without_letters,
@@ -346,6 +364,7 @@ CHECKS: dict[str, Callable[[Sequence[Row]], list[Violation]]] = {
     "lone-surname": unresolved_surnames,
     "partial-name": partial_person_names,
     "generic-event": generic_event_names,
+    "phrase-person": persons_named_by_phrases,
 }
 
 

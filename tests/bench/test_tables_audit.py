@@ -125,6 +125,18 @@ def test_a_lone_surname_counts_only_beside_its_full_name():
     assert [v.id for v in checks.unresolved_surnames(rows)] == [2]
 
 
+def test_a_person_named_by_a_phrase_of_english_words_is_found():
+    rows = [
+        _row("person", 1, "Immigrant Visas"),
+        _row("person", 2, "Defending Democratic Values"),
+        _row("person", 3, "Bernie Sanders"),
+        _row("person", 4, "Mark Green"),
+        _row("place", 5, "Great Lakes"),
+    ]
+    found = checks.persons_named_by_phrases(rows)
+    assert [v.name for v in found] == ["Immigrant Visas", "Defending Democratic Values"]
+
+
 def test_the_audits_candidates_for_duplicates():
     same_kind = [
         _row("person", 1, "Antony J. Blinken", ["Blinken"]),
