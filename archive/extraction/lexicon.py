@@ -225,6 +225,7 @@ EVENT_HEADS: dict[str, str] = {
     "Convention": "agreement",
     "Conventions": "agreement",
     "Games": "other",
+    "Series": "other",
     "Olympics": "other",
     "Expo": "other",
     "Exhibition": "other",

@@ -409,3 +409,9 @@ def test_league_for_a_cause_is_an_organisation():
 def test_the_heading_of_a_table_is_no_part_of_a_name():
     found = entities("Results of European Super League games on Sunday .")
     assert [(e.kind, e.name) for e in found] == [("event", "European Super League")]
+
+
+def test_a_series_is_an_event():
+    found = entities("He won the Singer World Series in Colombo.")
+    assert ("event", "Singer World Series") in [(e.kind, e.name) for e in found]
+    assert not [e for e in found if e.kind == "organisation"]
