@@ -54,8 +54,6 @@ TOPIC_WORDS = lx.words(
     Water Ocean Oceans Disarmament Nonproliferation Non-Proliferation Arms Control
     Action Notice Leaders Country Countries Democracy Democratic Freedom Media Press"""
 )
-# Events named by their words alone ("Cold War", "Refugee Convention").
-_NAMED_BY_WORDS = frozenset({"war", "agreement"})
 # Combining forms that only name a pair with the partner after a hyphen ("Sino-British").
 _COMBINING_FORMS = lx.words("Sino Anglo Franco Indo Russo Euro Afro Austro Greco Italo Judeo")
 # "Nigerian-led", "Germany-hosted", "TED Talk-style": who runs it, no part of its name.
@@ -98,6 +96,13 @@ _ON_A_NAME = re.compile(r" on [A-Z]")
 _FRAMED = re.compile(r"^(\S+) of (?:the )?(.+)$")
 _FROM_BEFORE = re.compile(r"\b(?:in|into|from)\s$")
 _GUESSED_PERSON = frozenset({"name", "context", "article", "backref"})
+# A people, not a person: a plural verb after it ("Uyghurs, who are"), or a noun for a
+# group or its origin ("Pacific Islander diaspora", "... Heritage Month").
+_GROUP_AFTER = re.compile(
+    r"(?: \([A-Z]+\))?(?i: (?:diaspora|communit(?:y|ies)|peoples?|populations?|descent|"
+    r"heritage|origin|ancestry|minorit(?:y|ies))\b)"
+)
+_PLURAL_VERB_AFTER = re.compile(r",? (?:who )?(?:are|were|have been)\b")
 # Evidence a title-cased phrase of English words can have: none of a title or a given name.
 _PHRASE_EVIDENCE = _GUESSED_PERSON | {"initial", "speech", "cue"}
 _GUESSED_PLACE = frozenset({"context", "name", "article", "head", "table"})
@@ -262,8 +267,10 @@ def _generic_event(lower: _LowerWords, entity: ExtractedEntity, words: list[str]
     words = name.split()
     if len(words) <= 1:
         return name in lx.EVENT_HEADS  # "Summit"; not "COP26"
-    if entity.event_kind in _NAMED_BY_WORDS:
-        return False
+    if entity.event_kind == "war":
+        return False  # "Cold War", "Gulf War": wars are named by common words
+    if entity.event_kind == "agreement" and len(words) > 2:
+        return False  # "Outer Space Treaty", "Nuclear Non-Proliferation Treaty"
     topics = 0
     for w in words:
         if w in ("of", "the", "on", "for", "and", "to", "in") or w in lx.EVENT_HEADS:
@@ -304,6 +311,13 @@ def _screen_person(
     ):
         words = words[1:]  # "Africa Strategy | Judd Devermont": a heading's word glued on
         _rename(entity, " ".join(words))
+    if all(_GROUP_AFTER.match(text, m.end) for m in mentions) or (
+        len(words) == 1
+        and words[0].endswith("s")
+        and all(_PLURAL_VERB_AFTER.match(text, m.end) for m in mentions)
+        and not any(_before(text, m, 5).endswith(("and ", ", ")) for m in mentions)
+    ):
+        return False  # "Pacific Islander diaspora", "Uyghurs, who are ...": a people
     guessed = all(m.evidence in _GUESSED_PERSON for m in mentions)
     last = words[-1]
     if len(words) == 1:

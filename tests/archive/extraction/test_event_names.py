@@ -175,3 +175,8 @@ def test_a_cut_or_described_name_is_no_event():
 def test_a_description_before_a_name_and_a_first_name_joined_by_and_are_dropped():
     body = "They backed the Nigerian-led Deep Blue Project and Maritime Collaborative Forum."
     assert events("Remarks", body) == {"Maritime Collaborative Forum"}
+
+
+def test_an_agreement_named_by_one_topic_is_no_event():
+    body = "They supported Colombia's 2016 Peace Accord and the Nuclear Non-Proliferation Treaty."
+    assert events("Remarks", body) == {"Nuclear Non-Proliferation Treaty"}

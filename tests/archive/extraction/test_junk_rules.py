@@ -164,3 +164,14 @@ def test_words_around_a_place_name_unmake_it():
 def test_a_place_head_after_common_words_names_no_place():
     body = "He held a Town Hall with staff; a town hall is open to all."
     assert "Town Hall" not in names("Remarks", body).get("place", set())
+
+
+def test_a_people_is_no_person():
+    body = (
+        "Authorities are perpetrating crimes against Uyghurs, who are predominantly Muslim. "
+        "A large Pacific Islander diaspora lives in the United States."
+    )
+    people = names("Statement", body).get("person", set())
+    assert not {"Uyghurs", "Pacific Islander"} & people
+    body = "Talks between Kuleba and Reznikov, who were in Kyiv, went on. Reznikov said so."
+    assert "Reznikov" in names("Readout", body).get("person", set())
