@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
 
@@ -31,7 +32,8 @@ class InteractionFilters:
     until: dt.date | None = None
 
     def key(self) -> str:
-        """What the filters select, as a cache key: entities by kind and id."""
+        """What the filters select, as a cache key: entities by kind and id, values
+        quoted (a kind has a space, which memcached refuses in a key)."""
         parts = []
         for name in ("participant", "counterpart", "country"):
             entity = getattr(self, name)
@@ -39,7 +41,7 @@ class InteractionFilters:
                 parts.append(f"{name}={type(entity).__name__}:{entity.pk}")
         for name in ("kind", "status", "since", "until"):
             if value := getattr(self, name):
-                parts.append(f"{name}={value}")
+                parts.append(f"{name}={quote(str(value), safe='')}")
         return "&".join(parts)
 
 

@@ -170,3 +170,11 @@ def test_a_joint_statement_is_a_kind_of_its_own_everywhere(client, archive, djan
     client.force_login(django_user_model.objects.create_superuser("ed", "e@example.org", "pw"))
     listing = client.get("/admin/archive/interaction/?kind__exact=joint+statement")
     assert listing.status_code == 200 and "Joint statement" in listing.content.decode()
+
+
+def test_the_filters_cache_key_has_no_character_memcached_refuses(archive):
+    from archive.interaction_selectors import InteractionFilters
+
+    key = InteractionFilters(kind="joint statement", since=D(2022, 3, 1)).key()
+    assert key == "kind=joint%20statement&since=2022-03-01"
+    assert not any(ch.isspace() or ord(ch) < 33 for ch in key)
