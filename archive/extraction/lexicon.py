@@ -106,7 +106,8 @@ ORG_HEADS: dict[str, str] = {
         words(
             """Company Corporation Corp Corp. Inc Inc. Ltd Ltd. LLC PLC Holding Holdings
             Airlines Airways Bank Industries Motors Co Co. Plc AG SA S.A. NV N.V. BV GmbH
-            AB ASA Oyj SpA Bhd Berhad Pty Limited Exchange Bancorp Securities Insurance"""
+            AB ASA Oyj SpA Bhd Berhad Pty Limited Exchange Bancorp Securities Insurance
+            JSC OJSC PJSC CJSC Pte Pvt FZE FZCO LLP SARL Trading Shipping"""
         ),
         "company",
     ),

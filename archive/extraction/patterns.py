@@ -57,12 +57,16 @@ _ABBREVS = [
 ]
 # A dot after an initial or a known abbreviation continues the name.
 _DOT_OK = "|".join([rf"(?<=\b[{U}]\.)"] + [rf"(?<=\b{a}\.)" for a in _ABBREVS])
+# A dot after a company's legal form goes on when another legal form follows
+# ("Sino Ocean Shipping Co. Ltd.", "Tiger Marine Pte. Ltd.").
+_LEGAL_DOT = "|".join(rf"(?<=\b{a}\.)" for a in ("Co", "Pte", "Pvt", "Sdn", "Corp"))
+_LEGAL_NEXT = r"(?:Ltd|Limited|Bhd|LLC|Inc|Co)\b"
 # One capitalised token: "U.S.", initials "J.", "Dr.", words, "O'Brien". A
 # possessive "'s" ends the token. Every token starts with an upper-case letter
 # so that the regex engine can skip quickly over lower-case text.
 TOKEN = (
     rf"[{U}](?:(?:\.[{U}])+\.|(?:\w|['’](?=[A-Za-z]{{2}})|-(?=[a-z]))*"
-    rf"(?:\.(?:{_DOT_OK})(?={_SP}+[{U}]))?)"
+    rf"(?:\.(?:{_DOT_OK})(?={_SP}+[{U}])|\.(?:{_LEGAL_DOT})(?={_SP}+{_LEGAL_NEXT}))?)"
 )
 TOKEN_RE = re.compile(TOKEN)
 

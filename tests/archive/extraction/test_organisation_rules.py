@@ -415,3 +415,29 @@ def test_a_series_is_an_event():
     found = entities("He won the Singer World Series in Colombo.")
     assert ("event", "Singer World Series") in [(e.kind, e.name) for e in found]
     assert not [e for e in found if e.kind == "organisation"]
+
+
+# -- companies in sanctions releases -----------------------------------------------
+
+
+def test_companies_with_two_legal_forms_are_named_whole():
+    found = kinds(
+        "Treasury designated Hong Kong-based Sino Ocean Shipping Co. Ltd. and "
+        "Singapore-based Tiger Marine Pte. Ltd. on Monday."
+    )
+    assert {"Sino Ocean Shipping Co. Ltd", "Tiger Marine Pte. Ltd"} <= found["organisation"]
+
+
+def test_two_companies_joined_by_and_are_two():
+    found = kinds("The Department sanctioned Russian firm Sovcomflot JSC and Volga Trading LLC.")
+    assert found["organisation"] == {"Sovcomflot JSC", "Volga Trading LLC"}
+
+
+def test_trading_and_shipping_firms_are_companies_not_people():
+    found = kinds("Also designated were Al Noor Trading and Gulf Star Shipping, which moved oil.")
+    assert found["organisation"] == {"Al Noor Trading", "Gulf Star Shipping"}
+    assert not found.get("person")
+
+
+def test_a_sentence_after_a_company_is_no_part_of_its_name():
+    assert kinds("He works at Smith Co. The firm grew.")["organisation"] == {"Smith Co"}
