@@ -129,6 +129,7 @@ def screen(text: str, resolution: Resolution, given_names: Collection[str] = ())
         groups.setdefault(id(entity), _Entity(entity, [])).mentions.append(mention)
     drop: set[int] = set()
     lower = _LowerWords(text)
+    person_ends = {m.end for m, e in resolution.spans if e.kind == "person"}
     for key, group in groups.items():
         entity = group.entity
         if entity.kind == "event":
@@ -136,7 +137,7 @@ def screen(text: str, resolution: Resolution, given_names: Collection[str] = ())
         elif entity.kind == "person":
             keep = _screen_person(text, lower, group, given_names)
         elif entity.kind == "place":
-            keep = _screen_place(text, lower, group)
+            keep = _screen_place(text, lower, group, person_ends)
         else:
             keep = True
         if not keep:
@@ -397,7 +398,7 @@ def _tail_of_a_name(text: str, lower: _LowerWords, m: Mention, last: str) -> boo
 # -- places -------------------------------------------------------------------------
 
 
-def _screen_place(text: str, lower: _LowerWords, group: _Entity) -> bool:
+def _screen_place(text: str, lower: _LowerWords, group: _Entity, person_ends: set[int]) -> bool:
     entity, mentions = group.entity, group.mentions
     name = entity.name
     words = name.split()
@@ -412,6 +413,17 @@ def _screen_place(text: str, lower: _LowerWords, group: _Entity) -> bool:
     if len(words) == 1 and name in _COMPASS:
         return False  # "South" of "South and Central Asia"
     guessed = all(m.evidence in _GUESSED_PLACE for m in mentions)
+    if guessed and all(
+        m.start - 4 in person_ends and _before(text, m, 4) == " at " for m in mentions
+    ):
+        # "Let's go to Rachel Oswald at Congressional Quarterly": where someone works.
+        entity.kind, entity.org_kind, entity.place_kind, entity.country = (
+            "organisation",
+            "other",
+            "",
+            "",
+        )
+        return True
     if all(_greeting(text, m) for m in mentions):
         return False  # "Nice to meet you"
     language = guessed and len(words) == 1 and _LANGUAGE_SUFFIX.search(name)

@@ -175,3 +175,13 @@ def test_a_people_is_no_person():
     assert not {"Uyghurs", "Pacific Islander"} & people
     body = "Talks between Kuleba and Reznikov, who were in Kyiv, went on. Reznikov said so."
     assert "Reznikov" in names("Readout", body).get("person", set())
+
+
+def test_where_a_named_person_works_is_no_place():
+    body = (
+        "MR PRICE: We have time for one last question. Let’s go to Rachel Oswald at "
+        "Congressional Quarterly.\n\nQUESTION: Hi, thank you. Can you hear me?\n\nMR PRICE: Yes."
+    )
+    found = names("Department Press Briefing", body)
+    assert "Congressional Quarterly" not in found.get("place", set())
+    assert "Congressional Quarterly" in found.get("organisation", set())
