@@ -329,6 +329,8 @@ def _screen_person(
         return False  # "Immigrant Visas", "D. Initiating Work Processes" (a list's item)
     if not guessed:
         return True
+    if _common_phrase(words, any_form=True):
+        return False  # "Zero Tolerance", "Gender Identity": guessed by its shape alone
     if _common_plural(lower, last):
         return False  # "English Teaching Assistants", "Intracompany Transferees"
     if last.endswith("ing") and len(last) >= 7 and lower(last):
@@ -336,11 +338,12 @@ def _screen_person(
     return not all(_tail_of_a_name(text, lower, m, last) for m in mentions)
 
 
-def _common_phrase(words: list[str]) -> bool:
+def _common_phrase(words: list[str], *, any_form: bool = False) -> bool:
     """ "Immigrant Visas", "Coastal Dead Zones", "Defending Democratic Values":
     "Revitalizes Collaborative": every word an English word written in lower
-    case, the first or the last a plural, a verb or a participle: a phrase, not a
-    person's name."""
+    case, the first or the last a plural, a verb or a participle (or of any form,
+    for a name nothing but its shape made a person's): a phrase, not a person's
+    name."""
     if len(words[0]) == 2 and words[0].endswith("."):
         words = words[1:]  # "D. Initiating Work Processes": an initial cut from a name
     common = common_words()
@@ -349,7 +352,7 @@ def _common_phrase(words: list[str]) -> bool:
     ):
         return False
     first, last = words[0], words[-1]
-    return last.endswith(("s", "ing")) or first.endswith(("s", "ing"))
+    return any_form or last.endswith(("s", "ing")) or first.endswith(("s", "ing"))
 
 
 def _common_plural(lower: _LowerWords, word: str) -> bool:

@@ -185,3 +185,14 @@ def test_where_a_named_person_works_is_no_place():
     found = names("Department Press Briefing", body)
     assert "Congressional Quarterly" not in found.get("place", set())
     assert "Congressional Quarterly" in found.get("organisation", set())
+
+
+def test_english_words_read_as_a_name_by_their_shape_alone_name_no_person():
+    title = "Heroes of U.S. Diplomacy Recognizes Locally Employed Staff Honoree Jenkins Vangehn"
+    body = (
+        "Office of the Spokesperson\n\nThe initiative will recognize Locally Employed Staff "
+        "honoree, Jenkins Vangehn of Liberia, and the Group of Friends on Sexual Orientation "
+        "and Gender Identity."
+    )
+    people = names(title, body).get("person", set())
+    assert not {"Locally Employed", "Gender Identity"} & people
