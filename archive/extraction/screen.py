@@ -105,6 +105,11 @@ _GROUP_AFTER = re.compile(
 _PLURAL_VERB_AFTER = re.compile(r",? (?:who )?(?:are|were|have been)\b")
 # Evidence a title-cased phrase of English words can have: none of a title or a given name.
 _PHRASE_EVIDENCE = _GUESSED_PERSON | {"initial", "speech", "cue"}
+# Places read from their context only (not from a head noun: "Black Sea").
+_READ_PLACE = frozenset({"context", "name", "article", "table"})
+# Heads of events and documents, never in a place's name.
+_EVENT_WORDS = lx.words("Convention Summit Conference Treaty Agreement Declaration Forum")
+_NOT_PLACE_SUFFIXES = ("ing", "ed", "al", "ive", "ments", "ies", "ions")
 _GUESSED_PLACE = frozenset({"context", "name", "article", "head", "table"})
 
 
@@ -420,23 +425,35 @@ def _screen_place(text: str, lower: _LowerWords, group: _Entity, person_ends: se
         m.start - 4 in person_ends and _before(text, m, 4) == " at " for m in mentions
     ):
         # "Let's go to Rachel Oswald at Congressional Quarterly": where someone works.
-        entity.kind, entity.org_kind, entity.place_kind, entity.country = (
-            "organisation",
-            "other",
-            "",
-            "",
-        )
+        entity.kind, entity.org_kind = "organisation", "other"
+        entity.place_kind = entity.country = ""
         return True
     if all(_greeting(text, m) for m in mentions):
         return False  # "Nice to meet you"
     language = guessed and len(words) == 1 and _LANGUAGE_SUFFIX.search(name)
     if language and all(_language(text, m) for m in mentions):
         return False  # "in Arabic"
+    if any(w in _EVENT_WORDS for w in words) or (
+        " for " in name and all(m.evidence == "head" for m in mentions)
+    ):
+        return False  # "UN Convention on the Law of the Sea", "Vital Partnership for the ..."
+    read = all(m.evidence in _READ_PLACE for m in mentions)
+    if read and all(_english_word(lower, w) for w in words):
+        return False  # "in Fighting", "Specialty Occupation": English words
     if guessed and all(m.evidence == "head" for m in mentions) and len(words) >= 2:
         common = [w for w in words[:-1] if w not in ("of", "the")]
         if all(lower(w) for w in common):
             return False  # "Town Hall", "Flight Information Region", "Law of Sea"
     return True
+
+
+def _english_word(lower: _LowerWords, word: str) -> bool:
+    """A capitalised English word that names no place: one the article also writes in
+    lower case, or a participle, adjective or plural ("Fighting", "Additional",
+    "Improvements"; not "Anchorage", "Buffalo", "Chin")."""
+    if not (word[:1].isupper() and word[1:].islower() and word.lower() in common_words()):
+        return False
+    return lower(word) or word.endswith(_NOT_PLACE_SUFFIXES)
 
 
 def _greeting(text: str, m: Mention) -> bool:

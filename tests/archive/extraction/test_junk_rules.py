@@ -196,3 +196,14 @@ def test_english_words_read_as_a_name_by_their_shape_alone_name_no_person():
     )
     people = names(title, body).get("person", set())
     assert not {"Locally Employed", "Gender Identity"} & people
+
+
+def test_english_words_after_a_place_preposition_and_event_names_are_no_places():
+    body = (
+        "Grants support Individual projects in Fighting corruption, and women in Crafting. "
+        "The fighting goes on. Parties to the UN Convention on the Law of the Sea met. "
+        "Flights land in Anchorage and in Buffalo."
+    )
+    places = names("Grants", body).get("place", set())
+    assert not {"Fighting", "Crafting", "UN Convention on the Law of the Sea"} & places
+    assert {"Anchorage", "Buffalo"} <= places
