@@ -5,22 +5,23 @@ plainly no entity once the whole name and the words around every mention are
 seen together:
 
 - events without a name of their own ("Consular Dialogue", "Business Forum",
-  "Summit"), cut where a pair's first partner was
-  written apart ("U.S. – North Macedonia Strategic Dialogue", "Sino Joint
-  Declaration"), a description rather than a name ("TED Talk-style Ignite
-  Talks"), a title or an office ("Deputy Assistant Secretary of State for ...",
-  "Department of War");
-- "people" that are common-noun phrases ("Immigrant Visas", "English Teaching
-  Assistants"), the tail of a longer name ("Use Listing" of "Emergency Use
-  Listing"), a people ("Uyghurs"), a placeholder ("Senator X"), a headline
-  ("Bonnie D. Jenkins Announces Kenneth D. Ward"), a vessel ("VESSEL: ...") or
-  a storm ("Cyclone Ana", an event);
+  "Summit", "Peace Accord"), cut where a pair's first partner was written apart
+  ("U.S. – North Macedonia Strategic Dialogue", "Sino Joint Declaration"), a
+  description rather than a name ("TED Talk-style Ignite Talks"), a title or an
+  office ("Deputy Assistant Secretary of State for ...", "Department of War");
+- "people" that are phrases of English words ("Immigrant Visas", "Zero
+  Tolerance", "English Teaching Assistants"), the tail of a longer name ("Sea
+  Level Rise"), a people ("Uyghurs, who are"), a placeholder ("Senator X"), a
+  headline ("Bonnie D. Jenkins Announces Kenneth D. Ward"), a vessel ("VESSEL:
+  ...") or a storm ("Cyclone Ana", an event);
 - "places" that are a saint of a feast ("St. Patrick's Day"), a language ("in
   Arabic"), a plural acronym ("NGOs"), half of "South and Central Asia", a
-  greeting ("Nice to meet you"), a common noun phrase ("Town Hall") or a frame
-  ("Anniversary of Tiananmen Square").
+  greeting ("Nice to meet you"), English words ("in Fighting", "Town Hall"), a
+  frame ("Anniversary of Tiananmen Square") or where someone works ("Rachel
+  Oswald at Congressional Quarterly").
 
-Each rule reads the name and its mentions' context only (no lists of names).
+Each rule reads the name, the words around its mentions and a list of English
+words (``fixtures/reference/common_words.txt``), never a list of names.
 """
 
 from __future__ import annotations
@@ -216,6 +217,8 @@ def _screen_event(text: str, lower: _LowerWords, group: _Entity) -> bool:
         if described != [0]:
             return False  # "TED Talk-style Ignite Talks": a description
         words = words[1:]
+        if not words:
+            return False
         _rename(entity, " ".join(words))  # "Nigerian-led Deep Blue Project"
     if " and " in entity.name:
         left, right = entity.name.split(" and ", 1)
