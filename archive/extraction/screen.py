@@ -132,7 +132,10 @@ def screen(text: str, resolution: Resolution, given_names: Collection[str] = ())
     event names a cut or a pair's partner written apart had shortened."""
     groups: dict[int, _Entity] = {}
     for mention, entity in resolution.spans:
-        groups.setdefault(id(entity), _Entity(entity, [])).mentions.append(mention)
+        group = groups.get(id(entity))
+        if group is None:
+            group = groups[id(entity)] = _Entity(entity, [])
+        group.mentions.append(mention)
     drop: set[int] = set()
     lower = _LowerWords(text)
     person_ends = {m.end for m, e in resolution.spans if e.kind == "person"}
