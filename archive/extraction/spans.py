@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import operator
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -102,7 +103,7 @@ class Findings:
         """Findings a later stage may change without touching these: the
         mentions of ``kinds`` are copied (acronyms follow their copies), the
         others and the candidates shared, as no stage changes them once found."""
-        copies = {id(m): dataclasses.replace(m) for m in self.mentions if m.kind in kinds}
+        copies = {id(m): _clone(m) for m in self.mentions if m.kind in kinds}
         return Findings(
             text=self.text,
             body_start=self.body_start,
@@ -111,3 +112,12 @@ class Findings:
             singles=list(self.singles),
             acronyms={acr: copies.get(id(m), m) for acr, m in self.acronyms.items()},
         )
+
+
+_MENTION_VALUES = operator.attrgetter(*(f.name for f in dataclasses.fields(Mention)))
+
+
+def _clone(m: Mention) -> Mention:
+    """A shallow copy of ``m`` (``dataclasses.replace`` without changes,
+    ten times faster: every article copies its mentions twice)."""
+    return Mention(*_MENTION_VALUES(m))

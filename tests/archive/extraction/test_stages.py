@@ -147,3 +147,17 @@ def test_dropped_mentions_make_no_entity():
     assert [e.name for e in resolution.entities] == ["OIC"]
     assert resolution.entities[0].count == 1
     assert [m for m, _ in resolution.spans] == [kept]
+
+
+def test_a_findings_copy_copies_the_mentions_of_its_kinds_field_for_field():
+    import dataclasses as _dc
+
+    from archive.extraction.spans import Findings, Mention
+
+    org = Mention(kind="organisation", start=0, end=3, surface="OIC", aliases=("O",), acronym="O")
+    place = Mention(kind="place", start=5, end=9, surface="Baku")
+    found = Findings(text="OIC, Baku", body_start=0, mentions=[org, place], acronyms={"O": org})
+    work = found.copy(kinds={"organisation"})
+    assert work.mentions[0] is not org and _dc.asdict(work.mentions[0]) == _dc.asdict(org)
+    assert work.mentions[1] is place
+    assert work.acronyms["O"] is work.mentions[0]
