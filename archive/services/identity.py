@@ -30,7 +30,7 @@ from archive.extraction.lexicon import (
 from archive.extraction.normalize import edit_distance, name_key
 from archive.extraction.reference import DEFAULT_REFERENCE_DIR, load_gazetteer
 from archive.extraction.types import ExtractedEntity
-from archive.models import ENTITY_KINDS, AcronymDefinition, Event, Organisation
+from archive.models import ENTITY_KINDS, AcronymDefinition, Event, Organisation, PersonRole
 from archive.signals import articles_changed
 
 from .bulk import insert_rows
@@ -118,7 +118,11 @@ _TITLES = (
     frozenset(name_key(word) for word in TITLE_HEADS | HONORIFICS | TITLE_MODIFIERS)
     - _REGNAL_TITLES
     - {""}
-)
+) | {"councilor", "councillor"}  # "State Councilor Wang"
+# Words of courtesy: a name after one is a surname, but they name no office.
+_COURTESY = frozenset(name_key(word) for word in HONORIFICS) - _REGNAL_TITLES
+# A generation after a name ("Lloyd J. Austin III", "Jr."): not its surname.
+GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _LONG_TITLES = tuple(title for title in _TITLES if len(title) >= 8)
 
 
@@ -140,10 +144,111 @@ def name_words(name: str) -> tuple[str, ...]:
     words = person_words(name)
     if not words or words[0] in _REGNAL_TITLES:
         return words
+    if len(words) > 2 and words[-1] in GENERATIONS:
+        words = words[:-1]  # "Lloyd J. Austin III" is an Austin
     start = 0
     while start < len(words) - 1 and _is_title(words[start]):
         start += 1
     return words[start:]
+
+
+# Titles kept for life, which no later office contradicts: "Amb. Nuland" may be
+# the Under Secretary.
+_FOR_LIFE = frozenset({"amb", "ambassador", "ambassadors"})
+# The words of a title that name the office ("Minister" of "Vice Foreign Minister").
+_HEADS = (frozenset(name_key(word) for word in TITLE_HEADS) - _REGNAL_TITLES - _FOR_LIFE - {""}) | {
+    "councilor",
+    "councillor",
+}
+# Offices written short: "Sec. Nuland" is "Secretary Nuland".
+_SHORT_TITLES = {
+    "sec": "secretary",
+    "min": "minister",
+    "pres": "president",
+    "dir": "director",
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "rep.": "representative",
+}
+
+
+def known_offices(aliases: Iterable[str]) -> set[str]:
+    """The offices these forms of a person's name put before it, whichever word of
+    it follows (``Foreign Minister Marta Lucia Ramirez``, ``Ambassador Kim``)."""
+    found = set()
+    for alias in aliases:
+        words = person_words(alias)
+        if words and words[0] in _REGNAL_TITLES:
+            continue
+        for at in range(len(words) - 1):
+            title, after = words[at], words[at + 1]
+            if _is_title(title) and title not in _COURTESY | _FOR_LIFE and not _is_title(after):
+                found.add(_SHORT_TITLES.get(title, title))
+    return found
+
+
+def title_heads(word: str, aliases: Iterable[str]) -> set[str]:
+    """The offices a lone name's aliases put right before it: ``{"minister"}`` for
+    ``Kim`` known as ``Vice Minister Kim``. A word of courtesy (``Mr. Kim``) names
+    no office; a title such as ``Pope`` makes it a given name (``given_name_by_title``)."""
+    heads = set()
+    for alias in aliases:
+        words = person_words(alias)
+        if (
+            len(words) >= 2
+            and words[-1] == word
+            and _is_title(words[-2])
+            and words[-2] not in _COURTESY | _FOR_LIFE
+            and words[0] not in _REGNAL_TITLES
+        ):
+            heads.add(_SHORT_TITLES.get(words[-2], words[-2]))
+    return heads
+
+
+def by_surname(word: str, aliases: Iterable[str]) -> bool:
+    """Whether a lone name is used as a surname: a title or a word of courtesy
+    stands before it in one of its aliases (``Secretary Austin``, ``Mr. Kim``),
+    and no title such as ``Pope`` (which makes it a given name)."""
+    for alias in aliases:
+        words = person_words(alias)
+        if (
+            len(words) >= 2
+            and words[-1] == word
+            and _is_title(words[-2])
+            and words[0] not in _REGNAL_TITLES
+        ):
+            return True
+    return False
+
+
+def titled_before(word: str, aliases: Iterable[str]) -> bool:
+    """Whether an office stands right before ``word`` in one of these forms, at
+    the end or not: ``Foreign Minister Wang``, ``Foreign Minister Wang Yi``,
+    ``Foreign Minister Retno Marsudi``: the word is what a title calls them by."""
+    for alias in aliases:
+        words = person_words(alias)
+        if words and words[0] in _REGNAL_TITLES:
+            continue
+        for at in range(1, len(words)):
+            if words[at] == word and _is_title(words[at - 1]) and words[at - 1] not in _COURTESY:
+                return True
+    return False
+
+
+def given_name_only(name: str, aliases: Iterable[str], word: str) -> bool:
+    """Whether ``word`` is only the given name of the stored person ``name``
+    (known by ``aliases``): it starts the name, no other word of it, and no
+    office stands before it in any of their forms (``titled_before``: a name
+    written surname first, ``Wang Yi`` known as ``Foreign Minister Wang Yi``, or
+    ``Foreign Minister Retno``, called by her given name, are known so)."""
+    words = name_words(name)
+    return (
+        len(words) > 1
+        and words[0] == word
+        and word not in words[1:]
+        and not titled_before(word, (name, *aliases))
+    )
 
 
 def given_name_by_title(word: str, aliases: Iterable[str]) -> bool:
@@ -198,7 +303,17 @@ def same_person(a: str, b: str) -> bool:
     leader = _one_leader(name_key(a))
     if leader is not None and leader == _one_leader(name_key(b)):
         return True
-    return _same_name_words(x, y)
+    # A generation one name gives and the other leaves out (``Lloyd J. Austin III``,
+    # ``Lloyd Austin``); two that differ are two people (a father and his son).
+    gx, gy = _generation(x), _generation(y)
+    if gx and gy and gx != gy:
+        return False
+    x, y = x[: len(x) - bool(gx)], y[: len(y) - bool(gy)]
+    return x == y or _same_name_words(x, y)
+
+
+def _generation(words: tuple[str, ...]) -> str:
+    return words[-1] if len(words) > 2 and words[-1] in GENERATIONS else ""
 
 
 def _same_name_words(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
@@ -454,11 +569,13 @@ def fold_into_full_names(items: list[ExtractedEntity]) -> list[ExtractedEntity]:
     ``Lavrov`` joins ``Sergey Lavrov``, ``Al Thani`` joins ``Mohammed bin
     Abdulrahman Al Thani`` when he is the only person of the article whose name
     ends with those words (or, failing that, starts with them: ``Retno``, ``Retno
-    Marsudi``); with two candidates it stays as it is.
+    Marsudi``); with two candidates it stays as it is. Titles glued on before a
+    name and a generation after it count for nothing (``name_words``):
+    ``Councilor Wang`` joins ``Wang Yi``, ``Austin`` joins ``Lloyd J. Austin III``.
     """
     if len(items) < 2:
         return items
-    words = {id(item): person_words(item.name) for item in items}
+    words = {id(item): name_words(item.name) for item in items}
     longest = max(len(w) for w in words.values())
     if all(len(w) == longest for w in words.values()):
         return items
@@ -468,7 +585,11 @@ def fold_into_full_names(items: list[ExtractedEntity]) -> list[ExtractedEntity]:
     into: dict[int, ExtractedEntity] = {}
     for item in order:
         mine = words[id(item)]
-        target = _fuller_name(mine, [(words[id(o)], o) for o in items if o is not item])
+        # A lone name after a title ("Secretary Austin") is a surname, not the
+        # given name that starts "Austin Tice".
+        surname = len(mine) == 1 and by_surname(mine[0], {item.name, *item.aliases})
+        others = [(words[id(o)], o) for o in items if o is not item]
+        target = _fuller_name(mine, others, given=not surname)
         if target is None:
             continue
         final = into.get(id(target), copies[id(target)])
@@ -481,13 +602,32 @@ def fold_into_full_names(items: list[ExtractedEntity]) -> list[ExtractedEntity]:
     return [copies[id(item)] for item in items if id(item) not in into]
 
 
-def _fuller_name(mine: tuple[str, ...], others: list[tuple[tuple[str, ...], ExtractedEntity]]):
-    """The one fuller name ending with ``mine`` (else starting with it), or None."""
+def _fuller_name(
+    mine: tuple[str, ...],
+    others: list[tuple[tuple[str, ...], ExtractedEntity]],
+    *,
+    given: bool = True,
+):
+    """The one fuller name ending with ``mine`` (else starting with it), or None.
+
+    ``given``: False when ``mine`` is used as a surname (``Secretary Austin``);
+    then it joins a name it starts only if the article gives that name an office
+    too (``Foreign Minister Wang Yi``, ``Foreign Minister Retno Marsudi``), not
+    a name without one (``Austin Tice``).
+    """
     if not mine:
         return None
     size = len(mine)
     for part in (slice(-size, None), slice(0, size)):
-        found = [o for words, o in others if len(words) > size and words[part] == mine]
+        found = [
+            o
+            for words, o in others
+            if len(words) > size
+            and words[part] == mine
+            and (
+                given or part.start != 0 or o.roles or titled_before(mine[0], {o.name, *o.aliases})
+            )
+        ]
         if found:
             return found[0] if len(found) == 1 else None
     return None
@@ -740,7 +880,12 @@ def _person_groups(rows: dict[int, str], wanted: set[int]) -> list[list[int]]:
     a title such as ``Pope`` or ``King`` puts before it in its record's aliases
     is a given name that title makes a name of its own (``given_name_by_title``):
     ``King Hussein`` is neither ``Fuad Hussein`` nor ``Hussein Oneissi``, so it
-    joins no one; nor does a lone word join a name such a title starts.
+    joins no one; nor does a lone word join a name such a title starts. A lone
+    word after another title (``Secretary Austin``) is a surname: it joins no
+    name it only starts (``Austin Tice``) unless an office goes before that word
+    there too (``Foreign Minister Wang Yi``), or, when no name ends with it,
+    some article gives that person an office (``Choi Jong Kun``: a surname
+    written first).
     """
     words = {pk: name_words(name) for pk, name in rows.items()}
     multi = {pk: w for pk, w in words.items() if len(w) > 1}
@@ -794,14 +939,61 @@ def _person_groups(rows: dict[int, str], wanted: set[int]) -> list[list[int]]:
             continue
         by_last.setdefault(w[-1], set()).add(group_of(pk))
         by_first.setdefault(w[0], set()).add(group_of(pk))
-    given = _given_names_by_title({pk: words[pk][0] for pk in lone_wanted})
+    aliases = _aliases_of(lone_wanted)
+    given = {pk for pk in lone_wanted if given_name_by_title(words[pk][0], aliases.get(pk, ()))}
+    # A lone word after a title ("Secretary Austin", "Rep Malley") is a surname.
+    surnames = {
+        pk
+        for pk in lone_wanted - given
+        if by_surname(words[pk][0], (rows[pk], *aliases.get(pk, ())))
+    }
+    near = {
+        other
+        for pk in surnames
+        for group in by_first.get(words[pk][0], set()) | by_last.get(words[pk][0], set())
+        for other in groups.get(group, [group])
+    }
+    aliases.update(_aliases_of(near))
+    held = offices_held(near)
     for pk in sorted(lone_wanted):
         word = words[pk][0]
         # Ambiguous when one name ends with it and another starts with it: "Chung" of
         # "Julie J. Chung" and of "Chung Eui-yong", whose surname comes first.
         if pk in given:
             continue
-        found = by_last.get(word, set()) | by_first.get(word, set())
+        first = by_first.get(word, set())
+        if pk in surnames:
+            # A given name never counts as a surname: "Secretary Austin" beside
+            # Lloyd Austin is no Austin Tice, unless an office stands before that
+            # word in one of the name's forms too ("Foreign Minister Wang Yi": a
+            # surname written first). Nobody's surname: it may be one written first.
+            first = {
+                group
+                for group in first
+                if any(
+                    titled_before(word, (rows[other], *aliases.get(other, ())))
+                    or (word not in by_last and other in held)
+                    for other in groups.get(group, [group])
+                )
+            }
+        found = by_last.get(word, set()) | first
+        offices = title_heads(word, (rows[pk], *aliases.get(pk, ())))
+        sharing = by_last.get(word, set()) | by_first.get(word, set())
+        if pk in surnames and offices and len(sharing) > 1:
+            # A name many people share ("Vice Minister Kim"): only the one an
+            # office the same names.
+            found = {
+                group
+                for group in found
+                if any(
+                    offices
+                    & (
+                        known_offices((rows[other], *aliases.get(other, ())))
+                        | held.get(other, set())
+                    )
+                    for other in groups.get(group, [group])
+                )
+            }
         if not found and len(word) >= 6:
             found = {
                 group_of(o)
@@ -814,17 +1006,33 @@ def _person_groups(rows: dict[int, str], wanted: set[int]) -> list[list[int]]:
     return [group for group in groups.values() if len(group) > 1]
 
 
-def _given_names_by_title(lone: dict[int, str]) -> set[int]:
-    """The lone-word people (pk -> the word) whose aliases make it a given name."""
+def offices_held(people: Iterable[int]) -> dict[int, set[str]]:
+    """The offices stored roles give these people, by pk, as the head words of
+    their titles (``First Vice Foreign Minister`` → ``{"minister"}``); a person
+    with roles whose titles name no such office maps to an empty set."""
+    pks = sorted(people)
+    found: dict[int, set[str]] = {}
+    for start in range(0, len(pks), _QUERY_CHUNK * 9):
+        for pk, title in (
+            PersonRole.objects.filter(person_id__in=pks[start : start + _QUERY_CHUNK * 9])
+            .values_list("person_id", "title")
+            .distinct()
+        ):
+            found.setdefault(pk, set()).update(w for w in person_words(title) if w in _HEADS)
+    return found
+
+
+def _aliases_of(people: Iterable[int]) -> dict[int, list[str]]:
+    """The stored aliases of these people, by pk."""
     aliases: dict[int, list[str]] = {}
     alias_model = ENTITY_KINDS["person"].alias_model
-    pks = sorted(lone)
+    pks = sorted(people)
     for start in range(0, len(pks), _QUERY_CHUNK * 9):
         for owner, alias in alias_model.objects.filter(
             person_id__in=pks[start : start + _QUERY_CHUNK * 9]
         ).values_list("person_id", "name"):
             aliases.setdefault(owner, []).append(alias)
-    return {pk for pk, word in lone.items() if given_name_by_title(word, aliases.get(pk, ()))}
+    return aliases
 
 
 def is_bare_acronym(name: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from archive.extraction.acronyms import programme_acronyms
@@ -32,17 +32,23 @@ from archive.words import whole_word_starts
 from .bulk import insert_models, insert_rows
 from .editing import rejected_keys
 from .identity import (
+    GENERATIONS,
+    by_surname,
     fold_duplicates,
     fold_into_full_names,
     given_name_by_title,
+    given_name_only,
     given_names_agree,
     is_bare_acronym,
     is_compound_of_names,
+    known_offices,
     name_words,
+    offices_held,
     person_words,
     programmes_in_archive,
     record_definitions,
     remove_programme_organisations,
+    title_heads,
 )
 from .interactions import update_interactions
 from .offices import update_offices
@@ -289,6 +295,11 @@ class ArchiveResolver:
         self._by_key: dict[str, object] = {}
         self._owners: dict[str, dict[int, object]] = {}  # alias key -> entities, by id()
         self._by_pk: dict[int, object] = {}
+        # The surface forms of the people a lone name is an alias of, by id().
+        self._forms: dict[int, set[str]] = {}
+        self._forms_loaded: set[int] = set()  # pks
+        self._surnames: dict[str, bool] = {}  # word -> some name ends with it
+        self._shared_words: dict[str, bool] = {}  # word -> names of two people have it
         self._aliases: set[tuple[int, str]] = set()  # (id(entity), name) added
         self._new: list = []
         self._changed: dict[int, tuple[object, set[str]]] = {}
@@ -322,6 +333,18 @@ class ArchiveResolver:
         for key, owner in rows:
             entity = self._by_pk[owner]
             self._owners.setdefault(key, {})[id(entity)] = entity
+        if self.kind.name == "person":
+            self._load_forms({owner for key, owner in rows if " " not in key})
+
+    def _load_forms(self, pks: set[int]) -> None:
+        """Load every alias of these people: what a lone name of theirs is checked against."""
+        pks -= self._forms_loaded
+        self._forms_loaded |= pks
+        for chunk in _chunks(pks):
+            for owner, name in self.kind.alias_model.objects.filter(
+                person_id__in=chunk
+            ).values_list("person_id", "name"):
+                self._forms.setdefault(id(self._by_pk[owner]), set()).add(name)
 
     def _one(self, entity):
         """The one instance that stands for this row during the resolution."""
@@ -365,7 +388,9 @@ class ArchiveResolver:
         if their given names agree (``given_names_agree``): ``Chung Eui-yong``
         is not ``Julie J. Chung`` for sharing ``Chung``. A lone name a title
         such as ``Pope`` puts before it (``given_name_by_title``) joins no one
-        of a fuller name: ``Pope Francis`` is not ``David Francis``.
+        of a fuller name: ``Pope Francis`` is not ``David Francis``. A lone
+        name after another title (``Secretary Austin``) is a surname: it joins
+        only those it may name so (``_called_so``).
         """
         person = self.kind.name == "person"
         picks = {}
@@ -381,6 +406,8 @@ class ArchiveResolver:
                     for ident, entity in exact.items()
                     if len(name_words(entity.name)) < 2
                 }
+            elif lone and exact and by_surname(key, item.aliases):
+                exact = self._called_so(key, item.aliases, exact)
             others = {}
             for alias in {alias for alias in item.aliases if name_key(alias) != key}:
                 for ident, entity in self._owners.get(name_key(alias), {}).items():
@@ -399,6 +426,61 @@ class ArchiveResolver:
             elif len(others) == 1:
                 picks[key] = next(iter(others.values()))
         return picks
+
+    def _called_so(self, word: str, aliases: set[str], exact: dict) -> dict:
+        """Those of the people known by ``word`` that a title before it may name.
+
+        Given names never count as surnames: "Secretary Austin" is Lloyd Austin,
+        not Austin Tice, whose given name it is (``given_name_only``); when no
+        one has it as a surname, a name that starts with it may be written
+        surname first (``Choi Jong Kun``, who holds an office) and stays. The
+        offices must agree where both are known (``known_offices``, and the
+        stored roles, ``offices_held``): "Vice Minister Kim" is not Sung Kim, a
+        Special Representative; and a name many people share needs the same
+        office ("Chairwoman Lee" is not Matt Lee, whose office none knows).
+        """
+        self._load_forms({entity.pk for entity in exact.values() if entity.pk})
+        forms = {ident: self._forms.get(ident, set()) for ident in exact}
+        holders = {
+            ident: entity
+            for ident, entity in exact.items()
+            if not given_name_only(entity.name, forms[ident], word)
+        }
+        stored = {entity.pk for entity in exact.values() if entity.pk}
+        offices = title_heads(word, aliases)
+        held = offices_held(stored) if offices or not holders else {}
+        if not holders and not self._surname_of_someone(word):
+            # Nobody's surname: a name it starts may be written surname first,
+            # if some article gives that person an office (Choi Jong Kun).
+            holders = {ident: entity for ident, entity in exact.items() if entity.pk in held}
+        # A name many people share ("Kim") needs the same office, any name one known.
+        shared = bool(offices) and self._shared(word)
+        kept = {}
+        for ident, entity in holders.items():
+            known = known_offices(forms[ident]) | held.get(entity.pk, set())
+            if not offices or (not known and not shared) or offices & known:
+                kept[ident] = entity
+        return kept
+
+    def _shared(self, word: str) -> bool:
+        """Whether two or more people's names start or end with ``word``."""
+        if word not in self._shared_words:
+            query = Q(key__startswith=f"{word} ") | Q(key__endswith=f" {word}")
+            self._shared_words[word] = self.model.objects.filter(query)[:2].count() > 1
+        return self._shared_words[word]
+
+    def _surname_of_someone(self, word: str) -> bool:
+        """Whether a stored or new person's name ends with ``word`` (or with it
+        and a generation: ``Lloyd J. Austin III``)."""
+        if word not in self._surnames:
+            endings = [f" {word}", *(f" {word} {g}" for g in GENERATIONS)]
+            query = Q()
+            for ending in endings:
+                query |= Q(key__endswith=ending)
+            self._surnames[word] = self.model.objects.filter(query).exists() or any(
+                entity.key.endswith(tuple(endings)) for entity in self._new
+            )
+        return self._surnames[word]
 
     def _dominant(self, entities: list):
         """The one of these people mentioned ``DOMINANT`` times as often as any other, or None."""
@@ -440,6 +522,7 @@ class ArchiveResolver:
                     self._aliases.add((id(entity), name))
                     self._new_aliases.append((entity, name))
                     self._owners.setdefault(name_key(name), {})[id(entity)] = entity
+                    self._forms.setdefault(id(entity), set()).add(name)
 
     def _fill_attributes(self, entity, item: ExtractedEntity) -> set[str]:
         """Fill attributes the entity lacks from what the text says; never overwrite.

@@ -4,6 +4,7 @@ person or organisation, each with a case it must leave alone."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 from django.contrib.admin.models import CHANGE, LogEntry
@@ -12,7 +13,12 @@ from django.contrib.contenttypes.models import ContentType
 from archive.extraction.checks import ReferenceDataError
 from archive.extraction.types import ExtractedEntity
 from archive.models import Article, EntityRedirect, Event, Organisation, Person
-from archive.services.identity import given_names_agree, load_short_names
+from archive.services.identity import (
+    fold_into_full_names,
+    given_names_agree,
+    load_short_names,
+    same_person,
+)
 from archive.services.linking import link_entities
 
 pytestmark = pytest.mark.django_db
@@ -543,3 +549,61 @@ def test_given_names_that_agree(a, b, alias):
 def test_given_names_that_disagree(a, b, alias):
     assert not given_names_agree(a, b, alias=alias)
     assert not given_names_agree(b, a, alias=alias)
+
+
+def _found(name: str, *aliases: str) -> ExtractedEntity:
+    return ExtractedEntity(kind="person", name=name, aliases={name, *aliases}, count=1)
+
+
+def test_a_surname_after_a_title_joins_the_full_name_ending_with_it_past_a_generation():
+    austin = _found("Austin", "Secretary Austin")
+    lloyd, tice = _found("Lloyd J. Austin III"), _found("Austin Tice")
+    folded = fold_into_full_names([austin, lloyd, tice])
+    assert [item.name for item in folded] == ["Lloyd J. Austin III", "Austin Tice"]
+    assert "Secretary Austin" in folded[0].aliases
+    # Without Lloyd Austin, "Secretary Austin" is still not Austin Tice, whose
+    # given name it is and to whom the article gives no office.
+    alone = fold_into_full_names([_found("Austin", "Secretary Austin"), _found("Austin Tice")])
+    assert sorted(item.name for item in alone) == ["Austin", "Austin Tice"]
+
+
+def test_a_name_after_a_title_joins_a_name_it_starts_that_an_office_also_goes_before():
+    wang = _found("Councilor Wang")
+    yi = _found("Wang Yi", "Foreign Minister Wang Yi")
+    assert [item.name for item in fold_into_full_names([wang, yi])] == ["Wang Yi"]
+    retno = _found("Retno", "Foreign Minister Retno")
+    marsudi = replace(_found("Retno Marsudi"), roles=["Foreign Minister"])
+    assert [item.name for item in fold_into_full_names([retno, marsudi])] == ["Retno Marsudi"]
+
+
+def test_a_generation_left_out_is_one_person_but_two_generations_are_two():
+    assert same_person("Lloyd Austin", "Lloyd J. Austin III")
+    assert same_person("Martin Hale Jr.", "Martin Hale")
+    assert not same_person("Martin Hale Jr.", "Martin Hale Sr.")
+    _link("Lloyd Austin")
+    _link("Lloyd J. Austin III")
+    assert _people() == {"Lloyd J. Austin III"}
+
+
+def test_a_lone_name_after_a_title_joins_no_one_whose_given_name_it_is():
+    _link("Lloyd Austin")  # whose surname it is, not known by it alone yet
+    _link("Austin Tice", aliases={"Austin Tice": {"Austin"}})
+    _link("Austin", aliases={"Austin": {"Secretary Austin"}})
+    assert _people() == {"Lloyd Austin", "Austin Tice"}
+    assert _aliases(Person, "Austin Tice") == {"Austin"}
+    assert "Secretary Austin" in _aliases(Person, "Lloyd Austin")
+
+
+def test_a_lone_name_after_a_title_no_one_has_for_a_surname_may_be_one_written_first():
+    # Written surname first, by an office an article gives him: he is called so.
+    found = replace(_found("Choi Jong-min"), roles=["First Vice Foreign Minister"])
+    link_entities(_link(), [found])
+    _link("Choi", aliases={"Choi": {"Vice Foreign Minister Choi"}})
+    assert _people() == {"Choi Jong-min"}
+    # No office: a given name ("Secretary Austin" before Lloyd Austin is stored).
+    _link("Austin Reyna-Holt")
+    _link("Austin", aliases={"Austin": {"Secretary Austin"}})
+    assert {"Austin Reyna-Holt", "Austin"} <= _people()
+    _link("Wang Tao", aliases={"Wang Tao": {"Foreign Minister Wang Tao"}})
+    _link("Councilor Wang")
+    assert "Councilor Wang" in _aliases(Person, "Wang Tao")

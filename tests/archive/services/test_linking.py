@@ -198,3 +198,66 @@ def test_a_surname_goes_to_the_namesake_mentioned_ten_times_as_often():
     later = _link_people(("Kessel", set()))
     assert _people() == {"Marian T. Kessel", "Ola Kessel"}
     assert _linked(later) == {"Marian T. Kessel"}
+
+
+@pytest.mark.django_db
+def test_a_name_after_a_title_is_never_taken_for_a_stored_persons_given_name():
+    _link_people(("Austin Reyna-Holt", {"Austin"}))
+    _link_people(("Lloyd Abbott Austin", {"Austin"}))
+    later = _link_people(("Austin", {"Secretary Austin"}))
+    assert _linked(later) == {"Lloyd Abbott Austin"}
+    assert _known_as("Austin Reyna-Holt") == {"Austin"}
+    # Someone's surname though not known by it alone yet: not the given name's holder.
+    _link_people(("Keiko Arai", {"Keiko"}))
+    _link_people(("Lena Keiko", set()))
+    assert _linked(_link_people(("Keiko", {"Ambassador Keiko"}))) == {"Lena Keiko"}
+    assert _known_as("Keiko Arai") == {"Keiko"}
+    # Bare, with nothing against it, a given name still joins the one known by it.
+    _link_people(("Rafaela Ostin", {"Rafaela"}))
+    assert _linked(_link_people(("Rafaela", set()))) == {"Rafaela Ostin"}
+
+
+@pytest.mark.django_db
+def test_a_surname_written_first_joins_after_a_title_when_an_office_went_before_it():
+    _link_people(("Wang Tao", {"Wang", "Foreign Minister Wang Tao"}))
+    later = _link_people(("Wang", {"Councilor Wang"}))
+    assert _linked(later) == {"Wang Tao"}
+    assert _people() == {"Wang Tao"}
+
+
+@pytest.mark.django_db
+def test_a_surname_after_another_office_than_its_holders_joins_no_one():
+    _link_people(("Ji-ho Pak", {"Pak", "Special Representative Pak"}))
+    _link_people(("Mi-rae Pak", set()))
+    # The same office, or a word of courtesy only: the one known by it.
+    same = _link_people(("Pak", {"Special Representative Pak"}))
+    courtesy = _link_people(("Pak", {"Mr. Pak"}))
+    assert _linked(same) == _linked(courtesy) == {"Ji-ho Pak"}
+    vice = _link_people(("Pak", {"Vice Minister Pak"}))
+    assert _linked(vice) == {"Pak"}
+    assert "Vice Minister Pak" not in _known_as("Ji-ho Pak")
+
+
+@pytest.mark.django_db
+def test_an_office_written_short_for_life_or_before_the_full_name_agrees():
+    _link_people(("Karin Vell", {"Vell", "Under Secretary Vell"}))
+    short = _link_people(("Vell", {"Sec. Vell"}))
+    assert _linked(short) == {"Karin Vell"}
+    # An ambassador keeps the title for life: it contradicts no later office.
+    assert _linked(_link_people(("Vell", {"Amb. Vell"}))) == {"Karin Vell"}
+    forms = {"Ruiz", "Foreign Minister Marta Ruiz", "Vice President Ruiz"}
+    _link_people(("Marta Ruiz Blanco", forms))
+    _link_people(("Pedro Gil Ruiz", set()))
+    minister = _link_people(("Ruiz", {"Foreign Minister Ruiz"}))
+    assert _linked(minister) == {"Marta Ruiz Blanco"}
+
+
+@pytest.mark.django_db
+def test_a_name_many_people_share_after_an_office_none_of_them_holds_joins_no_one():
+    _link_people(("Matt Loo", {"Loo", "Mr. Loo"}))
+    _link_people(("Loo Hyun-woo", set()))
+    chair = _link_people(("Loo", {"Chairwoman Loo"}))
+    assert _linked(chair) == {"Loo"}
+    assert _known_as("Matt Loo") == {"Loo", "Mr. Loo"}
+    # A word of courtesy only: the one known by it, as before.
+    assert _linked(_link_people(("Loo", {"Mr. Loo"}))) == {"Loo"}  # the record made above
