@@ -56,6 +56,10 @@ def read_head(at: ArticleText, units: list[Unit]) -> Mention | None:
         return None  # "Flight Information Region", "Special Economic Zone": no name
     if not kind and units[0].match is None and units[0].word in lx.CLUB_PREFIXES:
         kind = "organisation"  # "FC Linz"
+    if not kind and units[0].match is None and units[0].word in lx.LEGAL_PREFIXES:
+        kind = "organisation"  # "PJSC Sovcombank"
+    if not kind and "Joint Stock Company" in at.text[units[0].start : units[-1].end]:
+        kind = "organisation"  # "Public Joint Stock Company Severstal"
     if not kind:
         return None
     s, e = units[0].start, units[-1].end
@@ -251,7 +255,11 @@ def takes_of(at: ArticleText, u: Unit, nxt: Unit) -> bool:
     if u.match is not None:
         return False
     gap = f" {at.gap(u, nxt)} "
-    return " of " in gap or (" for " in gap and u.word in lx.ORG_HEADS_FOR)
+    return (
+        " of " in gap
+        or (" for " in gap and u.word in lx.ORG_HEADS_FOR)
+        or (" on " in gap and u.word in lx.ORG_HEADS_ON)
+    )
 
 
 def coordinated_org(at: ArticleText, units: list[Unit]) -> Mention:
@@ -357,16 +365,21 @@ def _office_before_title(at: ArticleText, units: list[Unit]) -> Mention | None:
     return None
 
 
+# "American League East Division", "Eastern Division": parts of a competition.
+_DIVISION_WORDS = lx.PLACE_MODIFIERS | {"League", "Conference"}
+
+
 def _competition(units: list[Unit]) -> bool:
-    """ "Premier League", "National League", "European Super League": a
-    league named by generic words only is a competition; "Awami League" and
-    "Arab League" (a name, a people) are bodies."""
+    """ "Premier League", "National League", "European Super League", "First
+    Division": a league named by generic words only is a competition; "Awami
+    League" and "Arab League" (a name, a people) are bodies."""
     *words, last = units
     return (
-        last.word == "League"
+        last.word in ("League", "Division")
         and bool(words)
         and all(
-            (u.match is None or u.match.best.demonym) and u.word in lx.COMPETITION_WORDS
+            (u.match is None or u.match.best.demonym)
+            and (u.word in lx.COMPETITION_WORDS or u.word in _DIVISION_WORDS)
             for u in words
         )
     )

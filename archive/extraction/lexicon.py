@@ -125,7 +125,7 @@ ORG_HEADS: dict[str, str] = {
             Council Committee Commission Agency Union Organization Organisation Assembly
             Court Tribunal Authority Board Bureau Office Centre Center Chamber University
             Academy College School Service Services Observatory Mission Community
-            Partnership Consortium Church Brigade Brigades Battalion
+            Partnership Consortium Church Brigade Brigades Battalion Division
             Regiment Command Hospital Library Museum Team Taliban Hezbollah Hamas FC
             F.C. AFC Producers Corps United Rovers Wanderers Athletic Rangers Albion"""
         ),
@@ -149,6 +149,13 @@ FOREIGN_ARTICLES = words("La Le El Los Las Il Gli O Os Die Der Het")
 # Places whose names are also English words ("a Nice gesture", "Reading the
 # report", "Split decision"): places only where the sentence reads them so.
 WORD_PLACES = words("Nice Reading Mobile Split Bath Deal Sale Hope Liberty Independence Mold")
+
+# Companies' legal forms written before the name ("PJSC Sovcombank").
+LEGAL_PREFIXES = words("PJSC JSC OJSC CJSC OAO ZAO OOO PAO AO")
+
+# Heads that take "on" as well ("Committee on the Elimination of Racial
+# Discrimination", "Commission on the Status of Women").
+ORG_HEADS_ON = words("Committee Subcommittee Commission Council Panel")
 
 # Words that name a sports competition, not a body, before "League".
 COMPETITION_WORDS = words(

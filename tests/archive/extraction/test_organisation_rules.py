@@ -441,3 +441,27 @@ def test_trading_and_shipping_firms_are_companies_not_people():
 
 def test_a_sentence_after_a_company_is_no_part_of_its_name():
     assert kinds("He works at Smith Co. The firm grew.")["organisation"] == {"Smith Co"}
+
+
+def test_military_and_armed_divisions_are_organisations_not_people():
+    assert kinds("The Sultan Murad Division fought near Afrin.")["organisation"] == {
+        "Sultan Murad Division"
+    }
+    found = kinds("Russia's 76th Guards Air Assault Division was there.")
+    assert "Guards Air Assault Division" in found["organisation"]
+
+
+def test_a_division_of_a_competition_is_no_organisation():
+    assert not kinds("He played in the Premier Division last year.").get("organisation")
+    assert not kinds("Standings in the American League East Division follow.").get("organisation")
+
+
+def test_legal_form_before_the_name_makes_a_company():
+    found = kinds("Treasury designated Public Joint Stock Company Severstal and PJSC Sovcombank.")
+    assert {"Public Joint Stock Company Severstal", "PJSC Sovcombank"} <= found["organisation"]
+
+
+def test_committee_on_a_subject_is_one_organisation():
+    found = kinds("The Committee on the Elimination of Racial Discrimination met in Geneva.")
+    assert found["organisation"] == {"Committee on the Elimination of Racial Discrimination"}
+    assert not found.get("person")
