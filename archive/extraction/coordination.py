@@ -87,6 +87,8 @@ def two_organisations(at: ArticleText, before: list[Unit], after: list[Unit], ga
         return False
     if " and the " in gap or ends_in_org_head(at, before):
         return True
+    if len(before) == 1 and before[0].match is not None:
+        return before[0].match.best.kind == "organisation"  # "Voice of America and Fox News"
     return (
         len(before) >= 3
         and all(u.match is None for u in before)

@@ -165,6 +165,8 @@ class RunReader:
             units = units[1:]
             sentence_start = False
         while units and units[-1].match is None and units[-1].word in lx.NON_NAMES:
+            if len(units) > 1 and _head_of_a_name(units[-1], units[-2]):
+                break  # "Fox News", "CBS News": a medium's name, no page furniture
             units = units[:-1]
         if (
             len(units) > 1
@@ -705,4 +707,14 @@ def _place_reading(text: str, s: int, e: int) -> bool:
         _PLACE_WORD_BEFORE.search(text, max(0, s - 12), s)
         or _PLACE_WORD_AFTER.match(text, e)
         or text[s - 1 : s] in ("", "\n")
+    )
+
+
+def _head_of_a_name(head: Unit, before: Unit) -> bool:
+    """ "Fox News": a head noun after a proper word ends a name even where
+    the word alone is page furniture ("News", "Media"); "Top News" is none."""
+    return (
+        head.word in lx.ORG_HEADS
+        and before.word not in lx.NON_NAMES
+        and before.word not in lx.SENTENCE_STOPWORDS
     )

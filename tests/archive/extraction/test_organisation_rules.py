@@ -465,3 +465,13 @@ def test_committee_on_a_subject_is_one_organisation():
     found = kinds("The Committee on the Elimination of Racial Discrimination met in Geneva.")
     assert found["organisation"] == {"Committee on the Elimination of Racial Discrimination"}
     assert not found.get("person")
+
+
+def test_a_medium_named_with_news_is_an_organisation_and_page_furniture_is_not():
+    assert kinds("He told Fox News on Monday.")["organisation"] == {"Fox News"}
+    assert kinds("Latest News\nThe talks ended.") == {}
+
+
+def test_a_known_organisation_and_another_name_with_a_head_are_two():
+    found = kinds("He spoke to Voice of America and Fox News on Monday.")
+    assert found["organisation"] == {"Voice of America", "Fox News"}
