@@ -165,7 +165,7 @@ class RunReader:
             units = units[1:]
             sentence_start = False
         while units and units[-1].match is None and units[-1].word in lx.NON_NAMES:
-            if len(units) > 1 and _head_of_a_name(units[-1], units[-2]):
+            if len(units) > 1 and _head_of_a_name(self.text, units):
                 break  # "Fox News", "CBS News": a medium's name, no page furniture
             units = units[:-1]
         if (
@@ -710,11 +710,16 @@ def _place_reading(text: str, s: int, e: int) -> bool:
     )
 
 
-def _head_of_a_name(head: Unit, before: Unit) -> bool:
-    """ "Fox News": a head noun after a proper word ends a name even where
-    the word alone is page furniture ("News", "Media"); "Top News" is none."""
+def _head_of_a_name(text: str, units: list[Unit]) -> bool:
+    """ "Fox News": a head noun right after proper words ends a name even
+    where the word alone is page furniture ("News", "Media"); "Top News" is
+    none, nor is "Margaret Brennan on CBS News" one name."""
+    head, before = units[-1], units[-2]
+    opening = text[units[-3].end : before.start].strip() if len(units) > 2 else ""
     return (
         head.word in lx.ORG_HEADS
         and before.word not in lx.NON_NAMES
         and before.word not in lx.SENTENCE_STOPWORDS
+        and text[before.end : head.start].strip() in ("", "-")
+        and opening in ("", "-", "and")
     )
