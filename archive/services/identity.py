@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -192,24 +192,23 @@ def title_heads(word: str, aliases: Iterable[str]) -> set[str]:
     """The offices a lone name's aliases put right before it: ``{"minister"}`` for
     ``Kim`` known as ``Vice Minister Kim``. A word of courtesy (``Mr. Kim``) names
     no office; a title such as ``Pope`` makes it a given name (``given_name_by_title``)."""
-    heads = set()
-    for alias in aliases:
-        words = person_words(alias)
-        if (
-            len(words) >= 2
-            and words[-1] == word
-            and _is_title(words[-2])
-            and words[-2] not in _COURTESY | _FOR_LIFE
-            and words[0] not in _REGNAL_TITLES
-        ):
-            heads.add(_SHORT_TITLES.get(words[-2], words[-2]))
-    return heads
+    return {
+        _SHORT_TITLES.get(title, title)
+        for title in _titles_before(word, aliases)
+        if title not in _COURTESY | _FOR_LIFE
+    }
 
 
 def by_surname(word: str, aliases: Iterable[str]) -> bool:
     """Whether a lone name is used as a surname: a title or a word of courtesy
     stands before it in one of its aliases (``Secretary Austin``, ``Mr. Kim``),
     and no title such as ``Pope`` (which makes it a given name)."""
+    return any(_titles_before(word, aliases))  # titles are words, never empty
+
+
+def _titles_before(word: str, aliases: Iterable[str]) -> Iterator[str]:
+    """The title word right before ``word`` at the end of each alias, where no title
+    such as ``Pope`` opens the alias."""
     for alias in aliases:
         words = person_words(alias)
         if (
@@ -218,8 +217,7 @@ def by_surname(word: str, aliases: Iterable[str]) -> bool:
             and _is_title(words[-2])
             and words[0] not in _REGNAL_TITLES
         ):
-            return True
-    return False
+            yield words[-2]
 
 
 def titled_before(word: str, aliases: Iterable[str]) -> bool:
