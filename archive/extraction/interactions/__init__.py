@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .dates import titled_day
 from .joint import JOINT_BY_RE, JOINT_RE, JOINT_TITLE_RE, joint_from_sentence, joint_from_title
 from .merging import merged
 from .named import with_name_parts
@@ -60,6 +61,7 @@ def find_interactions(
 ) -> list[FoundInteraction]:
     """The encounters the article reports, one per encounter."""
     names = with_name_parts(names)
+    published = titled_day(title, published) or published
     found = from_title(title, published, names) + joint_from_title(title, body, published, names)
     if _TRANSCRIPT_RE.search(body):
         return merged(found, title, published)  # a briefing's or an interview's talk is no report

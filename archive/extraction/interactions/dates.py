@@ -79,3 +79,24 @@ def date_of(sentence: str, published: dt.date | None, *, planned: bool) -> tuple
     if not (m["year"] or m["year2"]) and not planned and (day - published).days > 31:
         day = day.replace(year=year - 1)  # "on December 30" in a January article
     return day, "day"
+
+
+# A title that ends with a full date ("Public Schedule – June 25, 2021") is about that
+# day, whenever it was posted: a schedule goes out the evening before.
+_TITLED_DAY_RE = re.compile(
+    r"[–—:-]\s*(?P<month>" + "|".join(_MONTHS) + r")\s+(?P<day>\d{1,2}),\s+(?P<year>\d{4})\s*$",
+    re.IGNORECASE,
+)
+
+
+def titled_day(title: str, published: dt.date | None) -> dt.date | None:
+    """The day a title says the article is about, when it ends with one within two
+    days of the article's own."""
+    m = _TITLED_DAY_RE.search(title.strip())
+    if m is None or published is None:
+        return None
+    try:
+        day = dt.date(int(m["year"]), _MONTHS.index(m["month"].lower()) + 1, int(m["day"]))
+    except ValueError:
+        return None
+    return day if abs((day - published).days) <= 2 else None

@@ -160,6 +160,7 @@ _PLUPERFECT_RE = re.compile(
 )
 
 
+_SEPARATELY_RE = re.compile(r",?\s+(?:and\s+)?,?\s*separately,?\s+")
 # Whom one speaks to that is no call: "will speak to the CBYX alumni about ...".
 _AUDIENCE_RE = re.compile(
     r"\b(?:alumni|students|audiences?|reporters|press|media|journalists|participants"
@@ -255,24 +256,30 @@ def from_sentence(
         return []  # "... and other officials met yesterday with representatives of"
     if hosts and not any(n.kind == "person" for n in objects) and _EVENT_RE.match(after):
         return []  # "hosted the ASEAN Regional Forum Symposium": an event, not a visitor
-    participants = list(dict.fromkeys(people_first(subject) + people_first(objects)))
-    if len(participants) + len(offices) < 2:
-        return []
-    return [
-        FoundInteraction(
-            kind=kind,
-            status=status,
-            date=date,
-            precision=precision,
-            participants=participants,
-            offices=offices,
-            host=subject[0] if hosts and subject else None,
-            # Where, in the clause: not "about the situation in Nicaragua"; or
-            # where the sentence opens ("In Seoul, Sherman will meet with ...").
-            place=place_after_in(clause, names) or fronted_place(sentence, names),
-            sentences=[sentence],
+    # "will meet with Foreign Minister Chung and, separately, with Admiral Aquilino":
+    # one encounter each.
+    sides = [side for part in _SEPARATELY_RE.split(clause) if (side := _counterparts(part, names))]
+    found = []
+    for side in sides if len(sides) > 1 else [objects]:
+        participants = list(dict.fromkeys(people_first(subject) + people_first(side)))
+        if len(participants) + len(offices) < 2:
+            continue
+        found.append(
+            FoundInteraction(
+                kind=kind,
+                status=status,
+                date=date,
+                precision=precision,
+                participants=participants,
+                offices=offices,
+                host=subject[0] if hosts and subject else None,
+                # Where, in the clause: not "about the situation in Nicaragua"; or
+                # where the sentence opens ("In Seoul, Sherman will meet with ...").
+                place=place_after_in(clause, names) or fronted_place(sentence, names),
+                sentences=[sentence],
+            )
         )
-    ]
+    return found
 
 
 def actor_of(item: FoundInteraction) -> tuple[list[Named], list[str]]:

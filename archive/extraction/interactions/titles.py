@@ -7,6 +7,7 @@ import re
 
 from archive.extraction.office_mentions import find_office_mentions
 
+from .dates import date_of
 from .named import named_in, people_first, places_in
 from .records import FoundInteraction
 
@@ -74,14 +75,18 @@ def from_title(title: str, published, names) -> list[FoundInteraction]:
     if kind == "visit":
         # "Deputy Secretary Sherman's Travel to Belgium, Turkey, ...": planned,
         # one visit a place listed after "to" ("to Houston for a forum": Houston);
-        # the body says when.
+        # the body says when, or the title of a trip to one place ("Travel to
+        # Japan on May 21-24": from May 21).
         places = places_in(m["rest"], names, near=10)
+        date, precision = (
+            date_of(m["rest"], published, planned=True) if len(places) == 1 else (None, "")
+        )
         return [
             FoundInteraction(
                 kind="visit",
                 status="planned",
-                date=None,
-                precision="",
+                date=date,
+                precision=precision,
                 participants=people_first(who),
                 offices=offices,
                 place=place,

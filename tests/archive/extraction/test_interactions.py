@@ -21,6 +21,10 @@ PEOPLE = {
     "Azerbaijan": Named("place", "Azerbaijan", "country"),
     "Aghdam": Named("place", "Aghdam", "region"),
     "Ganja": Named("place", "Ganja", "city"),
+    "Japan": Named("place", "Japan", "country"),
+    "Belgium": Named("place", "Belgium", "country"),
+    "Chung": Named("person", "Chung Eui-yong"),
+    "John Aquilino": Named("person", "John Aquilino"),
 }
 TUESDAY = dt.date(2022, 3, 1)
 
@@ -565,4 +569,43 @@ def test_a_day_after_the_report_is_to_come_and_so_is_the_rest_of_the_trip():
         ("held", dt.date(2022, 2, 25), "Vienna"),
         ("planned", None, "Lebanon"),
         ("planned", dt.date(2022, 3, 2), "Ganja"),
+    ]
+
+
+def test_a_schedule_is_about_the_day_its_title_names_not_the_evening_it_went_out():
+    schedule = found(
+        "9:15 a.m. LOCAL Secretary Blinken meets with Foreign Minister Dmytro Kuleba.",
+        title="Public Schedule – March 2, 2022",
+        published=TUESDAY,  # posted the evening before, Washington time
+    )
+    assert [(kind, day) for kind, _status, day, *_ in schedule] == [
+        ("meeting", dt.date(2022, 3, 2))
+    ]
+    # A date far from the article's own is what the article is about, not its day.
+    (old,) = found(
+        "Secretary Blinken met today with Dmytro Kuleba.",
+        title="Looking back – March 2, 2020",
+    )
+    assert old[2] == TUESDAY
+
+
+def test_a_titles_trip_to_one_place_starts_on_the_day_the_title_gives():
+    (trip,) = found(
+        "The Secretary will meet officials.",
+        title="Secretary Blinken's Travel to Japan on March 21-24",
+    )
+    assert trip[:3] == ("visit", "planned", dt.date(2022, 3, 21)) and trip[5] == "Japan"
+    # Several stops: the title's days are the trip's, no one stop's.
+    trips = found("", title="Secretary Blinken's Travel to Japan and Belgium, March 21-24")
+    assert {place: day for _k, _s, day, _p, _o, place in trips} == {"Japan": None, "Belgium": None}
+
+
+def test_meetings_said_to_be_held_separately_are_two():
+    meetings = found(
+        "Secretary Blinken will meet with Foreign Minister Chung and, separately, with "
+        "Admiral John Aquilino."
+    )
+    assert sorted(people for _k, _s, _d, people, _o, _p in meetings) == [
+        ["Antony J. Blinken", "Chung Eui-yong"],
+        ["Antony J. Blinken", "John Aquilino"],
     ]
