@@ -743,17 +743,31 @@ def event_identity(name: str, year: int | None, kind: str = "") -> tuple[str, in
     ``One Ocean Summit 2022``, ``Summit of the Americas 1994`` is not the 2022
     one. An ordinal (``Ninth``) and a plural head (``Abraham Accords``) are
     dropped, and the parties of a bilateral name are taken in any order
-    (``EU-U.S. Summit`` = ``U.S.-EU Summit``). A war's ordinal is part of its
+    (``EU-U.S. Summit`` = ``U.S.-EU Summit``), each named as a country or its
+    demonym (``U.S.-Algerian`` = ``U.S.-Algeria``). A war's ordinal is part of its
     name (``kind``: the record's; ``Second Karabakh War`` is not the first).
     """
     if match := _TRAILING_YEAR.search(name):
         name, year = name[: match.start()], int(match[1])
     name = strip_ordinal(name, kind)
-    first, _, rest = name.partition(" ")
+    first, _, rest = _UNITED_STATES.sub("U.S.", name).partition(" ")
     parties = first.split("-")
     if len(parties) > 1 and all(part[:1].isupper() for part in parties):
-        first = "-".join(sorted(parties))
+        first = "-".join(sorted(_party(part) for part in parties))
     return event_key(f"{first} {rest}"), year
+
+
+# "United States-Honduras Strategic Dialogue" is the U.S.-Honduras one.
+_UNITED_STATES = re.compile(r"^United States(?=-)")
+
+
+def _party(word: str) -> str:
+    """One party of a bilateral name as a token: a country named or by its demonym
+    (``U.S.-Algerian`` = ``U.S.-Algeria``), the United States however written."""
+    key = name_key(word)
+    if key in ("u s", "us"):
+        return "us"
+    return _countries().get(key, word)
 
 
 # Events that happen once, whatever year an article's context gave their record.

@@ -428,6 +428,15 @@ def test_the_parties_of_a_bilateral_event_in_either_order_are_one():
     assert Event.objects.count() == 1
 
 
+def test_a_bilateral_events_party_named_or_by_its_demonym_is_one():
+    _link_event("U.S.-Algerian Strategic Dialogue", 2022)
+    _link_event("U.S.-Algeria Strategic Dialogue", 2022)
+    _link_event("United States-Honduras Strategic Dialogue", 2022)
+    _link_event("U.S.-Honduras Strategic Dialogue", 2022)
+    _link_event("U.S.-Hungary Strategic Dialogue", 2022)
+    assert Event.objects.count() == 3
+
+
 def _link_dated_event(name: str, kind: str, year: int | None) -> None:
     global _count
     _count += 1
