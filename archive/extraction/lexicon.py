@@ -304,7 +304,7 @@ COMMON_ORG_PHRASES = frozenset(
 HEADLINE_VERBS = words(
     """Travel Travels Visit Visits Meet Meets Host Hosts Attend Attends Lead Leads
     Call Calls Speak Speaks Welcome Welcomes Join Joins Depart Departs Arrive
-    Arrives Return Returns"""
+    Arrives Return Returns Conclude Concludes Complete Completes"""
 )
 
 # Words of headlines and their grammar, never part of the name before them

@@ -316,12 +316,13 @@ def _screen_person(
         return False  # "Bonnie D. Jenkins Announces Kenneth D. Ward"
     if all(_THING_LABEL.search(_before(text, m, 12)) for m in mentions):
         return False  # "VESSEL: Gasret Aliev"
-    if (
-        len(words) >= 3
-        and words[0] in lx.NOT_PERSON_WORDS
-        and words[1].lower() not in common_words()
+    if len(words) >= 3 and (
+        (words[0] in lx.NOT_PERSON_WORDS and words[1].lower() not in common_words())
+        or _plural_before_a_given_name(words, given_names)
     ):
-        words = words[1:]  # "Africa Strategy | Judd Devermont": a heading's word glued on
+        # "Africa Strategy | Judd Devermont": a heading's word glued on; "Human Rights
+        # of LGBTQI+ Persons Jessica Stern": the end of a title.
+        words = words[1:]
         _rename(entity, " ".join(words))
     if all(_GROUP_AFTER.match(text, m.end) for m in mentions) or (
         len(words) == 1
@@ -347,6 +348,18 @@ def _screen_person(
     if last.endswith("ing") and len(last) >= 7 and lower(last):
         return False  # "Understanding Concerning", "Use Listing"
     return not all(_tail_of_a_name(text, lower, m, last) for m in mentions)
+
+
+def _plural_before_a_given_name(words: list[str], given_names: Collection[str]) -> bool:
+    """An English plural that is nobody's given name, before one that is: the end
+    of a title ("... Persons", "... on Climate Issues"), not of the name."""
+    first = words[0]
+    return (
+        first.endswith("s")
+        and first not in given_names
+        and first.lower() in common_words()
+        and words[1] in given_names
+    )
 
 
 def _common_phrase(words: list[str], *, any_form: bool = False) -> bool:

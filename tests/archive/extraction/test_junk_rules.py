@@ -143,6 +143,23 @@ def test_a_people_a_placeholder_a_vessel_and_a_headline_are_no_persons():
     assert "Bonnie D. Jenkins Announces Kenneth D. Ward" not in people
 
 
+def test_the_end_of_a_title_is_no_part_of_the_name_after_it():
+    people = names(
+        "Briefing",
+        "Special Envoy to Advance the Human Rights of LGBTQI+ Persons Jessica Stern spoke "
+        "today. Russian Special Presidential Representative on Climate Issues Ruslan "
+        "Edelgeriyev attended.",
+    ).get("person", set())
+    assert {"Jessica Stern", "Ruslan Edelgeriyev"} <= people
+    assert not {"Persons Jessica Stern", "Issues Ruslan Edelgeriyev"} & people
+
+
+def test_a_headlines_verb_ends_the_name_before_it():
+    title = "Special Envoy Lenderking and Ambassador Fagin Conclude Trip to Aden, Yemen"
+    people = names(title, "The envoys met officials in Aden.").get("person", set())
+    assert not any("Conclude" in name for name in people)
+
+
 def test_a_storm_is_an_event_not_a_person():
     found = names("Relief", "The United States sends aid after Cyclone Ana struck Malawi.")
     assert "Cyclone Ana" in found.get("event", set())
