@@ -136,7 +136,9 @@ def place_named(at: ArticleText, units: list[Unit]) -> Mention | None:
         return None  # "Seattle Routs Orioles", "Chile Draw": a headline's verb
     if others[0].word in at.gaz.given_names:
         return None  # "... America James Cleverly": a person follows
-    before = at.text[max(0, units[0].start - 6) : units[0].start].split()
+    before = at.text[max(0, units[0].start - 10) : units[0].start].split()
+    if before[-1:] == ["the"] and place.best.kind == "country":
+        before.pop()  # "Ambassador of Armenia to the United States Varuzhan Nersesyan"
     if matched[0] == 0 and before and before[-1] in ("to", "of", "in", "from", "at"):
         return None  # "Ambassador to Lebanon Dorothy Shea"
     if any(at.gap(a, b) != " " for a, b in itertools.pairwise(units)):

@@ -475,3 +475,11 @@ def test_a_medium_named_with_news_is_an_organisation_and_page_furniture_is_not()
 def test_a_known_organisation_and_another_name_with_a_head_are_two():
     found = kinds("He spoke to Voice of America and Fox News on Monday.")
     assert found["organisation"] == {"Voice of America", "Fox News"}
+
+
+def test_a_country_ending_an_ambassadors_title_is_no_organisation_with_the_name_after_it():
+    found = kinds("The Ambassador of Armenia to the United States Varuzhan Nersesyan met Reeker.")
+    assert "Varuzhan Nersesyan" in found["person"]
+    assert not found.get("organisation")
+    # A place and unknown words written as one name still name an organisation.
+    assert "Bayern Munich" in kinds("The coach of Bayern Munich resigned.")["organisation"]
