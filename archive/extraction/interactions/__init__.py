@@ -24,10 +24,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .dates import titled_day
+from .dates import date_of, titled_day
 from .joint import JOINT_BY_RE, JOINT_RE, JOINT_TITLE_RE, joint_from_sentence, joint_from_title
 from .merging import merged
-from .named import with_name_parts
+from .named import named_in, with_name_parts
 from .records import FoundInteraction, Named
 from .reports import ANY_TRIGGER, TRIGGER_RES, actor_of, from_sentence
 from .sentences import past_year, split_sentences
@@ -92,4 +92,33 @@ def find_interactions(
                 actor = actor_of(items[0])
             found += items
             break
-    return merged(found, title, published)
+    return _dated_by_the_lead(merged(found, title, published), body, published, names)
+
+
+# What a lead says of a call or a meeting: "In separate March 4 calls, ...".
+_KIND_WORDS = {
+    "call": re.compile(r"\b(?:calls?|spoke|speak|talked|phone)\b", re.IGNORECASE),
+    "meeting": re.compile(r"\b(?:meetings?|met|meet)\b", re.IGNORECASE),
+}
+
+
+def _dated_by_the_lead(
+    found: list[FoundInteraction], body: str, published, names: dict[str, Named]
+) -> list[FoundInteraction]:
+    """An encounter dated only by the report takes the day the body's lead gives
+    it: one of its first sentences that names the encounter's kind and all its
+    participants with a day on or before the report ("In separate March 4 calls,
+    Sung Kim discussed ... with Funakoshi Takehiro")."""
+    reported = [f for f in found if f.precision == "reported" and f.kind in _KIND_WORDS]
+    if not reported or published is None:
+        return found
+    for sentence in split_sentences(body)[:3]:  # a byline, then the lead
+        day, precision = date_of(sentence, published, planned=False)
+        if precision != "day" or day > published:
+            continue
+        named = set(named_in(sentence, names))
+        for item in reported:
+            if _KIND_WORDS[item.kind].search(sentence) and set(item.participants) <= named:
+                item.date, item.precision = day, "day"
+                item.sentences.append(sentence)
+    return found

@@ -45,7 +45,7 @@ _DAY_RE = re.compile(
 )
 
 
-_DAY_OF_RE = re.compile(r"\b(?:the|their|its|his|her|our|this|that)\s+$")
+_DAY_OF_RE = re.compile(r"(?:\b(?:the|their|its|his|her|our|this|that)|['’]s)\s+$")
 
 
 def date_of(sentence: str, published: dt.date | None, *, planned: bool) -> tuple:

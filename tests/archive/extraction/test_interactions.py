@@ -25,6 +25,7 @@ PEOPLE = {
     "Belgium": Named("place", "Belgium", "country"),
     "Chung": Named("person", "Chung Eui-yong"),
     "John Aquilino": Named("person", "John Aquilino"),
+    "Funakoshi Takehiro": Named("person", "Funakoshi Takehiro"),
 }
 TUESDAY = dt.date(2022, 3, 1)
 
@@ -609,3 +610,24 @@ def test_meetings_said_to_be_held_separately_are_two():
         ["Antony J. Blinken", "Chung Eui-yong"],
         ["Antony J. Blinken", "John Aquilino"],
     ]
+
+
+def test_a_readout_dated_only_by_its_release_takes_the_day_its_lead_gives():
+    title = "Secretary Blinken's Calls with Foreign Minister Kuleba and Director General Funakoshi"
+    body = (
+        "Office of the Spokesperson\n\nIn separate February 25 calls, Secretary Blinken "
+        "discussed the war with Foreign Minister Kuleba and Director General Funakoshi "
+        "Takehiro."
+    )
+    (call,) = found(body, title=title)
+    assert call[:3] == ("call", "held", dt.date(2022, 2, 25))
+    # A day the lead gives to something else dates nothing.
+    other = "Office of the Spokesperson\n\nOn February 25, Kuleba warned of attacks."
+    (call,) = found(other, title=title)
+    assert call[2] == TUESDAY
+    test = (
+        "Office of the Spokesperson\n\nSecretary Blinken discussed the DPRK’s February 25 "
+        "missile test in calls with Foreign Minister Kuleba and Funakoshi Takehiro."
+    )
+    (call,) = found(test, title=title)
+    assert call[2] == TUESDAY
