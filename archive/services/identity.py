@@ -1027,6 +1027,7 @@ def offices_held(people: Iterable[int]) -> dict[int, set[str]]:
     for start in range(0, len(pks), _QUERY_CHUNK * 9):
         for pk, title in (
             PersonRole.objects.filter(person_id__in=pks[start : start + _QUERY_CHUNK * 9])
+            .order_by()
             .values_list("person_id", "title")
             .distinct()
         ):

@@ -96,6 +96,7 @@ def refresh_office(office_id: int) -> set[int]:
 def _read_roles(ids: set[int]) -> set[int]:
     roles = list(
         PersonRole.objects.filter(article_id__in=ids, office__isnull=True)
+        .order_by()  # no ordering by person: a join PostgreSQL plans badly mid-ingest
         .select_related("article")
         .only("pk", "person_id", "title", "qualifier", "office_id", "article__url")
     )
@@ -121,14 +122,17 @@ def _read_roles(ids: set[int]) -> set[int]:
     held_here = {(r.person_id, r.office_id) for r in roles if r.office_id is not None}
     held_before = set(
         PersonRole.objects.filter(person_id__in={p for p, _o in held_here}, office__isnull=False)
+        .order_by()
         .exclude(article_id__in=ids)
         .values_list("person_id", "office_id")
         .distinct()
     )
     newly = {person for person, office in held_here - held_before}
     touched = {office for _person, office in held_here}
-    unowned = PersonRole.objects.filter(person_id__in=persons, office__isnull=True).filter(
-        Q(article_id__in=ids) | Q(person_id__in=newly)
+    unowned = (
+        PersonRole.objects.filter(person_id__in=persons, office__isnull=True)
+        .filter(Q(article_id__in=ids) | Q(person_id__in=newly))
+        .order_by()
     )
     return touched | _claim_unowned(persons, unowned)
 
@@ -151,6 +155,7 @@ def _claim_unowned(persons: set[int], unowned) -> set[int]:
     known: dict[int, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
     for person_id, title, office_id in (
         PersonRole.objects.filter(person_id__in=persons, office__isnull=False)
+        .order_by()
         .values_list("person_id", "office__title", "office_id")
         .distinct()
     ):
@@ -615,8 +620,10 @@ def infer_links(article_ids: set[int], offices_changed: set[int]) -> set[int]:
     # McKeon, "the Secretary" in one about Secretary Mayorkas: the person the
     # article names with a title that begins so is meant, not the office's holder.
     articles_roles = defaultdict(set)
-    for article_id, title in PersonRole.objects.filter(article_id__in=articles).values_list(
-        "article_id", "title"
+    for article_id, title in (
+        PersonRole.objects.filter(article_id__in=articles)
+        .order_by()
+        .values_list("article_id", "title")
     ):
         if (read := _read(title)) is not None:
             articles_roles[article_id].add((title_key(read.title), read.of_name))
