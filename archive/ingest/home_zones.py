@@ -74,3 +74,13 @@ def local_moment(moment: dt.datetime, url: str) -> dt.datetime:
         return moment
     zone = home_zone(url)
     return moment.astimezone(zone) if zone is not None else moment
+
+
+def outlet_day(moment: dt.datetime, url: str, given: dt.date | None) -> tuple[dt.date | None, int]:
+    """The article's date and its outlet's offset from UTC in minutes, from a stamp
+    with a zone: the day on the outlet's clock, unless ``given`` is a date the
+    record gave apart from the stamp (not the stamp's own day)."""
+    local = local_moment(moment, url)
+    offset = int(local.utcoffset().total_seconds() // 60)
+    day = local.date() if given in (None, moment.date()) else given
+    return day, offset

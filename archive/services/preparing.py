@@ -11,7 +11,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from archive.extraction.types import ExtractedEntity
-from archive.ingest.home_zones import local_moment
+from archive.ingest.home_zones import outlet_day
 from archive.ingest.records import ArticleRecord
 
 from .extraction import ExtractionError
@@ -105,8 +105,5 @@ def _publication(record: ArticleRecord) -> tuple[dt.date | None, dt.datetime | N
     moment = record.published_at
     if moment is None or moment.utcoffset() is None:
         return record.published, None, None
-    local = local_moment(moment, record.url)
-    offset = int(local.utcoffset().total_seconds() // 60)
-    # The date the stamp gives is the outlet's day, not UTC's (a date given apart stays).
-    published = local.date() if record.published in (None, moment.date()) else record.published
+    published, offset = outlet_day(moment, record.url, record.published)
     return published, moment.astimezone(dt.UTC), offset

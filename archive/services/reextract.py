@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 
 from django.db import transaction
 
-from archive.ingest.home_zones import local_moment
+from archive.ingest.home_zones import outlet_day
 from archive.models import (
     ENTITY_KINDS,
     Article,
@@ -75,13 +75,11 @@ def redate(article: Article) -> bool:
     before the outlet's home zone was known (``archive.ingest.home_zones``)."""
     if article.published_at is None or article.published_offset:
         return False
-    local = local_moment(article.published_at.astimezone(dt.UTC), article.url)
-    offset = int(local.utcoffset().total_seconds() // 60)
+    moment = article.published_at.astimezone(dt.UTC)
+    published, offset = outlet_day(moment, article.url, article.published)
     if not offset:
         return False
-    if article.published in (None, article.published_at.astimezone(dt.UTC).date()):
-        article.published = local.date()
-    article.published_offset = offset
+    article.published, article.published_offset = published, offset
     article.save(update_fields=["published", "published_offset"])
     return True
 
