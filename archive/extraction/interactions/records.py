@@ -27,3 +27,28 @@ class FoundInteraction:
     host: Named | None = None
     place: str = ""
     sentences: list[str] = field(default_factory=list)
+
+
+def visits(
+    places: list[str],
+    status: str,
+    date,
+    precision: str,
+    visitors: list[Named],
+    offices: list[str],
+    sentence: str,
+) -> list[FoundInteraction]:
+    """One visit a place: a trip to several places is a visit to each."""
+    return [
+        FoundInteraction(
+            kind="visit",
+            status=status,
+            date=date,
+            precision=precision,
+            participants=visitors,
+            offices=offices,
+            place=place,
+            sentences=[sentence],
+        )
+        for place in places
+    ]

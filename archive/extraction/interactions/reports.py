@@ -18,7 +18,7 @@ from .named import (
     places_in,
     without_principals,
 )
-from .records import FoundInteraction, Named
+from .records import FoundInteraction, Named, visits
 
 # Triggers: (kind, pattern, the subject hosts). "with" after the verb opens the counterpart.
 # Words between a verb and its "with": "spoke by phone today with", "met virtually with".
@@ -237,19 +237,7 @@ def from_sentence(
         # A visit with no place named here ("visited the above district") may
         # date the one the article names elsewhere (``merged``).
         places = places_in(after[:160], names, near=30) or [""]
-        return [
-            FoundInteraction(
-                kind="visit",
-                status=status,
-                date=date,
-                precision=precision,
-                participants=people_first(subject),
-                offices=offices,
-                place=place,
-                sentences=[sentence],
-            )
-            for place in places
-        ]
+        return visits(places, status, date, precision, people_first(subject), offices, sentence)
     if not (subject or offices):
         return []  # "in meetings with President Bukele": whose meetings, it does not say
     if not objects and _OPENS_COUNTERPART_RE.search(trigger.group()):

@@ -9,7 +9,7 @@ from archive.extraction.office_mentions import find_office_mentions
 
 from .dates import date_of
 from .named import named_in, people_first, places_in
-from .records import FoundInteraction
+from .records import FoundInteraction, visits
 
 # A readout's title: "Secretary Blinken's Call with ...", "Deputy Secretary Sherman's Meeting with".
 TITLE_RE = re.compile(
@@ -81,19 +81,7 @@ def from_title(title: str, published, names) -> list[FoundInteraction]:
         date, precision = (
             date_of(m["rest"], published, planned=True) if len(places) == 1 else (None, "")
         )
-        return [
-            FoundInteraction(
-                kind="visit",
-                status="planned",
-                date=date,
-                precision=precision,
-                participants=people_first(who),
-                offices=offices,
-                place=place,
-                sentences=[title],
-            )
-            for place in places
-        ]
+        return visits(places, "planned", date, precision, people_first(who), offices, title)
     counterparts = [n for n in others if n.kind != "place"]
     if not counterparts:
         return []
