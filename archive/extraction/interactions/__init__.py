@@ -68,7 +68,8 @@ def find_interactions(
     # "He will then meet with ...": the last person (or office: "The Secretary will
     # meet ... In Morocco, he will meet ...") an encounter was reported of.
     actor = actor_of(found[0]) if found else ([], [])
-    for sentence in split_sentences(body):
+    sentences = split_sentences(body)
+    for sentence in sentences:
         if len(sentence) < 12 or not (
             ANY_TRIGGER.search(sentence) or JOINT_TITLE_RE.search(sentence)
         ):
@@ -92,7 +93,7 @@ def find_interactions(
                 actor = actor_of(items[0])
             found += items
             break
-    return _dated_by_the_lead(merged(found, title, published), body, published, names)
+    return _dated_by_the_lead(merged(found, title, published), sentences[:3], published, names)
 
 
 # What a lead says of a call or a meeting: "In separate March 4 calls, ...".
@@ -103,7 +104,7 @@ _KIND_WORDS = {
 
 
 def _dated_by_the_lead(
-    found: list[FoundInteraction], body: str, published, names: dict[str, Named]
+    found: list[FoundInteraction], lead: list[str], published, names: dict[str, Named]
 ) -> list[FoundInteraction]:
     """An encounter dated only by the report takes the day the body's lead gives
     it: one of its first sentences that names the encounter's kind and all its
@@ -112,7 +113,7 @@ def _dated_by_the_lead(
     reported = [f for f in found if f.precision == "reported" and f.kind in _KIND_WORDS]
     if not reported or published is None:
         return found
-    for sentence in split_sentences(body)[:3]:  # a byline, then the lead
+    for sentence in lead:  # a byline, then the lead's sentences
         day, precision = date_of(sentence, published, planned=False)
         if precision != "day" or day > published:
             continue
