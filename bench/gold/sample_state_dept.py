@@ -18,7 +18,12 @@ feed's ``creator``, and ``source_file`` = ``state-dept-<page_id>`` so every
 record is a separate, named article (``Article.source_file``) that the gold
 files key on.
 
-Run: ``.venv/bin/python bench/gold/sample_state_dept.py [SOURCE.jsonl.xz]``
+A second, later draw (``--second``) takes 40 more from the same eligible
+releases minus the first 64, with its own seed (``random.Random(2027)``), into
+``dev2.jsonl``: development text the first round of rules never saw, annotated
+before the extractor was run on it.
+
+Run: ``.venv/bin/python bench/gold/sample_state_dept.py [--second] [SOURCE.jsonl.xz]``
 """
 
 from __future__ import annotations
@@ -35,6 +40,8 @@ SOURCE = Path(
 OUT = Path(__file__).resolve().parent / "state-dept"
 SEED = 2026
 SIZE = 64
+SECOND_SEED = 2027
+SECOND_SIZE = 40
 MAX_WORDS = 1200
 
 
@@ -51,7 +58,14 @@ def article(item: dict) -> dict:
     }
 
 
-def main(source: Path = SOURCE) -> None:
+def write(name: str, items: list[dict]) -> None:
+    items = sorted(items, key=lambda item: (item["published"], item["id"]))
+    with open(OUT / f"{name}.jsonl", "w", encoding="utf-8") as out:
+        for item in items:
+            out.write(json.dumps(article(item), ensure_ascii=False) + "\n")
+
+
+def main(source: Path = SOURCE, second: bool = False) -> None:
     with lzma.open(source, "rt", encoding="utf-8") as lines:
         items = [json.loads(line) for line in lines if line.strip()]
     eligible = [item for item in items if len(item["text"].split()) <= MAX_WORDS]
@@ -59,13 +73,16 @@ def main(source: Path = SOURCE) -> None:
     chosen = rng.sample(eligible, SIZE)
     rng.shuffle(chosen)
     OUT.mkdir(parents=True, exist_ok=True)
-    for name, half in (("dev", chosen[: SIZE // 2]), ("test", chosen[SIZE // 2 :])):
-        half = sorted(half, key=lambda item: (item["published"], item["id"]))
-        with open(OUT / f"{name}.jsonl", "w", encoding="utf-8") as out:
-            for item in half:
-                out.write(json.dumps(article(item), ensure_ascii=False) + "\n")
+    if second:
+        taken = {item["id"] for item in chosen}
+        rest = [item for item in eligible if item["id"] not in taken]
+        write("dev2", random.Random(SECOND_SEED).sample(rest, SECOND_SIZE))
+    else:
+        write("dev", chosen[: SIZE // 2])
+        write("test", chosen[SIZE // 2 :])
     print(f"{len(items)} releases, {len(eligible)} of at most {MAX_WORDS} words; wrote {OUT}")
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else SOURCE)
+    args = [arg for arg in sys.argv[1:] if arg != "--second"]
+    main(Path(args[0]) if args else SOURCE, second="--second" in sys.argv[1:])
