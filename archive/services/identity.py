@@ -30,7 +30,14 @@ from archive.extraction.lexicon import (
 from archive.extraction.normalize import edit_distance, name_key
 from archive.extraction.reference import DEFAULT_REFERENCE_DIR, load_gazetteer
 from archive.extraction.types import ExtractedEntity
-from archive.models import ENTITY_KINDS, AcronymDefinition, Event, Organisation, PersonRole
+from archive.models import (
+    ENTITY_KINDS,
+    AcronymDefinition,
+    Event,
+    EventAlias,
+    Organisation,
+    PersonRole,
+)
 from archive.signals import articles_changed
 
 from .bulk import insert_rows
@@ -744,30 +751,91 @@ def event_identity(name: str, year: int | None, kind: str = "") -> tuple[str, in
     one. An ordinal (``Ninth``) and a plural head (``Abraham Accords``) are
     dropped, and the parties of a bilateral name are taken in any order
     (``EU-U.S. Summit`` = ``U.S.-EU Summit``), each named as a country or its
-    demonym (``U.S.-Algerian`` = ``U.S.-Algeria``). A war's ordinal is part of its
-    name (``kind``: the record's; ``Second Karabakh War`` is not the first).
+    demonym (``U.S.-Algerian`` = ``U.S.-Algeria``), an organisation in full or
+    by its initials (``U.S.-OIC`` = ``U.S.-Organization of Islamic Cooperation``).
+    A war's ordinal is part of its name (``kind``: the record's; ``Second
+    Karabakh War`` is not the first). The usual variants of one name are one
+    (``_usual_form``).
     """
     if match := _TRAILING_YEAR.search(name):
         name, year = name[: match.start()], int(match[1])
-    name = strip_ordinal(name, kind)
+    name = _usual_form(strip_ordinal(name, kind))
     first, _, rest = _UNITED_STATES.sub("U.S.", name).partition(" ")
     parties = first.split("-")
     if len(parties) > 1 and all(part[:1].isupper() for part in parties):
+        if len(parties) == 2 and rest:
+            # "U.S.-Organization of Islamic Cooperation Strategic Dialogue": the
+            # second party runs to the event's own words.
+            party, rest = _party_in_full(parties[1], rest)
+            parties[1] = party
         first = "-".join(sorted(_party(part) for part in parties))
     return event_key(f"{first} {rest}"), year
 
 
 # "United States-Honduras Strategic Dialogue" is the U.S.-Honduras one.
 _UNITED_STATES = re.compile(r"^United States(?=-)")
+# One Olympic Games a year since 1994, whichever city or season the name gives,
+# and the Paralympics held with it: "Tokyo Summer Olympic Games", "Tokyo
+# Olympics", "Tokyo Olympic and Paralympic Games" (2021). The Special and Youth
+# Olympics are other events.
+_OLYMPICS = re.compile(
+    r"^(?:[A-Z][a-z]+ )?(?:(?:Summer|Winter) )?(?:Olympics|Paralympics|"
+    r"(?:Olympic|Paralympic)(?: and Paralympic)? Games)$"
+)
+_OLYMPIC_NAMESAKES = re.compile(r"^(?:Special|Youth)\b")
+# "Summit of the Americas" = "Americas Summit"; "COP26 Conference" = "COP26";
+# "… Ministerial Session" = "… Ministerial"; "Glasgow Joint Declaration" =
+# "Glasgow Declaration".
+_HEAD_OF = re.compile(r"^(Summit|Conference|Forum|Ministerial|Meeting|Dialogue) of (?:the )?(.+)$")
+_NUMBERED_ACRONYM = re.compile(r"^[A-Z]{2,}\d+$")
+_REDUNDANT_TAIL = re.compile(
+    r"^(.+\b(?:Summit|Ministerial|Meeting|Conference)) (?:Session|Meeting)$"
+)
+_JOINT_DOCUMENT = re.compile(r"\bJoint (?=(?:Declaration|Statement|Communiqu[ée])\b)")
+
+
+def _usual_form(name: str) -> str:
+    """One form of the names one event is usually written under."""
+    if _OLYMPICS.match(name) and not _OLYMPIC_NAMESAKES.match(name):
+        return "Olympic Games"
+    if match := _HEAD_OF.match(name):
+        name = f"{match[2]} {match[1]}"
+    head, _, last = name.rpartition(" ")
+    if last == "Conference" and _NUMBERED_ACRONYM.match(head):
+        name = head
+    if match := _REDUNDANT_TAIL.match(name):
+        name = match[1]
+    return _JOINT_DOCUMENT.sub("", name)
+
+
+def _party_in_full(start: str, rest: str) -> tuple[str, str]:
+    """The second party of a bilateral name when it is an organisation written in
+    several words (``Organization of Islamic Cooperation Strategic Dialogue``),
+    as its reference record, and the rest of the name."""
+    tail = rest.split()
+    for cut in range(len(tail), 0, -1):
+        if organisation := _reference_organisation(" ".join([start, *tail[:cut]])):
+            return organisation, " ".join(tail[cut:])
+    return start, rest
+
+
+def _reference_organisation(name: str) -> str | None:
+    gazetteer = load_gazetteer()
+    surfaces = gazetteer.surfaces.get(name, []) or gazetteer.lookup(name)
+    found = [surface.ref for surface in surfaces if surface.kind == "organisation"]
+    return f"organisation:{found[0]}" if found else None
 
 
 def _party(word: str) -> str:
     """One party of a bilateral name as a token: a country named or by its demonym
-    (``U.S.-Algerian`` = ``U.S.-Algeria``), the United States however written."""
+    (``U.S.-Algerian`` = ``U.S.-Algeria``), the United States however written, an
+    organisation by its reference record (``OIC``)."""
+    if word.startswith("organisation:"):
+        return word
     key = name_key(word)
     if key in ("u s", "us"):
         return "us"
-    return _countries().get(key, word)
+    return _countries().get(key) or _reference_organisation(word) or word
 
 
 # Events that happen once, whatever year an article's context gave their record.
@@ -775,18 +843,47 @@ _ONE_OFF_KINDS = frozenset({"agreement", "war"})
 
 
 def _event_groups(rows: dict[int, tuple[str, int | None]], wanted: set[int]) -> list[list[int]]:
-    """Events with one ``event_identity``; an agreement or a war has no editions,
-    so only a year written in its name tells two apart (``Abraham Accord`` of a
-    2021 article = ``Abraham Accords`` of a 2022 one)."""
+    """Events with one ``event_identity``, their names' or their aliases' (``COP26``
+    joins the ``UN Climate Change Conference`` an article wrote it beside, in
+    its year); an agreement or a war has no editions, so only a year written
+    in its name tells two apart (``Abraham Accord`` of a 2021 article =
+    ``Abraham Accords`` of a 2022 one)."""
     kinds = dict(Event.objects.filter(kind__in=_ONE_OFF_KINDS).values_list("pk", "kind"))
-    by_identity: dict[tuple[str, int | None], list[int]] = {}
-    for pk, (name, year) in rows.items():
+
+    def identity(pk: int, name: str, year: int | None) -> tuple[str, int | None]:
         if pk in kinds and not _TRAILING_YEAR.search(name):
             year = None
-        by_identity.setdefault(event_identity(name, year, kinds.get(pk, "")), []).append(pk)
+        return event_identity(name, year, kinds.get(pk, ""))
+
+    by_identity: dict[tuple[str, int | None], list[int]] = {}
+    for pk, (name, year) in rows.items():
+        by_identity.setdefault(identity(pk, name, year), []).append(pk)
+    # An alias joins the one group whose records' names it is, and only when no
+    # other group's record has it too; never a short form of the record's own
+    # name ("Strategic Dialogue" of "U.S.-Iraq Strategic Dialogue").
+    claims: dict[tuple[str, int | None], set[tuple[str, int | None]]] = {}
+    for pk, alias in EventAlias.objects.values_list("event_id", "name"):
+        if pk in rows:
+            own = identity(pk, *rows[pk])
+            other = identity(pk, alias, rows[pk][1])
+            if other != own and other in by_identity and not ends_name(alias, rows[pk][0]):
+                claims.setdefault(other, set()).add(own)
+    for other, owners in claims.items():
+        if len(owners) == 1 and other in by_identity:
+            (own,) = owners
+            if own in by_identity:
+                by_identity[own].extend(by_identity.pop(other))
     return [
-        sorted(pks) for pks in by_identity.values() if len(pks) > 1 and wanted.intersection(pks)
+        sorted(set(pks))
+        for pks in by_identity.values()
+        if len(set(pks)) > 1 and wanted.intersection(pks)
     ]
+
+
+def ends_name(alias: str, name: str) -> bool:
+    """Whether an alias is the tail of the name it was found with: a short form
+    that names, in another article, whichever event or body that one is about."""
+    return name_key(name).endswith(f" {name_key(alias)}")
 
 
 def _organisation_groups(rows: dict[int, tuple[str, str]], wanted: set[int]) -> list[list[int]]:

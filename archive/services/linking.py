@@ -34,6 +34,7 @@ from .editing import rejected_keys
 from .identity import (
     GENERATIONS,
     by_surname,
+    ends_name,
     fold_duplicates,
     fold_into_full_names,
     given_name_by_title,
@@ -410,6 +411,8 @@ class ArchiveResolver:
                 exact = self._called_so(key, item.aliases, exact)
             others = {}
             for alias in {alias for alias in item.aliases if name_key(alias) != key}:
+                if not person and ends_name(alias, item.name):
+                    continue  # "Strategic Dialogue" of "U.S.-Iraq Strategic Dialogue"
                 for ident, entity in self._owners.get(name_key(alias), {}).items():
                     if not person or lone or _may_be(item.name, entity.name, alias):
                         others[ident] = entity

@@ -616,3 +616,62 @@ def test_a_lone_name_after_a_title_no_one_has_for_a_surname_may_be_one_written_f
     _link("Wang Tao", aliases={"Wang Tao": {"Foreign Minister Wang Tao"}})
     _link("Councilor Wang")
     assert "Councilor Wang" in _aliases(Person, "Wang Tao")
+
+
+def test_the_usual_variants_of_an_events_name_are_one():
+    _link_event("Tokyo Olympics", 2021)
+    _link_event("Tokyo Summer Olympic Games", 2021)
+    _link_event("Tokyo Olympic and Paralympic Games", 2021)
+    _link_event("Beijing Winter Olympic Games", 2022)
+    _link_event("Winter Olympics", 2022)
+    _link_event("Special Olympics", 2022)
+    _link_event("COP26", 2021)
+    _link_event("COP26 Conference", 2021)
+    _link_event("Glasgow Joint Declaration", 2021)
+    _link_event("Glasgow Declaration", 2021)
+    _link_event("Summit of the Corals", 2022)
+    _link_event("Corals Summit", 2022)
+    _link_event("NATO Informal Foreign Ministers Ministerial Session", 2022)
+    _link_event("NATO Informal Foreign Ministers Ministerial", 2022)
+    assert Event.objects.count() == 7
+
+
+def test_an_olympics_of_another_year_or_another_event_of_that_year_stays_apart():
+    _link_event("Tokyo Olympics", 2021)
+    _link_event("Beijing Winter Olympics", 2022)
+    _link_event("Youth Olympic Games", 2022)
+    _link_event("Coral Games", 2022)
+    assert Event.objects.count() == 4
+
+
+def test_a_bilateral_events_organisation_named_in_full_or_by_its_acronym_is_one():
+    _link_event("U.S.-OIC Strategic Dialogue", 2022)
+    _link_event("U.S.-Organization of Islamic Cooperation Strategic Dialogue", 2022)
+    _link_event("OIC-U.S. Strategic Dialogue", 2022)
+    _link_event("U.S.-ASEAN Strategic Dialogue", 2022)
+    assert Event.objects.count() == 2
+
+
+def _link_event_with_alias(name: str, alias: str, year: int) -> None:
+    global _count
+    _count += 1
+    article = Article.objects.create(
+        title=f"Article {_count}", slug=f"article-{_count}", body="Text.", content_hash=f"{_count}"
+    )
+    found = ExtractedEntity(kind="event", name=name, aliases={name, alias}, count=1, year=year)
+    link_entities(article, [found])
+
+
+def test_an_event_named_by_another_records_alias_joins_it():
+    _link_event("COC26", 2021)
+    _link_event_with_alias("UN Coral Change Conference", "COC26", 2021)
+    _link_event("COC26", 2021)
+    assert _events() == {"UN Coral Change Conference"}
+    assert Event.objects.get().articles.count() == 3
+
+
+def test_a_short_form_of_an_events_name_joins_no_other_record():
+    _link_event("Strategic Dialogue", 2022)
+    _link_event_with_alias("Coral Strategic Dialogue", "Strategic Dialogue", 2022)
+    _link_event_with_alias("Reef Strategic Dialogue", "Strategic Dialogue", 2022)
+    assert len(_events()) == 3
