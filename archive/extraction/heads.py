@@ -67,6 +67,10 @@ def read_head(at: ArticleText, units: list[Unit]) -> Mention | None:
     head = last.word
     mention = Mention(kind=kind, start=s, end=e, surface=surface, name=surface, evidence="head")
     atoms = [u.match.best for u in units if u.match is not None]
+    if kind == "organisation" and (country := governed_country(units)) is not None:
+        return Mention(
+            kind="place", start=s, end=e, surface=surface, ref=country.ref, evidence="government"
+        )
     if kind == "organisation":
         mention.name = government_name(at, units, head, surface)
         igo = any(a.kind == "organisation" for a in atoms)
@@ -279,31 +283,38 @@ def coordinated_org(at: ArticleText, units: list[Unit]) -> Mention:
 
 
 def government_name(at: ArticleText, units: list[Unit], head: str, surface: str) -> str:
-    """Governments and ministries name their country: "Russian Government",
-    "Government of the Russian Federation", "Russia's Ministry of Foreign Affairs"."""
-    if (
-        head not in ("Government", "Ministry", "Ministries")
-        and not surface.startswith("Ministry")
-        and units[0].word != "Government"
-    ):
+    """A ministry names its country: "Russia's Ministry of Foreign Affairs" is
+    the "Ministry of Foreign Affairs of Russia"."""
+    if head not in ("Ministry", "Ministries") and not surface.startswith("Ministry"):
         return surface
-    countries = [
-        at.gaz.record(u.match.best)
-        for u in units
-        if u.match is not None and u.match.best.kind == "country"
-    ]
-    names = {c.name for c in countries}
-    if not names:
-        before = at.match_ending_at(units[0].start)
-        if before is not None and before.best.kind == "country" and not before.best.demonym:
-            return f"{surface} of {at.gaz.record(before.best).name}"
+    if any(u.match is not None and u.match.best.kind == "country" for u in units):
         return surface
-    if len(names) != 1:
-        return surface
-    country = next(iter(names))
-    if head == "Government" or units[0].word == "Government":
-        return f"Government of {country}"
+    before = at.match_ending_at(units[0].start)
+    if before is not None and before.best.kind == "country" and not before.best.demonym:
+        return f"{surface} of {at.gaz.record(before.best).name}"
     return surface
+
+
+def governed_country(units: list[Unit]):
+    """The country a run names as its government, acting: "the Government of
+    the United States of America", "Russian Government", "Royal Government of
+    Cambodia", "Republic of Yemen Governments" are the country, as the country's
+    name is (one rule: a government is its country, never a second record).
+    A government with a name of its own ("Kurdistan Regional Government",
+    "Government of National Accord") is an organisation: any word but the
+    country's, "Government" and a state's style makes it one."""
+    countries = {
+        u.match.best.ref for u in units if u.match is not None and u.match.best.kind == "country"
+    }
+    if len(countries) != 1 or not any(u.word in _GOVERNMENTS for u in units):
+        return None
+    if all(u.word in _GOVERNMENT_WORDS for u in units if u.match is None):
+        return next(u.match.best for u in units if u.match is not None)
+    return None
+
+
+_GOVERNMENTS = frozenset({"Government", "Governments"})
+_GOVERNMENT_WORDS = _GOVERNMENTS | {"Royal", "Federal", "Imperial", "National", "Central"}
 
 
 def with_ordinal_and_year(text: str, mention: Mention) -> Mention:

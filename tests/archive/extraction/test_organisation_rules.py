@@ -483,3 +483,27 @@ def test_a_country_ending_an_ambassadors_title_is_no_organisation_with_the_name_
     assert not found.get("organisation")
     # A place and unknown words written as one name still name an organisation.
     assert "Bayern Munich" in kinds("The coach of Bayern Munich resigned.")["organisation"]
+
+
+# -- governments -----------------------------------------------------------------
+
+
+def test_a_countrys_government_is_the_country_acting():
+    found = kinds(
+        "On behalf of the Government of the United States of America, I thank the Royal "
+        "Government of Cambodia, the Russian Government and the Governments of Canada and "
+        "Spain. The Republic of Yemen Government agreed."
+    )
+    assert {"United States", "Cambodia", "Russia", "Canada", "Spain", "Yemen"} <= found["place"]
+    assert not found.get("organisation")
+
+
+def test_a_government_with_a_name_of_its_own_is_an_organisation():
+    found = kinds(
+        "Officials of the Kurdistan Regional Government of Iraq met the Government of "
+        "National Accord in Tripoli."
+    )
+    assert {
+        "Kurdistan Regional Government of Iraq",
+        "Government of National Accord",
+    } <= found["organisation"]
