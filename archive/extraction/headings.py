@@ -37,7 +37,11 @@ def in_headline(at: ArticleText, s: int) -> bool:
     heading) that is not shouted (shouted lines have their own rules)."""
     if at.in_shouted(s):
         return False
-    text = at.text
+    return in_title_case_line(at.text, s)
+
+
+def in_title_case_line(text: str, s: int) -> bool:
+    """Whether offset ``s`` is on a title-cased line of ``text``."""
     line_s = text.rfind("\n", 0, s) + 1
     line_e = text.find("\n", s)
     return _title_cased(text[line_s : line_e if line_e >= 0 else len(text)], 3)

@@ -98,7 +98,8 @@ ORG_HEADS: dict[str, str] = {
         words(
             """Ministry Department Government Cabinet Parliament Senate Congress Majlis Milli
             Embassy Consulate Administration Army Navy Forces Police Guard Guards
-            Gendarmerie Presidency Secretariat Prosecutor's Judiciary Kremlin"""
+            Gendarmerie Presidency Secretariat Prosecutor's Judiciary Kremlin MFA MOFA MoFA
+            MOD MoD"""
         ),
         "government",
     ),
@@ -314,6 +315,20 @@ HEADLINE_NOUNS = words(
     Discusses Congratulates Celebrates Remarks Keynote Opening Closing Roundtable
     Panel Discussion Interview Briefing Virtual Meeting Meetings Statement Readout
     Positive Negative Op-Ed Video Message Trip Travel Call Visit"""
+)
+
+# Verbs of press-release headlines in the present tense ("The United States
+# Designates ...", "Department Renews Charter of ..."): never a word of a name
+# read from a headline. Not those that are also nouns of names ("Partners of
+# the Americas", "Marks & Spencer", "Sanctions Committee").
+HEADLINE_PRESENT_VERBS = HEADLINE_VERBS | words(
+    """Designates Renews Imposes Extends Expands Commends Applauds Approves Appoints
+    Nominates Recognizes Recognises Reaffirms Provides Releases Restricts Pledges
+    Donates Reiterates Strengthens Supports Announces Condemns Urges Welcomes
+    Congratulates Launches Signs Celebrates Commemorates Mourns Offers Sends Honors
+    Honours Unveils Lifts Suspends Revokes Notifies Seeks Invests Commits Delivers
+    Holds Discusses Convenes Concludes Co-Hosts Hosts Deploys Returns Reopens Opens
+    Closes Adopts Agrees Accepts Rejects Demands Affirms Reaffirm Announce Designate"""
 )
 
 # Modifiers that make no event's name: "Virtual Meeting", "Annual Session".

@@ -243,15 +243,23 @@ _LIST_COMMA = re.compile(r"(\w), (\w+) and ")
 _LIST_OXFORD = re.compile(r"(\w), (\w+), and ")
 
 
+@functools.lru_cache(maxsize=64)
+def _spelt(word: str) -> re.Pattern:
+    """A spelling as a whole word: "Programme" is no "Program" to respell."""
+    if word[0].isalpha():
+        return re.compile(rf"(?<!\w){word}(?!\w)")
+    return re.compile(re.escape(word))
+
+
 def org_name_variants(name: str, limit: int = 16) -> list[str]:
     """British/American spellings and the Oxford comma, as news writes them."""
     out = {name}
     for a, b in _ORG_SWAPS:
         for current in list(out):
-            if a in current:
-                out.add(current.replace(a, b))
-            elif b in current:
-                out.add(current.replace(b, a))
+            if _spelt(a).search(current):
+                out.add(_spelt(a).sub(b, current))
+            elif _spelt(b).search(current):
+                out.add(_spelt(b).sub(a, current))
     for current in list(out):
         out.add(_LIST_COMMA.sub(r"\1, \2, and ", current))
         out.add(_LIST_OXFORD.sub(r"\1, \2 and ", current))

@@ -35,6 +35,7 @@ from pathlib import Path
 from archive.extraction import lexicon as lx
 from archive.extraction.clusters import Resolution
 from archive.extraction.events import strip_ordinal
+from archive.extraction.headings import in_title_case_line
 from archive.extraction.reference import DEFAULT_REFERENCE_DIR
 from archive.extraction.spans import Mention
 from archive.extraction.types import ExtractedEntity
@@ -81,6 +82,7 @@ _COMPASS = lx.words(
 _LANGUAGE_SUFFIX = re.compile(r"(?:ic|ish|ese|ian|ali|ili|du|di)$")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 _FEAST_AFTER = re.compile(r"^['’]s\s+(?:Day|Eve)\b")
+_BILATERAL_ALLIANCE = re.compile(r"^[\w.]+\s?[-–]\s?[\w.]+ Alliance$")
 _GREETING_AFTER = re.compile(r"^ to [a-z]+(?: to| with)? you\b")
 # Headline verbs: a name is never two names around one ("... Jenkins Announces ... Ward").
 _HEADLINE_WORDS = lx.HEADLINE_VERBS | lx.EVENT_VERBS | lx.words("Announces Names Nominates")
@@ -148,7 +150,7 @@ def screen(text: str, resolution: Resolution, given_names: Collection[str] = ())
         elif entity.kind == "place":
             keep = _screen_place(text, lower, group, person_ends)
         else:
-            keep = True
+            keep = _screen_organisation(text, group)
         if not keep:
             drop.add(key)
     if not drop:
@@ -235,6 +237,19 @@ def _screen_event(text: str, lower: _LowerWords, group: _Entity) -> bool:
     if all(_cut_after_preposition(text, m) for m in mentions):
         return False  # "Conventional Armed Forces in | Europe Treaty"
     return not _generic_event(lower, entity, words)
+
+
+def _screen_organisation(text: str, group: _Entity) -> bool:
+    """No alliance of two states ("U.S.-Japan Alliance": a relationship, no
+    body), and no name read across a headline's verb ("United States
+    Designates", "Department Renews Charter of ... Council") where it is only
+    in headlines."""
+    words = group.entity.name.split()
+    if _BILATERAL_ALLIANCE.match(group.entity.name):
+        return False
+    if not any(w in lx.HEADLINE_PRESENT_VERBS for w in words[1:]):
+        return True
+    return not all(in_title_case_line(text, m.start) for m in group.mentions)
 
 
 def _rename(entity: ExtractedEntity, name: str) -> None:

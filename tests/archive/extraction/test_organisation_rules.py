@@ -507,3 +507,29 @@ def test_a_government_with_a_name_of_its_own_is_an_organisation():
         "Kurdistan Regional Government of Iraq",
         "Government of National Accord",
     } <= found["organisation"]
+
+
+def test_a_name_read_across_a_headlines_verb_is_no_organisation():
+    found = extract_entities(
+        "The Coral Republic Designates an Oil Network; Department Renews Charter of Reef "
+        "Schools Advisory Council",
+        "The Department of State renewed the charter of the Reef Schools Advisory Council.",
+    )
+    names = {e.name for e in found if e.kind == "organisation"}
+    assert "Reef Schools Advisory Council" in names
+    assert not [name for name in names if "Designates" in name or "Renews" in name]
+
+
+def test_an_alliance_of_two_states_is_no_organisation():
+    found = kinds("The U.S.-Japan Alliance is strong. The Coral Alliance met in Oslo.")
+    assert found["organisation"] == {"Coral Alliance"}
+
+
+def test_a_countrys_ministry_by_its_abbreviation_is_an_organisation():
+    found = kinds("Envoys of the French MFA and the German MoD met in Oslo.")
+    assert {"French MFA", "German MoD"} <= found["organisation"]
+
+
+def test_a_programme_is_found_in_american_and_british_spelling():
+    found = kinds("She spoke at the UN Environment Program in Nairobi.")
+    assert found["organisation"] == {"United Nations Environment Programme"}
