@@ -135,9 +135,12 @@ def _ampersand_names(text: str, mentions: list[Mention]) -> list[Mention]:
         ):
             s = text.index(words[1], s + len(words[0])) if len(words) > 1 else e
             words = words[1:]
+        e = _head_after(text, e)
         surface = text[s:e].rstrip(" .")
         if not words or "&" not in surface or surface in _NOT_FIRMS or surface.endswith("&"):
             continue
+        if _places_joined(mentions, text, s, e):
+            continue  # "Brazil, Chile & Peru", "Latin America & the Caribbean"
         if any(k.kind == "organisation" and k.start <= s and e <= k.end for k in mentions):
             continue  # the gazetteer knows it already
         e = s + len(surface)
@@ -153,6 +156,36 @@ def _ampersand_names(text: str, mentions: list[Mention]) -> list[Mention]:
             )
         )
     return out
+
+
+_NAME_WORDS_AFTER = re.compile(rf"(?:[ \t]+{_NAME_WORD}){{1,3}}")
+
+
+def _head_after(text: str, e: int) -> int:
+    """Where the name ends when it runs on to a head noun: "Bill & Melinda |
+    Gates Foundation", "Marks & Spencer | Group"."""
+    more = _NAME_WORDS_AFTER.match(text, e)
+    if not more:
+        return e
+    ends = [word.end() for word in re.finditer(r"\S+", more[0])]
+    words = more[0].split()
+    for n in range(len(words), 0, -1):
+        if words[n - 1] in lx.ORG_HEADS:
+            return e + ends[n - 1]
+    return e
+
+
+def _places_joined(mentions: list[Mention], text: str, s: int, e: int) -> bool:
+    """Whether a place stands right before or right after the ampersand."""
+    amp = text.index("&", s, e)
+    for m in mentions:
+        if m.kind != "place":
+            continue
+        if m.end <= amp and not text[m.end : amp].strip():
+            return True
+        if m.start > amp and not text[amp + 1 : m.start].strip():
+            return True
+    return False
 
 
 def _overlaps(item: Mention | Candidate, spans: list[Mention]) -> bool:

@@ -533,3 +533,19 @@ def test_a_countrys_ministry_by_its_abbreviation_is_an_organisation():
 def test_a_programme_is_found_in_american_and_british_spelling():
     found = kinds("She spoke at the UN Environment Program in Nairobi.")
     assert found["organisation"] == {"United Nations Environment Programme"}
+
+
+def test_a_firm_with_an_ampersand_runs_on_to_its_head_noun():
+    found = kinds("Grants came from the Bill & Melinda Coral Foundation and Hambrecht & Quist.")
+    assert {"Bill & Melinda Coral Foundation", "Hambrecht & Quist"} <= found["organisation"]
+
+
+def test_places_joined_by_an_ampersand_are_no_firm():
+    found = kinds("Mining Communities in Brazil, Chile & Peru and Latin America & the Caribbean.")
+    assert not found.get("organisation")
+    assert {"Chile", "Peru", "Latin America", "Caribbean"} <= found["place"]
+
+
+def test_no_name_starts_inside_a_word():
+    found = kinds("The aid group iDE and the Agency for Rural Coral Development met.")
+    assert "DE" not in found.get("organisation", set())
