@@ -18,12 +18,13 @@ feed's ``creator``, and ``source_file`` = ``state-dept-<page_id>`` so every
 record is a separate, named article (``Article.source_file``) that the gold
 files key on.
 
-A second, later draw (``--second``) takes 40 more from the same eligible
-releases minus the first 64, with its own seed (``random.Random(2027)``), into
-``dev2.jsonl``: development text the first round of rules never saw, annotated
-before the extractor was run on it.
+Later draws take 40 more each from the same eligible releases minus every
+earlier draw, each with its own seed: ``dev2`` (``random.Random(2027)``),
+development text the first round of rules never saw, and ``dev3``
+(``random.Random(2028)``), kept aside like ``test`` as a second unseen check.
+Each was annotated by hand before the extractor was run on it.
 
-Run: ``.venv/bin/python bench/gold/sample_state_dept.py [--second] [SOURCE.jsonl.xz]``
+Run: ``.venv/bin/python bench/gold/sample_state_dept.py [--draw dev2|dev3] [SOURCE.jsonl.xz]``
 """
 
 from __future__ import annotations
@@ -40,8 +41,9 @@ SOURCE = Path(
 OUT = Path(__file__).resolve().parent / "state-dept"
 SEED = 2026
 SIZE = 64
-SECOND_SEED = 2027
-SECOND_SIZE = 40
+# Later draws, in order: name -> seed; 40 releases each.
+LATER_DRAWS = {"dev2": 2027, "dev3": 2028}
+LATER_SIZE = 40
 MAX_WORDS = 1200
 
 
@@ -65,7 +67,7 @@ def write(name: str, items: list[dict]) -> None:
             out.write(json.dumps(article(item), ensure_ascii=False) + "\n")
 
 
-def main(source: Path = SOURCE, second: bool = False) -> None:
+def main(source: Path = SOURCE, draw: str = "") -> None:
     with lzma.open(source, "rt", encoding="utf-8") as lines:
         items = [json.loads(line) for line in lines if line.strip()]
     eligible = [item for item in items if len(item["text"].split()) <= MAX_WORDS]
@@ -73,16 +75,26 @@ def main(source: Path = SOURCE, second: bool = False) -> None:
     chosen = rng.sample(eligible, SIZE)
     rng.shuffle(chosen)
     OUT.mkdir(parents=True, exist_ok=True)
-    if second:
-        taken = {item["id"] for item in chosen}
-        rest = [item for item in eligible if item["id"] not in taken]
-        write("dev2", random.Random(SECOND_SEED).sample(rest, SECOND_SIZE))
-    else:
+    if not draw:
         write("dev", chosen[: SIZE // 2])
         write("test", chosen[SIZE // 2 :])
+    taken = {item["id"] for item in chosen}
+    for name, seed in LATER_DRAWS.items():
+        rest = [item for item in eligible if item["id"] not in taken]
+        drawn = random.Random(seed).sample(rest, LATER_SIZE)
+        if name == draw:
+            write(name, drawn)
+        taken |= {item["id"] for item in drawn}
     print(f"{len(items)} releases, {len(eligible)} of at most {MAX_WORDS} words; wrote {OUT}")
 
 
 if __name__ == "__main__":
-    args = [arg for arg in sys.argv[1:] if arg != "--second"]
-    main(Path(args[0]) if args else SOURCE, second="--second" in sys.argv[1:])
+    args = sys.argv[1:]
+    draw = ""
+    if "--draw" in args:
+        at = args.index("--draw")
+        draw = args[at + 1]
+        if draw not in LATER_DRAWS:
+            sys.exit(f"--draw: one of {', '.join(LATER_DRAWS)}, not {draw!r}")
+        del args[at : at + 2]
+    main(Path(args[0]) if args else SOURCE, draw)
