@@ -474,7 +474,9 @@ def _given_names(words: tuple[str, ...], surname: tuple[str, ...]) -> tuple[str,
     return None
 
 
-_DEPARTMENT = re.compile(r"^(.+) (department|ministry)$")
+_DEPARTMENT = re.compile(r"^(.+) (department|ministry|bureau|commission|office)$")
+# "E.U." = "EU"; "U.S." stays for ``_US``.
+_DOTTED_ACRONYM = re.compile(r"\b(?!U\.S\.)((?:[A-Z]\.){2,})")
 
 
 _US_PREFIX = re.compile(r"^us (?=\w+ (?:of|for) )")
@@ -498,12 +500,30 @@ def organisation_key(name: str) -> str:
     of Russia`` = ``Russian Central Bank``, ``Afghan``/``Afghanistan High
     Council``).
     """
+    name = _DOTTED_ACRONYM.sub(lambda match: match[1].replace(".", ""), name)
     key = _UN.sub(r"\1united nations", _US.sub(_us, name_key(name)))
     if match := _DEPARTMENT.match(key):
         key = f"{match[2]} of {match[1]}"
     key = " ".join(word for word in key.split() if word not in ("the", "a", "an"))
     key = _US_PREFIX.sub("", key)
-    return " ".join(_singular(word) for word in _country_first(key.split()))
+    words = _body_first(name, key.split())
+    return " ".join(_singular(word) for word in _country_first(words))
+
+
+def _body_first(name: str, words: list[str]) -> list[str]:
+    """A known body at the front of a longer name, in full or by its acronym, as
+    one token: ``OAS Permanent Council`` = ``Organization of American States
+    Permanent Council``."""
+    if len(words) < 2:
+        return words
+    first = name.split()[0]
+    acronym = _BARE_ACRONYM.fullmatch(first) and words[0] == name_key(first)
+    if acronym and (token := _reference_organisation(first)):
+        return [token, *words[1:]]
+    for size in range(min(8, len(words) - 1), 1, -1):
+        if token := _reference_organisation(" ".join(words[:size])):
+            return [token, *words[size:]]
+    return words
 
 
 _UN = re.compile(r"(^| )(?:un|u n)(?= |$)")

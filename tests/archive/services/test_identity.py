@@ -390,6 +390,26 @@ def test_a_bare_acronym_two_organisations_were_defined_with_stays_its_own():
     assert Organisation.objects.count() == 3
 
 
+def test_usual_variants_of_an_organisations_name_are_one():
+    _link_org("Organization of American States Permanent Council")
+    _link_org("OAS Permanent Council")
+    _link_org("U.S.-E.U. Coral Council")
+    _link_org("U.S.-EU Coral Council")
+    _link_org("Bureau of Coral Reef Affairs")
+    _link_org("Coral Reef Affairs Bureau")
+    _link_org("Commission of the African Union")
+    _link_org("African Union Commission")
+    assert Organisation.objects.count() == 4
+
+
+def test_a_council_of_a_place_is_not_its_council():
+    _link_org("Council of Europe")
+    _link_org("European Council")
+    _link_org("OAS Coral Council")
+    _link_org("OAS Reef Council")
+    assert Organisation.objects.count() == 4
+
+
 def test_other_departments_and_ministries_stay_apart():
     _link("Department of Energy", kind="organisation")
     _link("Justice Department", kind="organisation")
