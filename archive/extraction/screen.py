@@ -82,6 +82,11 @@ _COMPASS = lx.words(
 _LANGUAGE_SUFFIX = re.compile(r"(?:ic|ish|ese|ian|ali|ili|du|di)$")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 _FEAST_AFTER = re.compile(r"^['’]s\s+(?:Day|Eve)\b")
+_ROMAN = re.compile(r"^[IVX]{1,4}$")
+_TWO_LETTERS = re.compile(r"^[A-Z]{2}$")
+_DESCRIBED_AFTER = re.compile(r"(?<=\w)-(?:led|based|backed|funded|supported|sponsored)$")
+# Organisations found so: by a reference list, a definition in the article, a head noun.
+_DEFINED = frozenset({"acronym", "head", "firm", "government", "masthead", "coordinated"})
 _BILATERAL_ALLIANCE = re.compile(r"^[\w.]+\s?[-–]\s?[\w.]+ Alliance$")
 _GREETING_AFTER = re.compile(r"^ to [a-z]+(?: to| with)? you\b")
 # Headline verbs: a name is never two names around one ("... Jenkins Announces ... Ward").
@@ -241,15 +246,31 @@ def _screen_event(text: str, lower: _LowerWords, group: _Entity) -> bool:
 
 def _screen_organisation(text: str, group: _Entity) -> bool:
     """No alliance of two states ("U.S.-Japan Alliance": a relationship, no
-    body), and no name read across a headline's verb ("United States
-    Designates", "Department Renews Charter of ... Council") where it is only
-    in headlines."""
-    words = group.entity.name.split()
-    if _BILATERAL_ALLIANCE.match(group.entity.name):
+    body); no name read across a headline's verb ("United States Designates",
+    "Department Renews Charter of ... Council") where it is only in headlines;
+    no roman numeral ("Brussels VI Conference") or two letters no article or
+    reference defines ("the CG", "the IG"); no title-cased phrase of English
+    words ("Nationally Determined Contributions"). A description before or
+    after the name is no part of it ("Turkish-supported Syrian National Army",
+    "Department of Transportation-led")."""
+    entity = group.entity
+    known = any(m.ref or m.evidence in _DEFINED for m in group.mentions)
+    if _BILATERAL_ALLIANCE.match(entity.name):
         return False
-    if not any(w in lx.HEADLINE_PRESENT_VERBS for w in words[1:]):
-        return True
-    return not all(in_title_case_line(text, m.start) for m in group.mentions)
+    if not known and (_ROMAN.match(entity.name) or _TWO_LETTERS.match(entity.name)):
+        return False
+    words = entity.name.split()
+    if not known and words[-1] not in lx.ORG_HEADS and _common_phrase(words):
+        return False
+    if any(w in lx.HEADLINE_PRESENT_VERBS for w in words[1:]) and all(
+        in_title_case_line(text, m.start) for m in group.mentions
+    ):
+        return False
+    if len(words) > 2 and _DESCRIPTION.match(words[0]):
+        _rename(entity, " ".join(words[1:]))
+    elif match := _DESCRIBED_AFTER.search(entity.name):
+        _rename(entity, entity.name[: match.start()])
+    return True
 
 
 def _rename(entity: ExtractedEntity, name: str) -> None:

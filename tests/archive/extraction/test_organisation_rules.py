@@ -549,3 +549,23 @@ def test_places_joined_by_an_ampersand_are_no_firm():
 def test_no_name_starts_inside_a_word():
     found = kinds("The aid group iDE and the Agency for Rural Coral Development met.")
     assert "DE" not in found.get("organisation", set())
+
+
+def test_a_description_before_or_after_an_organisation_is_no_part_of_it():
+    found = kinds(
+        "The Coral-supported Reef National Army attacked. A Department of Lagoons-led team came."
+    )
+    assert {"Reef National Army", "Department of Lagoons"} <= found["organisation"]
+
+
+def test_numerals_undefined_letters_and_phrases_are_no_organisations():
+    found = kinds(
+        "The CG in Oslo and the IG spoke at the Brussels VI Conference. "
+        "Pledges of Nationally Determined Contributions grew."
+    )
+    assert not found.get("organisation")
+
+
+def test_two_letters_an_article_defines_are_an_organisation():
+    found = kinds("The Coral Guild (CG) met. The CG said so.")
+    assert found["organisation"] == {"Coral Guild"}
