@@ -83,6 +83,8 @@ _LANGUAGE_SUFFIX = re.compile(r"(?:ic|ish|ese|ian|ali|ili|du|di)$")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 _FEAST_AFTER = re.compile(r"^['’]s\s+(?:Day|Eve)\b")
 _ROMAN = re.compile(r"^[IVX]{1,4}$")
+# Heads of buildings and documents: no organisation's name ends so.
+_NOT_BODIES = lx.words("Hotel Stadium Arena Constitution Constitutions")
 _TWO_LETTERS = re.compile(r"^[A-Z]{2}$")
 _DESCRIBED_AFTER = re.compile(r"(?<=\w)-(?:led|based|backed|funded|supported|sponsored)$")
 # Organisations found so: by a reference list, a definition in the article, a head noun.
@@ -262,6 +264,8 @@ def _screen_organisation(text: str, group: _Entity) -> bool:
     words = entity.name.split()
     if not known and words[-1] not in lx.ORG_HEADS and _common_phrase(words):
         return False
+    if words[-1] in _NOT_BODIES and not any(m.ref for m in group.mentions):
+        return False  # "Munich Marriott Hotel", "U.S. Constitution"
     if any(w in lx.HEADLINE_PRESENT_VERBS for w in words[1:]) and all(
         in_title_case_line(text, m.start) for m in group.mentions
     ):

@@ -672,6 +672,7 @@ def fold_duplicates(scope: dict[str, Iterable[int]] | None = None) -> set[int]:
         ("person", _person_groups),
         ("organisation", _organisation_groups),
         ("event", _event_groups),
+        ("place", _place_groups),
     ):
         model = ENTITY_KINDS[kind_name].model
         # Events are told apart by their year too, organisations by their acronym.
@@ -728,6 +729,8 @@ def _survivor_rank(
         )
     if kind == "event":
         return (pk not in edited, -len(name.split()), -counts.get(pk, 0), -len(name), pk)
+    if kind == "place":
+        return (pk not in edited, -counts.get(pk, 0), len(name), pk)
     leader = _one_leader(name_key(name))
     canonical = leader is not None and name_key(load_gazetteer().leaders[leader].name) == (
         name_key(name)
@@ -898,6 +901,40 @@ def _event_groups(rows: dict[int, tuple[str, int | None]], wanted: set[int]) -> 
         for pks in by_identity.values()
         if len(set(pks)) > 1 and wanted.intersection(pks)
     ]
+
+
+# "Tigray Region" = "Tigray", "Hunan Province" = "Hunan"; never "State" or "City"
+# ("Washington State", "New York City" are other places than their namesakes).
+_PLACE_HEAD_AT_END = re.compile(r" (?:autonomous region|region|province|governorate|oblast)$")
+# "Northern Africa" = "North Africa", "Eastern Europe" = "East Europe".
+_COMPASS_ADJECTIVES = {
+    "northern": "north",
+    "southern": "south",
+    "eastern": "east",
+    "western": "west",
+}
+
+
+def place_key(name: str) -> str:
+    """A key two usual names of one place share (``Tigray Region`` = ``Tigray``,
+    ``Northern Africa`` = ``North Africa``, never ``Southern Africa`` = ``South
+    Africa``)."""
+    key = _PLACE_HEAD_AT_END.sub("", name_key(name))
+    words = key.split()
+    if len(words) > 1 and words[0] in _COMPASS_ADJECTIVES:
+        plain = " ".join([_COMPASS_ADJECTIVES[words[0]], *words[1:]])
+        # "Southern Africa" is no "South Africa", a country.
+        if plain not in _countries():
+            return plain
+    return " ".join(words)
+
+
+def _place_groups(rows: dict[int, str], wanted: set[int]) -> list[list[int]]:
+    """Places with one ``place_key``."""
+    by_key: dict[str, list[int]] = {}
+    for pk, name in rows.items():
+        by_key.setdefault(place_key(name), []).append(pk)
+    return [sorted(pks) for pks in by_key.values() if len(pks) > 1 and wanted.intersection(pks)]
 
 
 def ends_name(alias: str, name: str) -> bool:

@@ -146,7 +146,7 @@ def link_all(
         fold_duplicates(
             {
                 name: {entity.pk for by_kind in resolved for _item, entity in by_kind[name]}
-                for name in ("person", "organisation", "event")
+                for name in ("person", "organisation", "event", "place")
             }
         )
     if offices:

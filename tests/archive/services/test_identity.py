@@ -12,7 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 
 from archive.extraction.checks import ReferenceDataError
 from archive.extraction.types import ExtractedEntity
-from archive.models import Article, EntityRedirect, Event, Organisation, Person
+from archive.models import Article, EntityRedirect, Event, Organisation, Person, Place
 from archive.services.identity import (
     fold_into_full_names,
     given_names_agree,
@@ -695,3 +695,32 @@ def test_a_short_form_of_an_events_name_joins_no_other_record():
     _link_event_with_alias("Coral Strategic Dialogue", "Strategic Dialogue", 2022)
     _link_event_with_alias("Reef Strategic Dialogue", "Strategic Dialogue", 2022)
     assert len(_events()) == 3
+
+
+# Places
+
+
+def test_usual_names_of_one_place_are_one_record():
+    _link("Coralia Region", kind="place")
+    _link("Coralia", kind="place")
+    _link("Coralia", kind="place")
+    _link("Reefland Province", kind="place")
+    _link("Reefland", kind="place")
+    _link("Northern Lagoonia", kind="place")
+    _link("North Lagoonia", kind="place")
+    assert set(Place.objects.values_list("name", flat=True)) == {
+        "Coralia",
+        "Reefland",
+        "North Lagoonia",
+    }
+    assert Place.objects.get(name="Coralia").articles.count() == 3
+
+
+def test_a_state_a_city_or_a_country_is_not_its_namesake():
+    _link("Coralia State", kind="place")
+    _link("Coralia", kind="place")
+    _link("Reef City", kind="place")
+    _link("Reef", kind="place")
+    _link("Southern Africa", kind="place")
+    _link("South Africa", kind="place")
+    assert Place.objects.count() == 6
