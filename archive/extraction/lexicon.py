@@ -317,6 +317,24 @@ HEADLINE_NOUNS = words(
     Positive Negative Op-Ed Video Message Trip Travel Call Visit"""
 )
 
+# Nouns of activities, documents, grants and statuses: a name of English words
+# ending so is a programme or a thing, not a body ("Foreign Military
+# Financing", "Special Immigrant Visa", "Award for Corporate Excellence").
+THING_HEADS = words(
+    """Financing Funding Visa Visas Award Awards Technology Technologies Report Reports
+    Assistance Training Certificate Certificates Scholarship Scholarships Fellowship
+    Fellowships Grant Grants Loan Loans Minors Priority Designation Status Abroad
+    Excellence Modernization Modernisation Management Capture Storage Contributions
+    Commitment Commitments Pledge Pledges Mechanism Facility Window Compact"""
+)
+
+# Members of a party, in the plural, that name the party ("Liberal Democrats",
+# "Sweden Democrats"): a body, though every word is an English word.
+PARTY_PLURALS = words(
+    """Democrats Republicans Socialists Liberals Conservatives Greens Communists
+    Nationalists Unionists Federalists Progressives Radicals Patriots Libertarians"""
+)
+
 # Verbs of press-release headlines in the present tense ("The United States
 # Designates ...", "Department Renews Charter of ..."): never a word of a name
 # read from a headline. Not those that are also nouns of names ("Partners of

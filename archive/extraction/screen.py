@@ -33,6 +33,7 @@ from collections.abc import Collection
 from pathlib import Path
 
 from archive.extraction import lexicon as lx
+from archive.extraction.acronyms import long_form_before
 from archive.extraction.clusters import Resolution
 from archive.extraction.events import strip_ordinal
 from archive.extraction.headings import in_title_case_line
@@ -83,6 +84,9 @@ _LANGUAGE_SUFFIX = re.compile(r"(?:ic|ish|ese|ian|ali|ili|du|di)$")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 _FEAST_AFTER = re.compile(r"^['’]s\s+(?:Day|Eve)\b")
 _ROMAN = re.compile(r"^[IVX]{1,4}$")
+_BARE_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,11}$")
+_SMALL_WORDS = lx.words("of for and the in on to at by with")
+_THINGS = lx.THING_HEADS | lx.PROGRAMME_HEADS
 # Heads of buildings and documents: no organisation's name ends so.
 _NOT_BODIES = lx.words("Hotel Stadium Arena Constitution Constitutions")
 _TWO_LETTERS = re.compile(r"^[A-Z]{2}$")
@@ -261,9 +265,15 @@ def _screen_organisation(text: str, group: _Entity) -> bool:
         return False
     if not known and (_ROMAN.match(entity.name) or _TWO_LETTERS.match(entity.name)):
         return False
+    if not known and _defined_as_a_thing(text, entity.name):
+        return False  # "Award for Corporate Excellence (ACE)"
     words = entity.name.split()
-    if not known and words[-1] not in lx.ORG_HEADS and _common_phrase(words):
+    party = words[-1] in lx.PARTY_PLURALS
+    if not known and not party and words[-1] not in lx.ORG_HEADS and _common_phrase(words):
         return False
+    sides = any(m.evidence in ("team", "table") for m in group.mentions)  # "Crystal Palace"
+    if not sides and not any(m.ref for m in group.mentions) and _common_words_headless(words):
+        return False  # "Foreign Military Financing (FMF)", "Special Immigrant Visa (SIV)"
     if words[-1] in _NOT_BODIES and not any(m.ref for m in group.mentions):
         return False  # "Munich Marriott Hotel", "U.S. Constitution"
     if any(w in lx.HEADLINE_PRESENT_VERBS for w in words[1:]) and all(
@@ -275,6 +285,30 @@ def _screen_organisation(text: str, group: _Entity) -> bool:
     elif match := _DESCRIBED_AFTER.search(entity.name):
         _rename(entity, entity.name[: match.start()])
     return True
+
+
+def _defined_as_a_thing(text: str, name: str) -> bool:
+    """A bare acronym the article defines as a programme, a visa or an award."""
+    if not _BARE_ACRONYM.match(name):
+        return False
+    at = text.find(f"({name})")
+    if at < 0:
+        return False
+    long_form = long_form_before(text, at, name).rstrip()
+    return bool(long_form) and _common_words_headless(long_form.split())
+
+
+def _common_words_headless(words: list[str]) -> bool:
+    """A name of English words ending in a noun of activities, documents or
+    grants, no word of it a body's head noun: a programme, a visa, an award
+    ("Information Technology", "Award for Corporate Excellence"), not an
+    organisation."""
+    named = [w for w in words if w not in _SMALL_WORDS]
+    if len(named) < 2 or named[-1] not in _THINGS:
+        return False
+    if any(w in lx.ORG_HEADS or w in lx.ORG_HEADS_FIRST for w in named):
+        return False
+    return _common_phrase(named, any_form=True)
 
 
 def _rename(entity: ExtractedEntity, name: str) -> None:

@@ -569,3 +569,17 @@ def test_numerals_undefined_letters_and_phrases_are_no_organisations():
 def test_two_letters_an_article_defines_are_an_organisation():
     found = kinds("The Coral Guild (CG) met. The CG said so.")
     assert found["organisation"] == {"Coral Guild"}
+
+
+def test_a_programme_defined_with_an_acronym_is_no_organisation():
+    found = kinds(
+        "It funds Coastal Military Financing (CMF) and the Award for Coastal Excellence (ACE) "
+        "with the Coral Reef Foundation (CRF)."
+    )
+    assert found["organisation"] == {"Coral Reef Foundation"}
+
+
+def test_a_party_named_by_its_members_stays_an_organisation():
+    found = kinds("Coral Democrats (CD) and the Coral Democratic Party (CDP) met in Oslo.")
+    assert "Coral Democratic Party" in found["organisation"]
+    assert not {"Coastal Military Financing"} & found["organisation"]
