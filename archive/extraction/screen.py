@@ -84,6 +84,7 @@ _LANGUAGE_SUFFIX = re.compile(r"(?:ic|ish|ese|ian|ali|ili|du|di)$")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 _FEAST_AFTER = re.compile(r"^['’]s\s+(?:Day|Eve)\b")
 _ROMAN = re.compile(r"^[IVX]{1,4}$")
+_GLUED_BEFORE_THE = re.compile(r"^([\w.’'-]+) [Tt]he (\S+ \S.*)$")
 _BARE_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,11}$")
 _SMALL_WORDS = lx.words("of for and the in on to at by with")
 _THINGS = lx.THING_HEADS | lx.PROGRAMME_HEADS
@@ -152,6 +153,13 @@ def screen(text: str, resolution: Resolution, given_names: Collection[str] = ())
     drop: set[int] = set()
     lower = _LowerWords(text)
     person_ends = {m.end for m, e in resolution.spans if e.kind == "person"}
+    others = {
+        form
+        for e in resolution.entities
+        if e.kind in ("person", "place")
+        for form in (e.name, *e.aliases)
+        if " " not in form
+    }
     for key, group in groups.items():
         entity = group.entity
         if entity.kind == "event":
@@ -161,7 +169,7 @@ def screen(text: str, resolution: Resolution, given_names: Collection[str] = ())
         elif entity.kind == "place":
             keep = _screen_place(text, lower, group, person_ends)
         else:
-            keep = _screen_organisation(text, group)
+            keep = _screen_organisation(text, group, others)
         if not keep:
             drop.add(key)
     if not drop:
@@ -241,7 +249,7 @@ def _screen_event(text: str, lower: _LowerWords, group: _Entity) -> bool:
         joint, rest = left.split()[-1], right.split()
         named = joint in lx.NOT_PERSON_WORDS or joint in lx.EVENT_HEADS
         if named and len(rest) >= 2 and rest[-1] in lx.EVENT_HEADS:
-            _rename(entity, right)  # "... Project and Maritime Collaborative Forum"
+            _rename(entity, right, glued=True)  # "... Project and Maritime Collaborative Forum"
             words = rest
     if words[-1] == "Crisis" and any(w in ("of", "on", "the") for w in words):
         return False  # "Times of Crisis", "Leadership on the Crisis": a crisis is named before it
@@ -250,7 +258,7 @@ def _screen_event(text: str, lower: _LowerWords, group: _Entity) -> bool:
     return not _generic_event(lower, entity, words)
 
 
-def _screen_organisation(text: str, group: _Entity) -> bool:
+def _screen_organisation(text: str, group: _Entity, others: Collection[str] = ()) -> bool:
     """No alliance of two states ("U.S.-Japan Alliance": a relationship, no
     body); no name read across a headline's verb ("United States Designates",
     "Department Renews Charter of ... Council") where it is only in headlines;
@@ -258,8 +266,13 @@ def _screen_organisation(text: str, group: _Entity) -> bool:
     reference defines ("the CG", "the IG"); no title-cased phrase of English
     words ("Nationally Determined Contributions"). A description before or
     after the name is no part of it ("Turkish-supported Syrian National Army",
-    "Department of Transportation-led")."""
+    "Department of Transportation-led"), nor is a word before "the" that names
+    someone or somewhere else, or describes the body ("Iran the IAEA Board of
+    Governors", "NGO The HALO Trust")."""
     entity = group.entity
+    glued = _GLUED_BEFORE_THE.match(entity.name)
+    if glued and (glued[1] in others or glued[1].isupper()):
+        _rename(entity, glued[2], glued=True)
     known = any(m.ref or m.evidence in _DEFINED for m in group.mentions)
     if _BILATERAL_ALLIANCE.match(entity.name):
         return False
@@ -311,9 +324,16 @@ def _common_words_headless(words: list[str]) -> bool:
     return _common_phrase(named, any_form=True)
 
 
-def _rename(entity: ExtractedEntity, name: str) -> None:
-    entity.aliases.add(entity.name)
+def _rename(entity: ExtractedEntity, name: str, *, glued: bool = False) -> None:
+    """Name the entity ``name``; the old name stays an alias unless words of
+    something else were glued on to it ("Iran the IAEA Board of Governors"):
+    an alias never names more than its entity."""
+    if glued:
+        entity.aliases.discard(entity.name)
+    else:
+        entity.aliases.add(entity.name)
     entity.name = name
+    entity.aliases.add(name)
 
 
 def _as_organisation(entity: ExtractedEntity, head: str) -> None:
@@ -397,7 +417,7 @@ def _screen_person(
         # "Africa Strategy | Judd Devermont": a heading's word glued on; "Human Rights
         # of LGBTQI+ Persons Jessica Stern": the end of a title.
         words = words[1:]
-        _rename(entity, " ".join(words))
+        _rename(entity, " ".join(words), glued=True)
     if all(_GROUP_AFTER.match(text, m.end) for m in mentions) or (
         len(words) == 1
         and words[0].endswith("s")
@@ -509,7 +529,7 @@ def _screen_place(text: str, lower: _LowerWords, group: _Entity, person_ends: se
         return False  # "St. Patrick's Day"
     frame = _FRAMED.match(name) if " of " in name else None
     if frame and frame[1] in lx.EVENT_FRAMES:
-        _rename(entity, frame[2])  # "Anniversary of Tiananmen Square"
+        _rename(entity, frame[2], glued=True)  # "Anniversary of Tiananmen Square"
         words = entity.name.split()
     if len(words) == 1 and name in _COMPASS:
         return False  # "South" of "South and Central Asia"

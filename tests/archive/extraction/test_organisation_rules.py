@@ -583,3 +583,14 @@ def test_a_party_named_by_its_members_stays_an_organisation():
     found = kinds("Coral Democrats (CD) and the Coral Democratic Party (CDP) met in Oslo.")
     assert "Coral Democratic Party" in found["organisation"]
     assert not {"Coastal Military Financing"} & found["organisation"]
+
+
+def test_a_word_before_the_that_names_something_else_is_no_part_of_a_name():
+    found = extract_entities(
+        "",
+        "Coralia must work with the IAEA. He told Coralia the IAEA Board of Governors would "
+        "act. The NGO The Reef Trust cleared mines in Coralia.",
+    )
+    organisations = {e.name: e.aliases for e in found if e.kind == "organisation"}
+    assert {"IAEA Board of Governors", "Reef Trust"} <= set(organisations)
+    assert not any("Coralia" in alias for alias in organisations["IAEA Board of Governors"])
