@@ -18,6 +18,7 @@ per article; ``read_runs`` makes it and returns what it read.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -45,6 +46,7 @@ from archive.extraction.heads import (
 )
 from archive.extraction.matcher import Match
 from archive.extraction.roles import PendingRole, build_role, role_gap_ok
+from archive.extraction.screen import common_words
 from archive.extraction.spans import Candidate, Mention, Unit
 
 # Headings of tables and lists before the name they are of.
@@ -106,6 +108,8 @@ class RunReader:
         self.singles: list[Candidate] = []
         self.emitted: set[int] = set()
         self.pending_role: PendingRole | None = None
+        # Places' names this article writes as surnames ("Monica P. Medina").
+        self.place_surnames: dict[str, bool] = {}
         self.last_role: tuple[str, int] | None = None
         # Starts of parts that "and" joins to another organisation.
         self.org_parts: set[int] = set()
@@ -189,7 +193,7 @@ class RunReader:
         shouting = sum(1 for u in units if u.match is None and is_caps(u.word) and len(u.word) > 3)
         if shouting >= 2 or (shouting and len(units) == 1 and len(units[0].word) > 6):
             return
-        units = self._given_name_atoms(units)
+        units = self._surname_atoms(self._given_name_atoms(units))
         for piece in _split_title_case(units):
             pairs = shared_head(self.at, piece)
             if pairs:
@@ -273,6 +277,71 @@ class RunReader:
             ):
                 out[i] = u._replace(match=None)
         return out
+
+    def _surname_atoms(self, units: list[Unit]) -> list[Unit]:
+        """A place's name after a given name and initials is a surname
+        ("Monica P. Medina", "John Lima"): the word is read as a name."""
+        out = units
+        for i in range(1, len(units)):
+            u = units[i]
+            if u.match is None or not self._surname_after(units, i):
+                continue
+            if out is units:
+                out = list(units)
+            out[i] = u._replace(match=None)
+            self.place_surnames[u.word] = True
+        return out
+
+    def _surname_after(self, units: list[Unit], i: int) -> bool:
+        """Whether the place matched at ``units[i]`` ends a person's name:
+        a known given name and initials, or a proper word and initials, just
+        before it; never a list ("Paris, France") nor a demonym."""
+        best = units[i].match.best
+        if best.kind not in ("place", "country") or best.demonym:
+            return False
+        k = i
+        while (
+            k > 0
+            and units[k - 1].match is None
+            and pt.INITIAL_RE.match(units[k - 1].word)
+            and self.at.gap(units[k - 1], units[k]) == " "
+        ):
+            k -= 1
+        if k == 0:
+            return False
+        first = units[k - 1]
+        if first.match is not None or self.at.gap(first, units[k]) != " ":
+            return False
+        return self._surname_form(first.word, k < i, best.kind)
+
+    def _surname_form(self, first: str, initials: bool, kind: str) -> bool:
+        """Whether ``first`` (then initials, if any) before a place's name
+        opens a person's name: a given name, or with initials any proper
+        word; a country after a bare given name is the country ("Mark
+        Ukraine's Independence Day")."""
+        if first in lx.ROLE_WORDS or first in lx.HONORIFICS or first in lx.NON_NAMES:
+            return False
+        if not first[:1].isupper() or first.isupper() or self.at.ordinary_word(first):
+            return False
+        if first in self.gaz.given_names:
+            return initials or kind == "place"
+        # "Plan B. Paris": an English word and a sentence's last letter.
+        return initials and first.lower() not in common_words() and not self.gaz.lookup(first)
+
+    def _used_as_surname(self, word: str) -> bool:
+        """Whether the article writes the place's name ``word`` as a
+        person's surname anywhere ("Monica P. Medina" ... "Assistant
+        Secretary Medina")."""
+        known = self.place_surnames.get(word)
+        if known is not None:
+            return known
+        found = False
+        for m in _surname_before(word).finditer(self.text):
+            if self._surname_form(m["first"], bool(m["initials"]), "place"):
+                found = True
+                break
+        self.place_surnames[word] = found
+        return found
 
     def _read(self, units: list[Unit], sentence_start: bool) -> None:
         pending = self.pending_role
@@ -383,6 +452,14 @@ class RunReader:
 
     def _read_single(self, unit: Unit, sentence_start: bool, pending) -> None:
         s, e, word, m = unit
+        if (
+            m is not None
+            and m.best.kind == "place"
+            and not m.best.demonym
+            and pt.SPEECH_AFTER_RE.match(self.text, e)
+            and self._used_as_surname(word)
+        ):
+            m = None  # "Medina said" after "Monica P. Medina": the person
         if m is not None:
             mention = self.emit_match(m, standalone=True)
             if mention is not None and mention.kind == "person" and pending:
@@ -423,6 +500,9 @@ class RunReader:
             return bool(k)
         n = len(units)
         j = n
+        if self._titled_surname(units):
+            # "Assistant Secretary Medina" after "Monica P. Medina": the person.
+            units = [*units[:-1], units[-1]._replace(match=None)]
         if units[-1].match is not None and units[-1].match.best.kind == "person":
             j = n - 1
         else:
@@ -499,6 +579,24 @@ class RunReader:
         if rest:
             self._read(rest, False)
         return True
+
+    def _titled_surname(self, units: list[Unit]) -> bool:
+        """A one-word place's name right after a title, which the article
+        also writes as a person's surname."""
+        if len(units) < 2:
+            return False
+        last, title = units[-1], units[-2]
+        m = last.match
+        return (
+            m is not None
+            and m.best.kind == "place"
+            and not m.best.demonym
+            and " " not in last.word
+            and title.match is None
+            and (title.word in lx.TITLE_HEADS or title.word in lx.HONORIFICS)
+            and self.at.gap(title, last) == " "
+            and self._used_as_surname(last.word)
+        )
 
     def _role_only(self, prefix: list[Unit]) -> None:
         """A title without a name: it may introduce the next run's name, or be
@@ -642,6 +740,14 @@ def match_mention(m: Match, text: str, *, standalone: bool) -> Mention | None:
         if len(set(refs)) > 1:
             mention.ref, mention.candidates = "", refs
     return mention
+
+
+@functools.lru_cache(maxsize=256)
+def _surname_before(word: str) -> re.Pattern[str]:
+    """A word and initials before ``word``: "Monica P. Medina"."""
+    return re.compile(
+        rf"(?<![\w.])(?P<first>[{pt.U}][\w'’-]+) (?P<initials>(?:[{pt.U}]\. )*){re.escape(word)}\b"
+    )
 
 
 def _split_title_case(units: list[Unit]) -> list[list[Unit]]:

@@ -1,0 +1,74 @@
+"""People read by general rules (issue 17), on short made-up texts: what must
+become a person, and what must not."""
+
+from __future__ import annotations
+
+from archive.extraction.extractor import extract_entities
+
+
+def kinds(text: str, title: str = "") -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for e in extract_entities(title, text):
+        out.setdefault(e.kind, set()).add(e.name)
+    return out
+
+
+# -- a place's name as a surname -------------------------------------------------
+
+
+def test_given_name_initial_and_a_place_is_a_person():
+    found = kinds("Assistant Secretary of Water Affairs Tessaly R. Milan will travel to Oslo.")
+    assert "Tessaly R. Milan" in found["person"]
+    assert "Milan" not in found.get("place", set())
+
+
+def test_known_given_name_and_a_city_is_a_person():
+    found = kinds("Laura Madrid spoke at the opening in Oslo.")
+    assert found["person"] == {"Laura Madrid"}
+    assert found["place"] == {"Oslo"}
+
+
+def test_titled_surname_after_the_full_name_is_the_person():
+    found = kinds(
+        "Envoy Tessaly R. Milan will travel to Oslo. Envoy Milan will meet officials there."
+    )
+    assert found["person"] == {"Tessaly R. Milan"}
+    assert found["place"] == {"Oslo"}
+
+
+def test_titled_surname_in_the_headline_is_the_person():
+    found = kinds(
+        "Tessaly R. Milan, the envoy, will travel to Oslo.",
+        title="Envoy Milan to Travel to Norway",
+    )
+    assert found["person"] == {"Tessaly R. Milan"}
+    assert "Milan" not in found.get("place", set())
+
+
+def test_surname_with_a_speech_verb_is_the_person():
+    found = kinds("Tessaly R. Milan arrived in Oslo. Milan said the talks went well.")
+    assert found["person"] == {"Tessaly R. Milan"}
+    assert found["place"] == {"Oslo"}
+
+
+def test_places_in_a_list_stay_places():
+    found = kinds("Flights link Paris, Lyon and Milan with Madrid.")
+    assert not found.get("person")
+    assert {"Paris", "Lyon", "Milan", "Madrid"} <= found["place"]
+
+
+def test_a_word_and_a_letter_ending_a_sentence_is_no_name():
+    found = kinds("They chose Plan B. Paris hosted the talks.")
+    assert not found.get("person")
+    assert "Paris" in found["place"]
+
+
+def test_given_name_before_a_country_is_no_surname():
+    found = kinds("Events will Mark Georgia's national day.")
+    assert not found.get("person")
+
+
+def test_place_alone_stays_a_place():
+    found = kinds("Envoy Tessaly R. Vane will travel to Milan.")
+    assert found["person"] == {"Tessaly R. Vane"}
+    assert "Milan" in found["place"]
