@@ -8,19 +8,62 @@ within-article resolution decides later what, if anything, it names.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Collection
 
 from archive.extraction import cues
 from archive.extraction import lexicon as lx
 from archive.extraction import patterns as pt
 from archive.extraction.article_text import ArticleText
 from archive.extraction.roles import PendingRole, role_gap_ok
+from archive.extraction.screen import common_words
 from archive.extraction.spans import Candidate, Mention, Unit
+
+# Nouns for what a person is or does, written before the name as a title
+# ("Olympian Krystsyna Tsimanouskaya", "Blogger Raman Pratasevich"), beside
+# the person nouns of cues.py; no name of an office (those are titles).
+_DESCRIPTORS = lx.words(
+    """olympian paralympian athlete gymnast footballer cricketer skater climber
+    mountaineer blogger vlogger influencer campaigner advocate whistleblower
+    laureate detainee prisoner inmate refugee migrant survivor defector
+    academic lecturer philosopher economist chef comedian rapper dancer model
+    pilot astronaut cosmonaut engineer architect designer nurse medic paramedic
+    volunteer humanitarian philanthropist businessperson"""
+)
+# Long enough to be a noun of its suffix, not a verb ("assist", "exist").
+_DESCRIPTOR_SUFFIXES = ("ist", "ian")
 
 _ROMAN = frozenset("II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI".split())  # noqa: SIM905
 
 
 def is_caps(word: str) -> bool:
     return len(word) >= 2 and word.isupper()
+
+
+def descriptor(word: str) -> bool:
+    """A common noun for a person's occupation or status, capitalised as
+    words are at a sentence's start or before a name ("Olympian", "Activist",
+    "Blogger", "Novelist"); never a title ("Journalist", "President" are read
+    as titles)."""
+    if not (word[:1].isupper() and word[1:].islower()):
+        return False
+    if word in lx.ROLE_WORDS or word in lx.HONORIFICS:
+        return False
+    low = word.lower()
+    if low in _DESCRIPTORS or low in cues.PERSON_NOUNS:
+        return True
+    return len(low) > 6 and low.endswith(_DESCRIPTOR_SUFFIXES) and low in common_words()
+
+
+def descriptor_before(text: str, s: int, given_names: Collection[str]) -> bool:
+    """Whether a capitalised descriptor stands right before ``s``
+    ("Olympian Krystsyna Tsimanouskaya")."""
+    if s < 2 or text[s - 1] != " ":
+        return False
+    i = s - 1
+    while i > 0 and text[i - 1].isalpha():
+        i -= 1
+    word = text[i : s - 1]
+    return word not in given_names and descriptor(word)
 
 
 def name_like(unit: Unit) -> bool:
@@ -108,7 +151,12 @@ def words_run(
         cand.evidence = "given-name"
     elif pt.INITIAL_RE.match(tokens[0]):
         cand.evidence = "initial"  # "P. Strang"
-    elif context.person or at.country_in_brackets(e) or pt.SCORER_AFTER_RE.match(text, e):
+    elif (
+        context.person
+        or at.country_in_brackets(e)
+        or pt.SCORER_AFTER_RE.match(text, e)
+        or descriptor_before(text, s, at.gaz.given_names)
+    ):
         cand.evidence = "cue"
     cand.place_hint = context.place
     cand.before_number = bool(pt.NUMBER_AFTER_RE.match(text, e))

@@ -27,6 +27,7 @@ from archive.extraction import lexicon as lx
 from archive.extraction import patterns as pt
 from archive.extraction.article_text import ArticleText
 from archive.extraction.candidates import (
+    descriptor,
     is_caps,
     lone_word,
     name_like,
@@ -202,7 +203,11 @@ class RunReader:
             parts, orgs = split_and(self.at, piece)
             self.org_parts.update(orgs)
             for part in parts:
-                self._read(part, sentence_start and part[0] is units[0])
+                at_start = sentence_start and part[0] is units[0]
+                k = self._descriptor_end(part, at_start)
+                if k:
+                    part, at_start = part[k:], False
+                self._read(part, at_start)
 
     def _description_end(self, units: list[Unit]) -> int:
         """How many units open the run with a description ending in "-based",
@@ -216,6 +221,34 @@ class RunReader:
             if (u.word + (rest.group() if rest else "")).endswith(_MODIFIER_SUFFIXES):
                 return i + 1
         return 0
+
+    def _descriptor_end(self, units: list[Unit], sentence_start: bool) -> int:
+        """How many units open the run with what a person is ("Olympian",
+        "Belarusian Activist") before the person's name; 0 when none do.
+
+        Two name words must follow (one at a sentence's start, where every
+        noun is capitalised): "Son Heung-min" keeps his surname."""
+        n = len(units)
+        if n < 2:
+            return 0
+        i = 0
+        while i < n and units[i].match is not None and units[i].match.best.demonym:
+            i += 1
+        if i + 1 >= n or n - i > 5 or units[i].match is not None:
+            return 0
+        rest = units[i + 1 :]
+        word = units[i].word
+        if word in self.gaz.given_names or not descriptor(word):
+            return 0
+        if len(rest) < (1 if sentence_start and not i else 2):
+            return 0
+        if self.at.gap(units[i], rest[0]) != " " or not all(name_like(u) for u in rest):
+            return 0
+        for u in units[:i]:
+            # "Belarusian Olympian ...": the adjective is read as when written
+            # before a lower-case noun.
+            self.emit_match(u.match, standalone=True)
+        return i + 1
 
     def _trim_first(self, units: list[Unit], sentence_start: bool) -> bool:
         """Whether the first unit is no part of a name: a determiner, page

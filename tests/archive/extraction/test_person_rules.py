@@ -3,6 +3,7 @@ become a person, and what must not."""
 
 from __future__ import annotations
 
+from archive.extraction.candidates import descriptor
 from archive.extraction.extractor import extract_entities
 
 
@@ -72,3 +73,41 @@ def test_place_alone_stays_a_place():
     found = kinds("Envoy Tessaly R. Vane will travel to Milan.")
     assert found["person"] == {"Tessaly R. Vane"}
     assert "Milan" in found["place"]
+
+
+# -- a descriptor before a name ------------------------------------------------
+
+
+def test_descriptor_at_sentence_start_is_no_part_of_the_name():
+    found = kinds("Olympian Krystava Tsimarenko was forced to leave Oslo.")
+    assert found["person"] == {"Krystava Tsimarenko"}
+
+
+def test_descriptor_after_a_nationality_is_no_part_of_the_name():
+    found = kinds("The Belarusian Blogger Krystava Tsimarenko was forced to leave.")
+    assert found["person"] == {"Krystava Tsimarenko"}
+
+
+def test_descriptors_in_a_coordination():
+    found = kinds("Police detained Dissident Ulver Bratsk and Activist Maria Kolesnivka.")
+    assert found["person"] == {"Ulver Bratsk", "Maria Kolesnivka"}
+
+
+def test_descriptor_by_its_suffix():
+    found = kinds("Novelist Ulver Bratsk and Economist Tobias Hallenko spoke.")
+    assert found["person"] == {"Ulver Bratsk", "Tobias Hallenko"}
+
+
+def test_title_heads_stay_titles():
+    found = kinds("Journalist Ulver Bratsk was detained.")
+    assert found["person"] == {"Ulver Bratsk"}
+    assert not descriptor("Journalist")  # a title head, read as a title
+    assert not descriptor("Minister")
+
+
+def test_descriptor_needs_a_name_after_it_mid_sentence():
+    # A one-word name mid-sentence may be a surname after a noun-like word
+    # ("Son Heung-min"): the rule keeps out of it.
+    assert descriptor("Olympian") and descriptor("Activist") and descriptor("Cyclist")
+    assert not descriptor("Network")  # a noun for organisations
+    assert not descriptor("Brian")
