@@ -782,6 +782,11 @@ def event_identity(name: str, year: int | None, kind: str = "") -> tuple[str, in
     """
     if match := _TRAILING_YEAR.search(name):
         name, year = name[: match.start()], int(match[1])
+    olympics = _OLYMPICS.match(name)
+    if olympics and not _OLYMPIC_NAMESAKES.match(name):
+        if olympics["city"]:
+            return f"{olympics['city'].lower()} olympic games", None
+        return f"{(olympics['season'] or '').lower()} olympic games".strip(), year
     name = _usual_form(strip_ordinal(name, kind))
     first, _, rest = _UNITED_STATES.sub("U.S.", name).partition(" ")
     parties = first.split("-")
@@ -797,12 +802,12 @@ def event_identity(name: str, year: int | None, kind: str = "") -> tuple[str, in
 
 # "United States-Honduras Strategic Dialogue" is the U.S.-Honduras one.
 _UNITED_STATES = re.compile(r"^United States(?=-)")
-# One Olympic Games a year since 1994, whichever city or season the name gives,
-# and the Paralympics held with it: "Tokyo Summer Olympic Games", "Tokyo
-# Olympics", "Tokyo Olympic and Paralympic Games" (2021). The Special and Youth
-# Olympics are other events.
+# The Olympic Games, however written: by the host city ("Tokyo Summer Olympic
+# Games", "Tokyo Olympics", "Tokyo Olympic and Paralympic Games": one Games,
+# whatever year the article that names it was written), else by the season and
+# the year. The Special and Youth Olympics are other events.
 _OLYMPICS = re.compile(
-    r"^(?:[A-Z][a-z]+ )?(?:(?:Summer|Winter) )?(?:Olympics|Paralympics|"
+    r"^(?:(?P<city>[A-Z][a-z]+) )?(?:(?P<season>Summer|Winter) )?(?:Olympics|Paralympics|"
     r"(?:Olympic|Paralympic)(?: and Paralympic)? Games)$"
 )
 _OLYMPIC_NAMESAKES = re.compile(r"^(?:Special|Youth)\b")
@@ -819,8 +824,6 @@ _JOINT_DOCUMENT = re.compile(r"\bJoint (?=(?:Declaration|Statement|Communiqu[ée
 
 def _usual_form(name: str) -> str:
     """One form of the names one event is usually written under."""
-    if _OLYMPICS.match(name) and not _OLYMPIC_NAMESAKES.match(name):
-        return "Olympic Games"
     if match := _HEAD_OF.match(name):
         name = f"{match[2]} {match[1]}"
     head, _, last = name.rpartition(" ")

@@ -641,9 +641,11 @@ def test_a_lone_name_after_a_title_no_one_has_for_a_surname_may_be_one_written_f
 def test_the_usual_variants_of_an_events_name_are_one():
     _link_event("Tokyo Olympics", 2021)
     _link_event("Tokyo Summer Olympic Games", 2021)
-    _link_event("Tokyo Olympic and Paralympic Games", 2021)
+    _link_event("Tokyo Olympic and Paralympic Games", 2022)
     _link_event("Beijing Winter Olympic Games", 2022)
+    _link_event("Beijing Olympics", 2022)
     _link_event("Winter Olympics", 2022)
+    _link_event("Winter Olympic and Paralympic Games", 2022)
     _link_event("Special Olympics", 2022)
     _link_event("COP26", 2021)
     _link_event("COP26 Conference", 2021)
@@ -653,15 +655,17 @@ def test_the_usual_variants_of_an_events_name_are_one():
     _link_event("Corals Summit", 2022)
     _link_event("NATO Informal Foreign Ministers Ministerial Session", 2022)
     _link_event("NATO Informal Foreign Ministers Ministerial", 2022)
-    assert Event.objects.count() == 7
+    assert Event.objects.count() == 8
 
 
-def test_an_olympics_of_another_year_or_another_event_of_that_year_stays_apart():
+def test_an_olympics_of_another_city_season_or_year_stays_apart():
     _link_event("Tokyo Olympics", 2021)
     _link_event("Beijing Winter Olympics", 2022)
+    _link_event("Winter Olympics", 2018)
+    _link_event("Summer Olympics", 2018)
     _link_event("Youth Olympic Games", 2022)
     _link_event("Coral Games", 2022)
-    assert Event.objects.count() == 4
+    assert Event.objects.count() == 6
 
 
 def test_a_bilateral_events_organisation_named_in_full_or_by_its_acronym_is_one():
