@@ -8,6 +8,7 @@ within-article resolution decides later what, if anything, it names.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Collection
 
 from archive.extraction import cues
@@ -96,6 +97,36 @@ def proper_word(at: ArticleText, unit: Unit) -> bool:
     return not (at.ordinary_word(word) or (singular and at.ordinary_word(singular)))
 
 
+# Nouns for the parts of a country, which introduce a list of places' names
+# ("the provinces of Kampong Thom, Prey Veng, and Svay Rieng") or close one
+# ("in the Kandal and Takeo provinces").
+_PLACE_NOUNS = (
+    "provinces?|regions?|districts?|cities|towns|villages|count(?:y|ies)|"
+    "municipalit(?:y|ies)|prefectures?|governorates?|oblasts?|islands|cantons?|"
+    "territories|departments|raions?|emirates"
+)
+_NAME = r"[^\W\d_a-z][\w'’.\-]*(?: [^\W\d_a-z][\w'’.\-]*){0,4}"
+# The list ends with its "and": "A, B, and C", "A and B".
+_LAST = r",? (?:and|or) "
+_PLACE_LIST_OPEN = re.compile(
+    rf"\b(?:(?:{_PLACE_NOUNS})(?: of (?:the )?| ?\(| ?: )|states of (?:the )?)"
+)
+_LIST_BEFORE = re.compile(rf"(?:{_NAME}, )*(?:{_NAME}{_LAST})?")
+_LIST_AFTER = re.compile(rf"(?:, {_NAME})*(?:{_LAST}{_NAME})? (?:{_PLACE_NOUNS})\b")
+
+
+def in_place_list(text: str, s: int, e: int) -> bool:
+    """Whether the name at ``text[s:e]`` is one of a list of places that a
+    noun for the parts of a country opens ("the provinces of A, B, and C")
+    or closes ("in the A and B provinces")."""
+    if _LIST_AFTER.match(text, e):
+        return True
+    lo = max(0, s - 200, text.rfind("\n", max(0, s - 200), s) + 1)
+    # The nearest opening: the list runs from it to the name.
+    opening = max(_PLACE_LIST_OPEN.finditer(text, lo, s), key=lambda m: m.end(), default=None)
+    return opening is not None and _LIST_BEFORE.fullmatch(text, opening.end(), s) is not None
+
+
 def lone_word(at: ArticleText, s: int, e: int, word: str, *, sentence_start: bool) -> Candidate:
     """A lone capitalised word: "Tendulkar said", "coach Fringer",
     "retailer Promodes", "north of Zadar"."""
@@ -116,7 +147,7 @@ def lone_word(at: ArticleText, s: int, e: int, word: str, *, sentence_start: boo
         cand.evidence = "cue"
     if context.organisation:
         cand.org_hint, cand.evidence = True, ""
-    cand.place_hint = context.place
+    cand.place_hint = context.place or in_place_list(text, s, e)
     return cand
 
 
@@ -158,7 +189,7 @@ def words_run(
         or descriptor_before(text, s, at.gaz.given_names)
     ):
         cand.evidence = "cue"
-    cand.place_hint = context.place
+    cand.place_hint = context.place or in_place_list(text, s, e)
     cand.before_number = bool(pt.NUMBER_AFTER_RE.match(text, e))
     cand.alone_on_line = at.alone_on_line(s, e)
     cand.common = any(len(t) > 2 and at.ordinary_word(t) for t in tokens)

@@ -3,7 +3,7 @@ become a person, and what must not."""
 
 from __future__ import annotations
 
-from archive.extraction.candidates import descriptor
+from archive.extraction.candidates import descriptor, in_place_list
 from archive.extraction.extractor import extract_entities
 
 
@@ -111,3 +111,40 @@ def test_descriptor_needs_a_name_after_it_mid_sentence():
     assert descriptor("Olympian") and descriptor("Activist") and descriptor("Cyclist")
     assert not descriptor("Network")  # a noun for organisations
     assert not descriptor("Brian")
+
+
+# -- places in a list after "provinces of" ---------------------------------------
+
+
+def test_list_after_provinces_of_is_places():
+    found = kinds(
+        "The program works in the provinces of Kampot Luong, Oddar Ventey, "
+        "Prey Sokha, and Svay Chum."
+    )
+    assert not found.get("person")
+    assert {"Kampot Luong", "Oddar Ventey", "Prey Sokha", "Svay Chum"} <= found["place"]
+
+
+def test_list_in_brackets_after_provinces_is_places():
+    found = kinds("It works in six provinces (Kampot Luong, Kandor, Prey Sokha and Svay Chum).")
+    assert not found.get("person")
+    assert {"Kampot Luong", "Kandor", "Prey Sokha", "Svay Chum"} <= found["place"]
+
+
+def test_list_before_provinces_is_places():
+    found = kinds("Aid reached the Kampot Luong and Prey Sokha provinces last week.")
+    assert not found.get("person")
+    assert {"Kampot Luong", "Prey Sokha"} <= found["place"]
+
+
+def test_names_after_the_list_are_no_places():
+    text = "Governors of the states of Texas and Ohio, Greg Abbott and Mike DeWine, spoke."
+    found = kinds(text)
+    assert {"Greg Abbott", "Mike DeWine"} <= found["person"]
+    assert not in_place_list(text, text.index("Greg"), text.index("Greg") + 11)
+
+
+def test_a_verb_states_closes_no_list():
+    text = "Ambassador Ulver Bratsk states that talks went well."
+    assert not in_place_list(text, text.index("Ulver"), text.index("Ulver") + 12)
+    assert kinds(text)["person"] == {"Ulver Bratsk"}
