@@ -56,6 +56,13 @@ class RuleExtractor:
         self.gazetteer = gazetteer or load_gazetteer(reference_dir)
         self._matcher = GazetteerMatcher(self.gazetteer)
 
+    def _place_word(self, word: str) -> bool:
+        """Whether a word names a country or a place the reference data knows."""
+        return any(
+            surface.kind in ("country", "place") and not surface.demonym
+            for surface in self.gazetteer.surfaces.get(word, ())
+        )
+
     def extract(
         self, title: str, body: str, *, published: dt.date | None = None
     ) -> list[ExtractedEntity]:
@@ -72,7 +79,7 @@ class RuleExtractor:
         matches = self._matcher.find(text)
         found = find_mentions(self.gazetteer, text, body_start, matches, shouted)
         resolution = resolve_mentions(self.gazetteer, found, published)
-        resolution = screen(text, resolution, self.gazetteer.given_names)
+        resolution = screen(text, resolution, self.gazetteer.given_names, self._place_word)
         spans = [_span(m, entity, body_start) for m, entity in resolution.spans]
         return Analysis(entities=resolution.entities, spans=spans)
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Container
 from pathlib import Path
 
 from archive.extraction import lexicon as lx
@@ -84,7 +84,7 @@ _LANGUAGE_SUFFIX = re.compile(r"(?:ic|ish|ese|ian|ali|ili|du|di)$")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 _FEAST_AFTER = re.compile(r"^['’]s\s+(?:Day|Eve)\b")
 _ROMAN = re.compile(r"^[IVX]{1,4}$")
-_GLUED_BEFORE_THE = re.compile(r"^([\w.’'-]+) [Tt]he (\S+ \S.*)$")
+_GLUED_BEFORE_THE = re.compile(r"^([\w.’'-]+) (?:for |at |in )?[Tt]he (\S+.*)$")
 _BARE_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,11}$")
 _SMALL_WORDS = lx.words("of for and the in on to at by with")
 _THINGS = lx.THING_HEADS | lx.PROGRAMME_HEADS
@@ -141,9 +141,15 @@ class _Entity:
     mentions: list[Mention]
 
 
-def screen(text: str, resolution: Resolution, given_names: Collection[str] = ()) -> Resolution:
+def screen(
+    text: str,
+    resolution: Resolution,
+    given_names: Collection[str] = (),
+    place_word: Callable[[str], bool] = lambda word: False,
+) -> Resolution:
     """The resolution without the entities no analyst should see, and with the
-    event names a cut or a pair's partner written apart had shortened."""
+    event names a cut or a pair's partner written apart had shortened.
+    ``place_word``: whether the reference data knows a word as a place."""
     groups: dict[int, _Entity] = {}
     for mention, entity in resolution.spans:
         group = groups.get(id(entity))
@@ -153,17 +159,11 @@ def screen(text: str, resolution: Resolution, given_names: Collection[str] = ())
     drop: set[int] = set()
     lower = _LowerWords(text)
     person_ends = {m.end for m, e in resolution.spans if e.kind == "person"}
-    others = {
-        form
-        for e in resolution.entities
-        if e.kind in ("person", "place")
-        for form in (e.name, *e.aliases)
-        if " " not in form
-    }
+    others = _OtherNames(resolution, place_word)
     for key, group in groups.items():
         entity = group.entity
         if entity.kind == "event":
-            keep = _screen_event(text, lower, group)
+            keep = _screen_event(text, lower, group, others)
         elif entity.kind == "person":
             keep = _screen_person(text, lower, group, given_names)
         elif entity.kind == "place":
@@ -178,6 +178,25 @@ def screen(text: str, resolution: Resolution, given_names: Collection[str] = ())
         entities=[e for e in resolution.entities if id(e) not in drop],
         spans=[(m, e) for m, e in resolution.spans if id(e) not in drop],
     )
+
+
+class _OtherNames:
+    """One-word names of the article's people and places, and of places the
+    reference data knows: words that name something else than a body or an
+    event they are written before."""
+
+    def __init__(self, resolution: Resolution, place_word: Callable[[str], bool]) -> None:
+        self.place_word = place_word
+        self.names = {
+            form
+            for e in resolution.entities
+            if e.kind in ("person", "place")
+            for form in (e.name, *e.aliases)
+            if " " not in form
+        }
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.names or (isinstance(word, str) and self.place_word(word))
 
 
 class _LowerWords:
@@ -222,8 +241,13 @@ def _before(text: str, m: Mention, width: int = 40) -> str:
 # -- events -------------------------------------------------------------------------
 
 
-def _screen_event(text: str, lower: _LowerWords, group: _Entity) -> bool:
+def _screen_event(
+    text: str, lower: _LowerWords, group: _Entity, others: Container[str] = ()
+) -> bool:
     entity, mentions = group.entity, group.mentions
+    glued = _GLUED_BEFORE_THE.match(entity.name)
+    if glued and glued[1] in others:
+        _rename(entity, glued[2], glued=True)  # "Beijing for the Olympics"
     for m in mentions:
         if _PARTNER_BEFORE.search(_before(text, m, 20)) and not _US_PREFIX.match(entity.name):
             _rename(entity, f"U.S.-{entity.name}")
@@ -258,7 +282,7 @@ def _screen_event(text: str, lower: _LowerWords, group: _Entity) -> bool:
     return not _generic_event(lower, entity, words)
 
 
-def _screen_organisation(text: str, group: _Entity, others: Collection[str] = ()) -> bool:
+def _screen_organisation(text: str, group: _Entity, others: Container[str] = ()) -> bool:
     """No alliance of two states ("U.S.-Japan Alliance": a relationship, no
     body); no name read across a headline's verb ("United States Designates",
     "Department Renews Charter of ... Council") where it is only in headlines;

@@ -594,3 +594,8 @@ def test_a_word_before_the_that_names_something_else_is_no_part_of_a_name():
     organisations = {e.name: e.aliases for e in found if e.kind == "organisation"}
     assert {"IAEA Board of Governors", "Reef Trust"} <= set(organisations)
     assert not any("Coralia" in alias for alias in organisations["IAEA Board of Governors"])
+
+
+def test_a_known_place_before_the_is_no_part_of_a_name():
+    found = kinds("He told Iran the IAEA Board of Governors would act.")
+    assert found["organisation"] == {"IAEA Board of Governors"}
