@@ -15,6 +15,7 @@ from archive.extraction import cues
 from archive.extraction import lexicon as lx
 from archive.extraction import patterns as pt
 from archive.extraction.article_text import ArticleText
+from archive.extraction.reference import Gazetteer
 from archive.extraction.roles import PendingRole, role_gap_ok
 from archive.extraction.screen import common_words
 from archive.extraction.spans import Candidate, Mention, Unit
@@ -192,8 +193,30 @@ def words_run(
     cand.place_hint = context.place or in_place_list(text, s, e)
     cand.before_number = bool(pt.NUMBER_AFTER_RE.match(text, e))
     cand.alone_on_line = at.alone_on_line(s, e)
-    cand.common = any(len(t) > 2 and at.ordinary_word(t) for t in tokens)
+    cand.common = any(len(t) > 2 and at.ordinary_word(t) for t in tokens) or (
+        _demonym_phrase(at, tokens)
+    )
     return cand
+
+
+def demonym(gaz: Gazetteer, word: str) -> bool:
+    """A nationality's adjective: one the reference data knows, or a
+    country's name without its "-stan" ("Tajik", "Uzbek", "Kazakh")."""
+    if len(word) < 3 or word in gaz.given_names:
+        return False
+    for name in (word, f"{word}istan", f"{word}stan"):
+        if any(s.kind == "country" and (s.demonym or name != word) for s in gaz.lookup(name)):
+            return True
+    return False
+
+
+def _demonym_phrase(at: ArticleText, tokens: tuple[str, ...]) -> bool:
+    """A nationality's adjective and an English word ("Tajik Annual
+    Bilateral Consultations"): a thing of that country, no person."""
+    if len(tokens) < 2 or not demonym(at.gaz, tokens[0]):
+        return False
+    second = tokens[1]
+    return second not in at.gaz.given_names and second.lower() in common_words()
 
 
 def place_named(at: ArticleText, units: list[Unit]) -> Mention | None:

@@ -148,3 +148,21 @@ def test_a_verb_states_closes_no_list():
     text = "Ambassador Ulver Bratsk states that talks went well."
     assert not in_place_list(text, text.index("Ulver"), text.index("Ulver") + 12)
     assert kinds(text)["person"] == {"Ulver Bratsk"}
+
+
+# -- a nationality and a common word -----------------------------------------------
+
+
+def test_demonym_and_a_common_word_is_no_person():
+    found = kinds("They held the eighth U.S.-Tajik Annual Bilateral Consultations today.")
+    assert not found.get("person")
+
+
+def test_demonym_without_its_stan_and_a_common_word_is_no_person():
+    found = kinds("Officials praised Uzbek Annual today.")
+    assert not found.get("person")
+
+
+def test_demonym_and_a_name_is_still_read():
+    found = kinds("The Uzbek Annual Review quoted Laura Madrid.")
+    assert found["person"] == {"Laura Madrid"}
