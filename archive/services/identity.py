@@ -314,7 +314,30 @@ def same_person(a: str, b: str) -> bool:
     if gx and gy and gx != gy:
         return False
     x, y = x[: len(x) - bool(gx)], y[: len(y) - bool(gy)]
-    return x == y or _same_name_words(x, y)
+    return x == y or _same_name_words(x, y) or _transliterated(x, y)
+
+
+_VOWELS_AFTER_FIRST = re.compile(r"(?<=\w)[aeiouy]")
+
+
+def _skeleton(word: str) -> str:
+    """A word's consonants, doubled letters once: ``Mohammad``, ``Mohammed`` and
+    ``Muhammad`` are ``mhmd``."""
+    return _DOUBLED.sub(r"\1", _VOWELS_AFTER_FIRST.sub("", word))
+
+
+def _transliterated(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """Two transliterations of a name of three words or more, one of them the
+    same in both and the others differing only in vowels inside them (``Ahmad
+    Nasser Al-Mohammad Al-Sabah`` = ``Ahmed Nasser Al-Mohammed Al-Sabah``); an
+    ending that differs marks another name (``Maria``/``Mario``), and shorter
+    names say too little."""
+    if len(x) != len(y) or len(x) < 3 or not set(x) & set(y):
+        return False
+    return all(
+        a[0] == b[0] and a[-1] == b[-1] and _skeleton(a) == _skeleton(b)
+        for a, b in zip(x, y, strict=True)
+    )
 
 
 def _generation(words: tuple[str, ...]) -> str:

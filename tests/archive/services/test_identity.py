@@ -728,3 +728,10 @@ def test_a_state_a_city_or_a_country_is_not_its_namesake():
     _link("Southern Africa", kind="place")
     _link("South Africa", kind="place")
     assert Place.objects.count() == 6
+
+
+def test_two_transliterations_of_a_long_name_are_one_person():
+    assert same_person("Ahmad Nasser Al-Mohammad Al-Sabah", "Ahmed Nasser Al-Mohammed Al-Sabah")
+    assert same_person("Mohammed bin Coral", "Muhammad bin Coral")
+    assert not same_person("Maria Lopez Coral", "Mario Lopez Coral")
+    assert not same_person("Mohammed bin Coral", "Mohammed bin Reef")
