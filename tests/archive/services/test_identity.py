@@ -735,3 +735,9 @@ def test_two_transliterations_of_a_long_name_are_one_person():
     assert same_person("Mohammed bin Coral", "Muhammad bin Coral")
     assert not same_person("Maria Lopez Coral", "Mario Lopez Coral")
     assert not same_person("Mohammed bin Coral", "Mohammed bin Reef")
+
+
+def test_a_usual_short_form_of_a_given_name_is_that_name():
+    assert same_person("Catherine Coral", "Katie Coral")
+    assert same_person("Gerald Coral", "Jerry Coral")
+    assert not same_person("Gerald Coral", "Jerome Coral")
