@@ -84,6 +84,10 @@ _LANGUAGE_SUFFIX = re.compile(r"(?:ic|ish|ese|ian|ali|ili|du|di)$")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 _FEAST_AFTER = re.compile(r"^['’]s\s+(?:Day|Eve)\b")
 _ROMAN = re.compile(r"^[IVX]{1,4}$")
+# Words of a person's standing, no part of the name after them.
+_STANDING_WORDS = lx.words(
+    "Candidate Designate Nominee Duke Duchess Grand Baron Baroness Count Countess Olympian"
+)
 _GLUED_BEFORE_THE = re.compile(r"^([\w.’'-]+) (?:for |at |in )?[Tt]he (\S+.*)$")
 _BARE_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,11}$")
 _SMALL_WORDS = lx.words("of for and the in on to at by with")
@@ -430,6 +434,12 @@ def _screen_person(
     if words[0] in _STORMS and len(words) == 2:
         entity.kind, entity.event_kind, entity.roles = "event", "other", []
         return True  # "Cyclone Ana"
+    if words[0] == "Operation" and len(words) >= 2:
+        entity.kind, entity.event_kind, entity.roles = "event", "other", []
+        return True  # "Operation Barkhane": a military operation
+    if words[0] in _STANDING_WORDS and len(words) >= 2:
+        words = words[1:]
+        _rename(entity, " ".join(words), glued=True)  # "Candidate Biden", "Duke Henri"
     if any(w in _HEADLINE_WORDS for w in words[1:-1]):
         return False  # "Bonnie D. Jenkins Announces Kenneth D. Ward"
     if all(_THING_LABEL.search(_before(text, m, 12)) for m in mentions):

@@ -224,3 +224,14 @@ def test_english_words_after_a_place_preposition_and_event_names_are_no_places()
     places = names("Grants", body).get("place", set())
     assert not {"Fighting", "Crafting", "UN Convention on the Law of the Sea"} & places
     assert {"Anchorage", "Buffalo"} <= places
+
+
+def test_a_word_of_standing_is_no_part_of_a_persons_name():
+    found = names("", "Then Candidate Coralson spoke, and Nominee Jane Reefwood answered.")
+    assert not any(name.startswith(("Candidate", "Nominee")) for name in found.get("person", set()))
+
+
+def test_a_military_operation_is_an_event():
+    found = names("", "Operation Coral Shield ended in March. Its commander left.")
+    assert "Operation Coral Shield" in found["event"]
+    assert "Operation Coral Shield" not in found.get("person", set())
