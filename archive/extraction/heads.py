@@ -314,7 +314,21 @@ def governed_country(units: list[Unit]):
 
 
 _GOVERNMENTS = frozenset({"Government", "Governments"})
-_GOVERNMENT_WORDS = _GOVERNMENTS | {"Royal", "Federal", "Imperial", "National", "Central"}
+# A state's style, which its government's name may carry ("Republic of Yemen Government").
+_GOVERNMENT_WORDS = _GOVERNMENTS | {
+    "Royal",
+    "Federal",
+    "Imperial",
+    "National",
+    "Central",
+    "Republic",
+    "Kingdom",
+    "State",
+    "Sultanate",
+    "Emirate",
+    "Principality",
+    "Commonwealth",
+}
 
 
 def with_ordinal_and_year(text: str, mention: Mention) -> Mention:

@@ -40,6 +40,7 @@ from archive.extraction.headings import split_name_tail
 from archive.extraction.heads import (
     coordinated_org,
     event_name_start,
+    governed_country,
     names_office,
     office_in_title,
     read_head,
@@ -198,7 +199,7 @@ class RunReader:
         for piece in _split_title_case(units):
             pairs = shared_head(self.at, piece)
             if pairs:
-                self.mentions.extend(_shared_head_mention(self.text, *pair) for pair in pairs)
+                self.mentions.extend(self._shared_head(piece, *pair) for pair in pairs)
                 continue
             parts, orgs = split_and(self.at, piece)
             self.org_parts.update(orgs)
@@ -678,10 +679,58 @@ class RunReader:
             # title holds an organisation, and the names inside it are its own.
             self.mentions.append(org)
             prefix = [u for u in prefix if u.end <= org.start]
+        k = self._body_before_title(prefix)
+        if k:
+            # "National Space Council Executive Secretary": the body, then the title.
+            self.mentions.append(read_head(self.at, prefix[:k]))
+            prefix = prefix[k:]
         for u in prefix:
             m = u.match
             if m is not None and not m.best.demonym and m.best.kind != "person":
                 self.emit_match(m, standalone=False)
+
+    def _shared_head(self, units: list[Unit], s: int, e: int, name: str) -> Mention:
+        """One of two names sharing a plural head; a country's government is
+        the country ("the Governments of Canada and Spain")."""
+        # The plural head is the second name's too ("Governments of ... Spain").
+        inside = [units[0], *(u for u in units[1:] if s <= u.start and u.end <= e)]
+        country = governed_country(inside)
+        if country is not None:
+            surface = self.text[s:e]
+            return Mention(
+                kind="place",
+                start=s,
+                end=e,
+                surface=surface,
+                ref=country.ref,
+                evidence="government",
+            )
+        return _shared_head_mention(self.text, s, e, name)
+
+    def _body_before_title(self, prefix: list[Unit]) -> int:
+        """Where a body named by its head noun ends before the title that
+        follows it ("German MFA | State Secretary", "Presidential Leadership
+        Council | President"), or 0. Not a head of the press or of a company
+        ("White House Press Secretary")."""
+        for k in range(len(prefix) - 1, 1, -1):
+            head = prefix[k - 1]
+            if (
+                head.match is None
+                and lx.ORG_HEADS.get(head.word) in _BODY_KINDS
+                and head.word not in lx.TITLE_HEADS
+                and all(u.match is None and u.word in lx.ROLE_WORDS for u in prefix[k:])
+                and any(u.word in lx.TITLE_HEADS for u in prefix[k:])
+                # "... Senior Bureau Official": the head is the title's own word.
+                and not any(u.word in lx.TITLE_MODIFIERS for u in prefix[1:k])
+                and not self.at.gap(head, prefix[k]).strip()
+            ):
+                if lx.ORG_HEADS[head.word] == "government" and all(
+                    u.match is None for u in prefix[:k]
+                ):
+                    return 0  # "Foreign Ministry Spokesperson": whose ministry is not said
+                found = read_head(self.at, prefix[:k])
+                return k if found is not None and found.kind == "organisation" else 0
+        return 0
 
     # 3. gazetteer matches and unknown words
     def _read_mixed(self, units: list[Unit], sentence_start: bool, pending) -> None:
@@ -745,6 +794,10 @@ class RunReader:
         if mention is not None:
             self.mentions.append(mention)
         return mention
+
+
+# Heads of the bodies a title may follow: governments' and others', not the press's.
+_BODY_KINDS = frozenset({"government", "other"})
 
 
 def match_mention(m: Match, text: str, *, standalone: bool) -> Mention | None:

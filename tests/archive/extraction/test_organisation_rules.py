@@ -599,3 +599,22 @@ def test_a_word_before_the_that_names_something_else_is_no_part_of_a_name():
 def test_a_known_place_before_the_is_no_part_of_a_name():
     found = kinds("He told Iran the IAEA Board of Governors would act.")
     assert found["organisation"] == {"IAEA Board of Governors"}
+
+
+def test_a_body_named_before_a_title_is_an_organisation():
+    found = extract_entities(
+        "",
+        "They met Coral Leadership Council President Jane Reefwood and National Lagoon "
+        "Council Executive Secretary Tom Shoal. White House Press Secretary Ann Pike spoke.",
+    )
+    organisations = {e.name for e in found if e.kind == "organisation"}
+    persons = {e.name for e in found if e.kind == "person"}
+    assert {"Coral Leadership Council", "National Lagoon Council"} <= organisations
+    assert "White House Press" not in organisations
+    assert {"Jane Reefwood", "Tom Shoal", "Ann Pike"} <= persons
+
+
+def test_governments_sharing_a_plural_head_are_their_countries():
+    found = kinds("It joined the Governments of Canada and Spain in Madrid.")
+    assert {"Canada", "Spain"} <= found["place"]
+    assert not found.get("organisation")
