@@ -103,17 +103,6 @@ def is_place_name(cand: Candidate) -> bool:
     )
 
 
-# Capitalised abbreviations that name no organisation: economic measures,
-# units, time zones, diseases, page furniture.
-_NOT_ORG_ACRONYMS = lx.words(
-    """GDP GNP GNI CPI PPI PMI VAT CEO CFO COO CTO CIO MP MPs TV AIDS HIV SARS MERS
-    COVID GMT UTC EST EDT CET CEST BST PST PDT AM PM EPS IPO OTC NGO NGOs WMD LGBT
-    LGBTI LGBTQ LGBTQI DNA RNA PCR ID IT AI OK USD EUR GBP JPY CHF RMB FAQ PDF URL
-    HTML NOTE NOTES TOTAL SALES NEWS CAPS DIGEST FOCUS UPDATE CORRECTED ANNEX
-    REPEAT URGENT BULLETIN FLASH ADVISORY ICBM SIV SIVs STEM FTO IUU LNG HEU LEU
-    SDG SDGs PPE ICT IDP IDPs DC MOU MOA QA BSE CJD TB MRI VIP FOB CIF LIBOR RBI ERA
-    IP DNS CTBT NPT"""
-)
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,4}$")
 # Legal forms at the end of a company's name ("Volkswagen AG").
 _LEGAL_FORMS = lx.words(
@@ -134,7 +123,7 @@ def strip_legal_form(name: str) -> str:
 def is_acronym(word: str) -> bool:
     """An unknown abbreviation in running text, most often an organisation's
     ("PUNR", "SIMEX")."""
-    return bool(_ACRONYM.match(word)) and word not in _NOT_ORG_ACRONYMS
+    return bool(_ACRONYM.match(word)) and word not in lx.NOT_ORG_ACRONYMS
 
 
 # "SMRs", "NGOs": the plural of an abbreviation is a thing, never a name.

@@ -317,6 +317,21 @@ HEADLINE_NOUNS = words(
     Positive Negative Op-Ed Video Message Trip Travel Call Visit"""
 )
 
+# Capitalised abbreviations that name no organisation: economic measures,
+# units, time zones, diseases, page furniture, offices held (POTUS, DCM),
+# technologies and documents (CCUS, CRBA).
+NOT_ORG_ACRONYMS = words(
+    """GDP GNP GNI CPI PPI PMI VAT CEO CFO COO CTO CIO MP MPs TV AIDS HIV SARS MERS
+    COVID GMT UTC EST EDT CET CEST BST PST PDT AM PM EPS IPO OTC NGO NGOs WMD LGBT
+    LGBTI LGBTQ LGBTQI DNA RNA PCR ID IT AI OK USD EUR GBP JPY CHF RMB FAQ PDF URL
+    HTML NOTE NOTES TOTAL SALES NEWS CAPS DIGEST FOCUS UPDATE CORRECTED ANNEX
+    REPEAT URGENT BULLETIN FLASH ADVISORY ICBM SIV SIVs STEM FTO IUU LNG HEU LEU
+    SDG SDGs PPE ICT IDP IDPs DC MOU MOA QA BSE CJD TB MRI VIP FOB CIF LIBOR RBI ERA
+    IP DNS CTBT NPT POTUS VPOTUS FLOTUS SCOTUS DCM CDA DAS PDAS SRSG DSRSG CCUS DMZ
+    CRBA FGM GBV SGBV CVE PVE NDC NDCs FTA FTAs ODA FDI UAV UAVs UAS IED IEDs ISR
+    TIP EEZ MOU MoU MOUs GHG SMR EV EVs AML CFT MPA HBCU HBCUs CSIRT"""
+)
+
 # Nouns of activities, documents, grants and statuses: a name of English words
 # ending so is a programme or a thing, not a body ("Foreign Military
 # Financing", "Special Immigrant Visa", "Award for Corporate Excellence").

@@ -306,6 +306,8 @@ def _screen_organisation(text: str, group: _Entity, others: Container[str] = ())
         return False
     if not known and (_ROMAN.match(entity.name) or _TWO_LETTERS.match(entity.name)):
         return False
+    if entity.name in lx.NOT_ORG_ACRONYMS and not any(m.ref for m in group.mentions):
+        return False  # "POTUS", "the DCM", "SIV applicants"
     if not known and _defined_as_a_thing(text, entity.name):
         return False  # "Award for Corporate Excellence (ACE)"
     words = entity.name.split()

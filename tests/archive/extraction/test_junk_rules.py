@@ -235,3 +235,8 @@ def test_a_military_operation_is_an_event():
     found = names("", "Operation Coral Shield ended in March. Its commander left.")
     assert "Operation Coral Shield" in found["event"]
     assert "Operation Coral Shield" not in found.get("person", set())
+
+
+def test_an_office_or_a_thing_by_its_abbreviation_is_no_organisation():
+    found = names("", "Not ahead of POTUS, said the DCM. Later the SIV applicants came to Oslo.")
+    assert not found.get("organisation")
