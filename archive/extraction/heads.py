@@ -67,10 +67,8 @@ def read_head(at: ArticleText, units: list[Unit]) -> Mention | None:
     head = last.word
     mention = Mention(kind=kind, start=s, end=e, surface=surface, name=surface, evidence="head")
     atoms = [u.match.best for u in units if u.match is not None]
-    if kind == "organisation" and (country := governed_country(units)) is not None:
-        return Mention(
-            kind="place", start=s, end=e, surface=surface, ref=country.ref, evidence="government"
-        )
+    if kind == "organisation" and (place := country_acting(at.text, units, s, e)) is not None:
+        return place
     if kind == "organisation":
         mention.name = government_name(at, units, head, surface)
         igo = any(a.kind == "organisation" for a in atoms)
@@ -293,6 +291,16 @@ def government_name(at: ArticleText, units: list[Unit], head: str, surface: str)
     if before is not None and before.best.kind == "country" and not before.best.demonym:
         return f"{surface} of {at.gaz.record(before.best).name}"
     return surface
+
+
+def country_acting(text: str, units: list[Unit], s: int, e: int) -> Mention | None:
+    """The place ``text[s:e]`` names when it is a country's government (``governed_country``)."""
+    country = governed_country(units)
+    if country is None:
+        return None
+    return Mention(
+        kind="place", start=s, end=e, surface=text[s:e], ref=country.ref, evidence="government"
+    )
 
 
 def governed_country(units: list[Unit]):

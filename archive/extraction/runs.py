@@ -39,8 +39,8 @@ from archive.extraction.coordination import shared_head, split_and
 from archive.extraction.headings import split_name_tail
 from archive.extraction.heads import (
     coordinated_org,
+    country_acting,
     event_name_start,
-    governed_country,
     names_office,
     office_in_title,
     read_head,
@@ -694,18 +694,9 @@ class RunReader:
         the country ("the Governments of Canada and Spain")."""
         # The plural head is the second name's too ("Governments of ... Spain").
         inside = [units[0], *(u for u in units[1:] if s <= u.start and u.end <= e)]
-        country = governed_country(inside)
-        if country is not None:
-            surface = self.text[s:e]
-            return Mention(
-                kind="place",
-                start=s,
-                end=e,
-                surface=surface,
-                ref=country.ref,
-                evidence="government",
-            )
-        return _shared_head_mention(self.text, s, e, name)
+        return country_acting(self.text, inside, s, e) or _shared_head_mention(
+            self.text, s, e, name
+        )
 
     def _body_before_title(self, prefix: list[Unit]) -> int:
         """Where a body named by its head noun ends before the title that
