@@ -84,6 +84,7 @@ _LANGUAGE_SUFFIX = re.compile(r"(?:ic|ish|ese|ian|ali|ili|du|di)$")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 _FEAST_AFTER = re.compile(r"^['’]s\s+(?:Day|Eve)\b")
 _ROMAN = re.compile(r"^[IVX]{1,4}$")
+_RESOLUTION_AFTER = re.compile(r"\s+(?:[Rr]esolutions?|RES)\s+\d")
 # Words of a person's standing, no part of the name after them.
 _STANDING_WORDS = lx.words(
     "Candidate Designate Nominee Duke Duchess Grand Baron Baroness Count Countess Olympian"
@@ -306,6 +307,8 @@ def _screen_organisation(text: str, group: _Entity, others: Container[str] = ())
         return False
     if not known and (_ROMAN.match(entity.name) or _TWO_LETTERS.match(entity.name)):
         return False
+    if all(_RESOLUTION_AFTER.match(text, m.end) for m in group.mentions):
+        return False  # "UN Security Council Resolution 1325": a document's name
     if entity.name in lx.NOT_ORG_ACRONYMS and not any(m.ref for m in group.mentions):
         return False  # "POTUS", "the DCM", "SIV applicants"
     if not known and _defined_as_a_thing(text, entity.name):

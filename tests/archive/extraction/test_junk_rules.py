@@ -240,3 +240,11 @@ def test_a_military_operation_is_an_event():
 def test_an_office_or_a_thing_by_its_abbreviation_is_no_organisation():
     found = names("", "Not ahead of POTUS, said the DCM. Later the SIV applicants came to Oslo.")
     assert not found.get("organisation")
+
+
+def test_a_body_named_only_in_a_resolutions_name_is_no_mention_of_it():
+    assert not names("", "We support UN Security Council Resolution 1325 in Oslo.").get(
+        "organisation"
+    )
+    found = names("", "It cited UN Security Council Resolution 2231. The UN Security Council met.")
+    assert found["organisation"] == {"United Nations Security Council"}
