@@ -83,6 +83,14 @@ def link_acronyms(found: Findings) -> Findings:
         while k > 0 and text[k - 1] in " \t\xa0":
             k -= 1
         target = by_end.get(k)
+        if (
+            target is not None
+            and target.kind == "place"
+            and not matches_acronym(acr, target.surface)
+        ):
+            # "... Palestine Refugees in the Near East (UNRWA)": the acronym of
+            # the longer name the place ends, never the place's.
+            target = None
         if target is not None and target.kind in ("organisation", "event", "place"):
             if not target.acronym and target.kind != "place":
                 target.acronym = acr
@@ -127,6 +135,9 @@ def link_acronyms(found: Findings) -> Findings:
         # wal Jihad (KTJ)"), never a name of their own.
         candidates = [c for c in candidates if not (mention.start <= c.start < k)]
         singles = [c for c in singles if not (mention.start <= c.start < k)]
+        # Nor are names read inside it ("Works Agency for Palestine Refugees",
+        # "Near East" in "... Palestine Refugees in the Near East (UNRWA)").
+        mentions[:] = [m for m in mentions if not (mention.start <= m.start and m.end <= k)]
         drop_inside(d.start() + 1, d.end() - 1)
         mentions.append(mention)
         acronyms[acr] = mention

@@ -618,3 +618,14 @@ def test_governments_sharing_a_plural_head_are_their_countries():
     found = kinds("It joined the Governments of Canada and Spain in Madrid.")
     assert {"Canada", "Spain"} <= found["place"]
     assert not found.get("organisation")
+
+
+def test_an_acronym_after_a_place_is_not_the_places_unless_it_abbreviates_it():
+    found = extract_entities(
+        "",
+        "The Coral Relief Agency in the Near East (CRANE) helps. "
+        "The Democratic Republic of the Congo (DRC) agreed.",
+    )
+    places = {e.name: e.aliases for e in found if e.kind == "place"}
+    assert "CRANE" not in places.get("Near East", set())
+    assert "DRC" in places["Democratic Republic of the Congo"]
