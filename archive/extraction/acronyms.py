@@ -120,16 +120,8 @@ def link_acronyms(found: Findings) -> Findings:
             candidates = [c for c in candidates if not s <= c.start < k]
             singles = [c for c in singles if not s <= c.start < k and c.surface != acr]
             continue
-        mention = Mention(
-            kind="organisation",
-            start=k - len(long_form),
-            end=k,
-            surface=long_form,
-            name=long_form,
-            evidence="acronym",
-            acronym=acr,
-            org_kind="other",
-            aliases=(acr,),
+        mention = Mention.organisation(
+            k - len(long_form), k, long_form, "acronym", acronym=acr, aliases=(acr,)
         )
         # Words read inside the long form are part of it ("Katibat al Tawhid
         # wal Jihad (KTJ)"), never a name of their own.

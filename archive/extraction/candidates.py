@@ -257,12 +257,4 @@ def place_named(at: ArticleText, units: list[Unit]) -> Mention | None:
             evidence="place-name",
             place_kind="region",
         )
-    return Mention(
-        kind="organisation",
-        start=s,
-        end=e,
-        surface=surface,
-        name=surface,
-        evidence="place-name",
-        org_kind="other",
-    )
+    return Mention.organisation(s, e, surface, "place-name")

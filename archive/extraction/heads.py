@@ -16,9 +16,7 @@ def read_head(at: ArticleText, units: list[Unit]) -> Mention | None:
     if longer_than_alias(at, units):
         s, e = units[0].start, units[-1].end
         surface = at.text[s:e]
-        return Mention(
-            kind="organisation", start=s, end=e, surface=surface, name=surface, evidence="head"
-        )
+        return Mention.organisation(s, e, surface, "head", org_kind="")
     last = units[-1]
     kind = ""
     if last.match is None:
@@ -269,15 +267,7 @@ def coordinated_org(at: ArticleText, units: list[Unit]) -> Mention:
     Islamic Jihad Group"): an organisation too."""
     s, e = units[0].start, units[-1].end
     surface = at.text[s:e]
-    return Mention(
-        kind="organisation",
-        start=s,
-        end=e,
-        surface=surface,
-        name=surface,
-        evidence="coordinated",
-        org_kind="other",
-    )
+    return Mention.organisation(s, e, surface, "coordinated")
 
 
 def government_name(at: ArticleText, units: list[Unit], head: str, surface: str) -> str:

@@ -64,15 +64,7 @@ def _mastheads(text: str, gaz: Gazetteer, shouted: Callable[[int], bool]) -> lis
         if any(s.kind in ("place", "country") for s in gaz.lookup(name)):
             continue  # "IRAQ": a section of the review by country
         found.append(
-            Mention(
-                kind="organisation",
-                start=m.start("name"),
-                end=m.end("name"),
-                surface=name,
-                name=name,
-                evidence="masthead",
-                org_kind="media",
-            )
+            Mention.organisation(m.start("name"), m.end("name"), name, "masthead", "media")
         )
     return found if len(found) >= 2 else []
 

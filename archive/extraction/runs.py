@@ -428,17 +428,7 @@ class RunReader:
             units = units[j:]
             s, e = units[0].start, units[-1].end
             surface = self.text[s:e]
-            self.mentions.append(
-                Mention(
-                    kind="organisation",
-                    start=s,
-                    end=e,
-                    surface=surface,
-                    name=surface,
-                    evidence="head",
-                    org_kind="government",
-                )
-            )
+            self.mentions.append(Mention.organisation(s, e, surface, "head", "government"))
             self.emit_match(units[-1].match, standalone=False)
             return
         mention = read_head(self.at, units)
@@ -503,15 +493,7 @@ class RunReader:
             # "the Commission 's spokesman": resolution ties it to the
             # organisation the article names in full, or drops it.
             self.mentions.append(
-                Mention(
-                    kind="organisation",
-                    start=s,
-                    end=e,
-                    surface=word,
-                    name=word,
-                    evidence="bare-head",
-                    org_kind=lx.ORG_HEADS.get(word, "other"),
-                )
+                Mention.organisation(s, e, word, "bare-head", lx.ORG_HEADS.get(word, "other"))
             )
             return
         if word in lx.ROLE_WORDS or word in lx.HONORIFICS or word in lx.SENTENCE_STOPWORDS:
@@ -849,15 +831,8 @@ def _split_title_case(units: list[Unit]) -> list[list[Unit]]:
 
 def _shared_head_mention(text: str, s: int, e: int, name: str) -> Mention:
     """One of two organisations sharing a plural head (coordination.py)."""
-    return Mention(
-        kind="organisation",
-        start=s,
-        end=e,
-        surface=text[s:e],
-        name=name,
-        evidence="shared-head",
-        org_kind=lx.ORG_HEADS.get(name.split()[0], "other"),
-    )
+    org_kind = lx.ORG_HEADS.get(name.split()[0], "other")
+    return Mention.organisation(s, e, text[s:e], "shared-head", org_kind, name=name)
 
 
 _POSTS = frozenset({"Embassy", "Consulate", "General", "Mission"})

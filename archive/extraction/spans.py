@@ -55,6 +55,23 @@ class Mention:
     # settle; kept for the record, never an entity.
     dropped: bool = False
 
+    @classmethod
+    def organisation(
+        cls, start: int, end: int, surface: str, evidence: str, org_kind: str = "other", **more
+    ) -> Mention:
+        """An organisation the words ``surface`` name themselves (its name, unless
+        ``more`` gives another)."""
+        more.setdefault("name", surface)
+        return cls(
+            kind="organisation",
+            start=start,
+            end=end,
+            surface=surface,
+            evidence=evidence,
+            org_kind=org_kind,
+            **more,
+        )
+
 
 @dataclass(slots=True)
 class Candidate:

@@ -144,17 +144,7 @@ def _ampersand_names(text: str, mentions: list[Mention]) -> list[Mention]:
         if any(k.kind == "organisation" and k.start <= s and e <= k.end for k in mentions):
             continue  # the gazetteer knows it already
         e = s + len(surface)
-        out.append(
-            Mention(
-                kind="organisation",
-                start=s,
-                end=e,
-                surface=surface,
-                name=surface,
-                evidence="firm",
-                org_kind="company",
-            )
-        )
+        out.append(Mention.organisation(s, e, surface, "firm", "company"))
     return out
 
 
