@@ -1,0 +1,266 @@
+"""The keys two records of one organisation, event or place share: pure
+functions of a name (and an event's year) over the reference data.
+
+``organisation_key``: ``Justice Department`` = ``Department of Justice``;
+``event_identity``: ``U.S.-Algerian`` = ``U.S.-Algeria Strategic Dialogue`` of a
+year; ``place_key``: ``Tigray Region`` = ``Tigray``. ``identity.fold_duplicates``
+groups the stored records by them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from archive.extraction.events import event_key, strip_ordinal
+from archive.extraction.lexicon import words
+from archive.extraction.normalize import name_key
+from archive.extraction.reference import load_gazetteer
+
+# An organisation named by a bare acronym, as an article that does not define it leaves it.
+BARE_ACRONYM = re.compile(r"[A-Z][A-Z0-9&\-]{1,11}")
+
+# -- organisations ---------------------------------------------------------------
+
+_DEPARTMENT = re.compile(r"^(.+) (department|ministry|bureau|commission|office)$")
+# "E.U." = "EU"; "U.S." stays for ``_US``.
+_DOTTED_ACRONYM = re.compile(r"\b(?!U\.S\.)((?:[A-Z]\.){2,})")
+
+
+_US_PREFIX = re.compile(r"^us (?=\w+ (?:of|for) )")
+# "U.S.", "US" and "United States" as one word ("US-ASEAN" = "U.S.-ASEAN").
+_US = re.compile(r"(?:^| )(?:u s|united states)(?= |$)")
+
+
+@functools.lru_cache(maxsize=200_000)
+def organisation_key(name: str) -> str:
+    """A key two usual variants of one organisation's name share.
+
+    ``Justice Department`` = ``Department of Justice`` (same for Ministry), a
+    word's plural = its singular (``Asset``/``Assets``), articles count for
+    nothing (``Department of the Treasury`` = ``Department of Treasury``), nor
+    does a ``U.S.`` before a name headed by a word taking of/for (``U.S.
+    Department of the Treasury``; ``U.S. Embassy`` stays itself); ``U.S.``,
+    ``US`` and ``United States`` are one word (``US-ASEAN Business Council`` =
+    ``U.S.-ASEAN Business Council``, ``United States Mission`` = ``U.S.
+    Mission``), and ``UN`` is ``United Nations``. A country, named or by its
+    demonym, first or after a last ``of``, is one word in front (``Central Bank
+    of Russia`` = ``Russian Central Bank``, ``Afghan``/``Afghanistan High
+    Council``).
+    """
+    name = _DOTTED_ACRONYM.sub(lambda match: match[1].replace(".", ""), name)
+    key = _UN.sub(r"\1united nations", _US.sub(_us, name_key(name)))
+    if match := _DEPARTMENT.match(key):
+        key = f"{match[2]} of {match[1]}"
+    key = " ".join(word for word in key.split() if word not in ("the", "a", "an"))
+    key = _US_PREFIX.sub("", key)
+    words = _body_first(name, key.split())
+    return " ".join(_singular(word) for word in _country_first(words))
+
+
+def _body_first(name: str, words: list[str]) -> list[str]:
+    """A known body at the front of a longer name, in full or by its acronym, as
+    one token: ``OAS Permanent Council`` = ``Organization of American States
+    Permanent Council``."""
+    if len(words) < 2:
+        return words
+    first = name.split()[0]
+    acronym = BARE_ACRONYM.fullmatch(first) and words[0] == name_key(first)
+    if acronym and (token := _reference_organisation(first)):
+        return [token, *words[1:]]
+    for size in range(min(8, len(words) - 1), 1, -1):
+        if token := _reference_organisation(" ".join(words[:size])):
+            return [token, *words[size:]]
+    return words
+
+
+_UN = re.compile(r"(^| )(?:un|u n)(?= |$)")
+
+
+@functools.cache
+def _countries() -> dict[str, str]:
+    """Keys of countries' names, other names and demonyms -> a token for the country
+    (the United States left to ``_US``); a key two countries share is left out."""
+    found: dict[str, set[str]] = {}
+    for country in load_gazetteer().countries.values():
+        if country.id == "USA":
+            continue
+        for name in (country.name, *country.aliases, *country.demonyms):
+            if key := name_key(name):
+                found.setdefault(key, set()).add(f"@{country.id.lower()}")
+    return {key: next(iter(ids)) for key, ids in found.items() if len(ids) == 1}
+
+
+def _country_first(words: list[str]) -> list[str]:
+    countries = _countries()
+    for size in (3, 2, 1):
+        if len(words) > size and (token := countries.get(" ".join(words[:size]))):
+            return [token, *words[size:]]
+    for size in (3, 2, 1):
+        at = len(words) - size - 1
+        if at > 0 and words[at] == "of" and (token := countries.get(" ".join(words[at + 1 :]))):
+            return [token, *words[:at]]
+    return words
+
+
+def _us(match: re.Match) -> str:
+    return match[0].replace("u s", "us").replace("united states", "us")
+
+
+def _singular(word: str) -> str:
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+_INITIALS_SKIP = words("of the and for in on to at a an & de du des la le")
+
+
+@functools.lru_cache(maxsize=200_000)
+def initials(name: str) -> str:
+    """The initials of an organisation's name, its small words left out: ``National
+    Security Council`` → ``NSC``, ``U.S. Agency for International Development`` →
+    ``USAID``, ``Organization for Security and Co-operation in Europe`` → ``OSCE``."""
+    letters = []
+    for word in name.split():
+        if word.casefold() in _INITIALS_SKIP:
+            continue
+        if re.fullmatch(r"(?:[A-Za-z]\.)+", word):
+            letters.append(word.replace(".", "").upper())
+        elif word[:1].isalpha():
+            letters.append(word[0].upper())
+        else:
+            return ""
+    return "".join(letters)
+
+
+# -- events ----------------------------------------------------------------------
+
+TRAILING_YEAR = re.compile(r"\s+((?:19|20)\d\d)$")
+
+
+def event_identity(name: str, year: int | None, kind: str = "") -> tuple[str, int | None]:
+    """What two records of one event share: the name without its edition, and the year.
+
+    The year is the one the name ends with, else the record's (the article's
+    date for a meeting with none written): ``One Ocean Summit`` of 2022 is
+    ``One Ocean Summit 2022``, ``Summit of the Americas 1994`` is not the 2022
+    one. An ordinal (``Ninth``) and a plural head (``Abraham Accords``) are
+    dropped, and the parties of a bilateral name are taken in any order
+    (``EU-U.S. Summit`` = ``U.S.-EU Summit``), each named as a country or its
+    demonym (``U.S.-Algerian`` = ``U.S.-Algeria``), an organisation in full or
+    by its initials (``U.S.-OIC`` = ``U.S.-Organization of Islamic Cooperation``).
+    A war's ordinal is part of its name (``kind``: the record's; ``Second
+    Karabakh War`` is not the first). The usual variants of one name are one
+    (``_usual_form``).
+    """
+    if match := TRAILING_YEAR.search(name):
+        name, year = name[: match.start()], int(match[1])
+    olympics = _OLYMPICS.match(name)
+    if olympics and not _OLYMPIC_NAMESAKES.match(name):
+        if olympics["city"]:
+            return f"{olympics['city'].lower()} olympic games", None
+        return f"{(olympics['season'] or '').lower()} olympic games".strip(), year
+    name = _usual_form(strip_ordinal(name, kind))
+    first, _, rest = _UNITED_STATES.sub("U.S.", name).partition(" ")
+    parties = first.split("-")
+    if len(parties) > 1 and all(part[:1].isupper() for part in parties):
+        if len(parties) == 2 and rest:
+            # "U.S.-Organization of Islamic Cooperation Strategic Dialogue": the
+            # second party runs to the event's own words.
+            party, rest = _party_in_full(parties[1], rest)
+            parties[1] = party
+        first = "-".join(sorted(_party(part) for part in parties))
+    return event_key(f"{first} {rest}"), year
+
+
+# "United States-Honduras Strategic Dialogue" is the U.S.-Honduras one.
+_UNITED_STATES = re.compile(r"^United States(?=-)")
+# The Olympic Games, however written: by the host city ("Tokyo Summer Olympic
+# Games", "Tokyo Olympics", "Tokyo Olympic and Paralympic Games": one Games,
+# whatever year the article that names it was written), else by the season and
+# the year. The Special and Youth Olympics are other events.
+_OLYMPICS = re.compile(
+    r"^(?:(?P<city>[A-Z][a-z]+) )?(?:(?P<season>Summer|Winter) )?(?:Olympics|Paralympics|"
+    r"(?:Olympic|Paralympic)(?: and Paralympic)? Games)$"
+)
+_OLYMPIC_NAMESAKES = re.compile(r"^(?:Special|Youth)\b")
+# "Summit of the Americas" = "Americas Summit"; "COP26 Conference" = "COP26";
+# "… Ministerial Session" = "… Ministerial"; "Glasgow Joint Declaration" =
+# "Glasgow Declaration".
+_HEAD_OF = re.compile(r"^(Summit|Conference|Forum|Ministerial|Meeting|Dialogue) of (?:the )?(.+)$")
+_NUMBERED_ACRONYM = re.compile(r"^[A-Z]{2,}\d+$")
+_REDUNDANT_TAIL = re.compile(
+    r"^(.+\b(?:Summit|Ministerial|Meeting|Conference)) (?:Session|Meeting)$"
+)
+_JOINT_DOCUMENT = re.compile(r"\bJoint (?=(?:Declaration|Statement|Communiqu[ée])\b)")
+
+
+def _usual_form(name: str) -> str:
+    """One form of the names one event is usually written under."""
+    if match := _HEAD_OF.match(name):
+        name = f"{match[2]} {match[1]}"
+    head, _, last = name.rpartition(" ")
+    if last == "Conference" and _NUMBERED_ACRONYM.match(head):
+        name = head
+    if match := _REDUNDANT_TAIL.match(name):
+        name = match[1]
+    return _JOINT_DOCUMENT.sub("", name)
+
+
+def _party_in_full(start: str, rest: str) -> tuple[str, str]:
+    """The second party of a bilateral name when it is an organisation written in
+    several words (``Organization of Islamic Cooperation Strategic Dialogue``),
+    as its reference record, and the rest of the name."""
+    tail = rest.split()
+    for cut in range(len(tail), 0, -1):
+        if organisation := _reference_organisation(" ".join([start, *tail[:cut]])):
+            return organisation, " ".join(tail[cut:])
+    return start, rest
+
+
+def _reference_organisation(name: str) -> str | None:
+    gazetteer = load_gazetteer()
+    surfaces = gazetteer.surfaces.get(name, []) or gazetteer.lookup(name)
+    found = [surface.ref for surface in surfaces if surface.kind == "organisation"]
+    return f"organisation:{found[0]}" if found else None
+
+
+def _party(word: str) -> str:
+    """One party of a bilateral name as a token: a country named or by its demonym
+    (``U.S.-Algerian`` = ``U.S.-Algeria``), the United States however written, an
+    organisation by its reference record (``OIC``)."""
+    if word.startswith("organisation:"):
+        return word
+    key = name_key(word)
+    if key in ("u s", "us"):
+        return "us"
+    return _countries().get(key) or _reference_organisation(word) or word
+
+
+# -- places ----------------------------------------------------------------------
+
+# "Tigray Region" = "Tigray", "Hunan Province" = "Hunan"; never "State" or "City"
+# ("Washington State", "New York City" are other places than their namesakes).
+_PLACE_HEAD_AT_END = re.compile(r" (?:autonomous region|region|province|governorate|oblast)$")
+# "Northern Africa" = "North Africa", "Eastern Europe" = "East Europe".
+_COMPASS_ADJECTIVES = {
+    "northern": "north",
+    "southern": "south",
+    "eastern": "east",
+    "western": "west",
+}
+
+
+def place_key(name: str) -> str:
+    """A key two usual names of one place share (``Tigray Region`` = ``Tigray``,
+    ``Northern Africa`` = ``North Africa``, never ``Southern Africa`` = ``South
+    Africa``)."""
+    key = _PLACE_HEAD_AT_END.sub("", name_key(name))
+    words = key.split()
+    if len(words) > 1 and words[0] in _COMPASS_ADJECTIVES:
+        plain = " ".join([_COMPASS_ADJECTIVES[words[0]], *words[1:]])
+        # "Southern Africa" is no "South Africa", a country.
+        if plain not in _countries():
+            return plain
+    return " ".join(words)
