@@ -222,6 +222,8 @@ def names_office(at: ArticleText, units: list[Unit]) -> bool:
         if u.match is not None:
             if u.match.best.kind in ("country", "place"):
                 continue  # "U.S. Agency for ...", "Estonian Foreign Ministry"
+            if i == 0 and u.match.best.kind == "organisation":
+                continue  # "UN Office of the Special Envoy for Yemen": a body's own office
             return False
         if takes_of(at, u, units[i + 1]):
             return u.word in lx.ORG_HEADS_FIRST and u.word not in lx.TITLE_HEADS

@@ -629,3 +629,8 @@ def test_an_acronym_after_a_place_is_not_the_places_unless_it_abbreviates_it():
     places = {e.name: e.aliases for e in found if e.kind == "place"}
     assert "CRANE" not in places.get("Near East", set())
     assert "DRC" in places["Democratic Republic of the Congo"]
+
+
+def test_an_office_of_a_known_body_is_an_organisation():
+    found = kinds("He will meet the UN Office of the Special Envoy for Coralia in Oslo.")
+    assert "UN Office of the Special Envoy for Coralia" in found["organisation"]
