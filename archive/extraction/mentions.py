@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 from collections.abc import Collection, Sequence
 
+from archive.extraction import lexicon as lx
 from archive.extraction.acronyms import link_acronyms
 from archive.extraction.article_text import ArticleText
 from archive.extraction.casing import title_case_lines
@@ -57,10 +59,31 @@ def find_mentions(
     found = mark_organisations(gaz, link_acronyms(found))
     return dataclasses.replace(
         found,
-        mentions=sorted(found.mentions, key=lambda m: m.start),
+        mentions=sorted(posts_named_by_city(text, found.mentions), key=lambda m: m.start),
         candidates=mark_context(at, found.candidates),
         singles=mark_context(at, found.singles),
     )
+
+
+# Diplomatic posts, which the city after "in" names ("U.S. Embassy in Georgetown").
+_POST = re.compile(r"\b(?:Embassy|Consulate|Consulate General|Mission|Liaison Office)$")
+_IN_CITY = re.compile(r" in ((?:The )?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2})\b")
+_NOT_CITIES = lx.MONTHS | lx.WEEKDAYS
+
+
+def posts_named_by_city(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A post and the city it is in are one organisation's name: "the U.S. Embassy
+    in Georgetown" is that embassy, not every U.S. embassy; the city is still a
+    place named."""
+    out = []
+    for m in mentions:
+        if m.kind == "organisation" and _POST.search(m.surface):
+            city = _IN_CITY.match(text, m.end)
+            if city and city[1].split()[0] not in _NOT_CITIES:
+                surface = text[m.start : city.end()]
+                m = dataclasses.replace(m, end=city.end(), surface=surface, name=surface, ref="")
+        out.append(m)
+    return out
 
 
 def outside_matches(

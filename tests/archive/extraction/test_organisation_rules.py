@@ -634,3 +634,13 @@ def test_an_acronym_after_a_place_is_not_the_places_unless_it_abbreviates_it():
 def test_an_office_of_a_known_body_is_an_organisation():
     found = kinds("He will meet the UN Office of the Special Envoy for Coralia in Oslo.")
     assert "UN Office of the Special Envoy for Coralia" in found["organisation"]
+
+
+def test_a_post_in_a_city_is_that_post():
+    found = kinds(
+        "The U.S. Embassy in Georgetown and the U.S. Embassy in Bogota helped. "
+        "The U.S. Embassy in March said so."
+    )
+    assert {"U.S. Embassy in Georgetown", "U.S. Embassy in Bogota"} <= found["organisation"]
+    assert {"Georgetown", "Bogota"} <= found["place"]
+    assert "U.S. Embassy in March" not in found["organisation"]
