@@ -361,7 +361,9 @@ HEADLINE_PRESENT_VERBS = HEADLINE_VERBS | words(
     Congratulates Launches Signs Celebrates Commemorates Mourns Offers Sends Honors
     Honours Unveils Lifts Suspends Revokes Notifies Seeks Invests Commits Delivers
     Holds Discusses Convenes Concludes Co-Hosts Hosts Deploys Returns Reopens Opens
-    Closes Adopts Agrees Accepts Rejects Demands Affirms Reaffirm Announce Designate"""
+    Closes Adopts Agrees Accepts Rejects Demands Affirms Reaffirm Announce Designate
+    Selects Establishes Presents Expresses Encourages Highlights Underscores Emphasizes
+    Emphasises Praises Thanks Hails Lauds"""
 )
 
 # Modifiers that make no event's name: "Virtual Meeting", "Annual Session".

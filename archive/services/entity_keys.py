@@ -28,6 +28,10 @@ _DOTTED_ACRONYM = re.compile(r"\b(?!U\.S\.)((?:[A-Z]\.){2,})")
 
 
 _US_PREFIX = re.compile(r"^us (?=\w+ (?:of|for) )")
+# "U.S." or "United States" written as a word before a name, not a party ("U.S.-ASEAN").
+_US_WORD_FIRST = re.compile(r"^(?:U\.S\.|US|United States) (?=\w)")
+# A body's own offices, named after it ("... Department of State Office of ...").
+_SUB_BODIES = frozenset({"office", "bureau", "directorate", "division", "secretariat"})
 # "U.S.", "US" and "United States" as one word ("US-ASEAN" = "U.S.-ASEAN").
 _US = re.compile(r"(?:^| )(?:u s|united states)(?= |$)")
 
@@ -54,7 +58,11 @@ def organisation_key(name: str) -> str:
         key = f"{match[2]} of {match[1]}"
     key = " ".join(word for word in key.split() if word not in ("the", "a", "an"))
     key = _US_PREFIX.sub("", key)
+    if _US_WORD_FIRST.match(name) and len(key.split()) > 2:
+        key = key.removeprefix("us ")  # "U.S. National Park Service", "U.S. Embassy Baku"
     words = _body_first(name, key.split())
+    if len(words) > 3 and words[0].startswith("organisation:") and words[1] in _SUB_BODIES:
+        words = words[1:]  # "U.S. Department of State Office of Global Partnerships"
     return " ".join(_singular(word) for word in _country_first(words))
 
 
@@ -242,7 +250,12 @@ def _party(word: str) -> str:
 
 # "Tigray Region" = "Tigray", "Hunan Province" = "Hunan"; never "State" or "City"
 # ("Washington State", "New York City" are other places than their namesakes).
-_PLACE_HEAD_AT_END = re.compile(r" (?:autonomous region|region|province|governorate|oblast)$")
+_PLACE_HEAD_AT_END = re.compile(
+    r" (?:autonomous region|region|province|governorate|oblast|islands|island|bay|"
+    r"naval base|air base|base)$"
+)
+# The Arabic article before a place's name: "Al-Walaja" = "Walaja".
+_ARTICLE_FIRST = re.compile(r"^(?:al|el|ad|as|an|ar|ash|at|az) (?=\w{4})")
 # "Northern Africa" = "North Africa", "Eastern Europe" = "East Europe".
 _COMPASS_ADJECTIVES = {
     "northern": "north",
@@ -254,9 +267,10 @@ _COMPASS_ADJECTIVES = {
 
 def place_key(name: str) -> str:
     """A key two usual names of one place share (``Tigray Region`` = ``Tigray``,
-    ``Northern Africa`` = ``North Africa``, never ``Southern Africa`` = ``South
-    Africa``)."""
-    key = _PLACE_HEAD_AT_END.sub("", name_key(name))
+    ``Comoros Islands`` = ``Comoros``, ``Guantanamo Bay`` = ``Guantanamo``, ``Ream
+    Naval Base`` = ``Ream``, ``Al-Walaja`` = ``Walaja``, ``Northern Africa`` =
+    ``North Africa``, never ``Southern Africa`` = ``South Africa``)."""
+    key = _ARTICLE_FIRST.sub("", _PLACE_HEAD_AT_END.sub("", name_key(name)))
     words = key.split()
     if len(words) > 1 and words[0] in _COMPASS_ADJECTIVES:
         plain = " ".join([_COMPASS_ADJECTIVES[words[0]], *words[1:]])

@@ -712,10 +712,16 @@ def test_usual_names_of_one_place_are_one_record():
     _link("Reefland", kind="place")
     _link("Northern Lagoonia", kind="place")
     _link("North Lagoonia", kind="place")
+    _link("Shoal Islands", kind="place")
+    _link("Shoal", kind="place")
+    _link("Al-Walaja", kind="place")
+    _link("Walaja", kind="place")
     assert set(Place.objects.values_list("name", flat=True)) == {
         "Coralia",
         "Reefland",
         "North Lagoonia",
+        "Shoal",
+        "Walaja",
     }
     assert Place.objects.get(name="Coralia").articles.count() == 3
 
@@ -741,3 +747,15 @@ def test_a_usual_short_form_of_a_given_name_is_that_name():
     assert same_person("Catherine Coral", "Katie Coral")
     assert same_person("Gerald Coral", "Jerry Coral")
     assert not same_person("Gerald Coral", "Jerome Coral")
+
+
+def test_a_us_before_a_name_and_a_body_before_its_office_count_for_nothing():
+    _link_org("U.S. National Coral Service")
+    _link_org("National Coral Service")
+    _link_org("U.S. Department of State Office of Coral Partnerships")
+    _link_org("Office of Coral Partnerships")
+    _link_org("US-ASEAN Coral Council")
+    _link_org("ASEAN Coral Council")
+    _link_org("U.S. Embassy")
+    _link_org("Embassy")
+    assert Organisation.objects.count() == 6
