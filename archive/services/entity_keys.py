@@ -179,7 +179,11 @@ def event_identity(name: str, year: int | None, kind: str = "") -> tuple[str, in
             party, rest = _party_in_full(parties[1], rest)
             parties[1] = party
         first = "-".join(sorted(_party(part) for part in parties))
-    return event_key(f"{first} {rest}"), year
+    key = event_key(f"{first} {rest}")
+    # Spacing and hyphens count for nothing ("Non-Proliferation" = "Nonproliferation",
+    # "High-Level" = "High Level"), nor does "Leaders" ("NATO Leaders Summit").
+    words = [word for word in key.split() if word not in ("leaders", "leader s", "leaders s")]
+    return "".join(words), year
 
 
 # "United States-Honduras Strategic Dialogue" is the U.S.-Honduras one.
@@ -217,13 +221,15 @@ def _usual_form(name: str) -> str:
 
 
 def _party_in_full(start: str, rest: str) -> tuple[str, str]:
-    """The second party of a bilateral name when it is an organisation written in
-    several words (``Organization of Islamic Cooperation Strategic Dialogue``),
-    as its reference record, and the rest of the name."""
+    """The second party of a bilateral name when it is a country or an
+    organisation written in several words (``Czech Republic Strategic Dialogue``,
+    ``Organization of Islamic Cooperation Strategic Dialogue``), as its token, and
+    the rest of the name."""
     tail = rest.split()
     for cut in range(len(tail), 0, -1):
-        if organisation := _reference_organisation(" ".join([start, *tail[:cut]])):
-            return organisation, " ".join(tail[cut:])
+        party = " ".join([start, *tail[:cut]])
+        if found := _countries().get(name_key(party)) or _reference_organisation(party):
+            return found, " ".join(tail[cut:])
     return start, rest
 
 
@@ -238,7 +244,7 @@ def _party(word: str) -> str:
     """One party of a bilateral name as a token: a country named or by its demonym
     (``U.S.-Algerian`` = ``U.S.-Algeria``), the United States however written, an
     organisation by its reference record (``OIC``)."""
-    if word.startswith("organisation:"):
+    if word.startswith(("organisation:", "@")):
         return word
     key = name_key(word)
     if key in ("u s", "us"):

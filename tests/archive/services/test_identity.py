@@ -759,3 +759,15 @@ def test_a_us_before_a_name_and_a_body_before_its_office_count_for_nothing():
     _link_org("U.S. Embassy")
     _link_org("Embassy")
     assert Organisation.objects.count() == 6
+
+
+def test_spelling_spacing_and_leaders_count_for_nothing_in_an_events_name():
+    _link_event("Coral Nonproliferation Treaty", 2022)
+    _link_event("Coral Non-Proliferation Treaty", 2022)
+    _link_event("U.S.-Reef High Level Dialogue", 2022)
+    _link_event("U.S.-Reef High-Level Dialogue", 2022)
+    _link_event("Coral Leaders Summit", 2022)
+    _link_event("Coral Summit", 2022)
+    _link_event("U.S.-Czech Republic Strategic Dialogue", 2022)
+    _link_event("U.S.-Czech Strategic Dialogue", 2022)
+    assert Event.objects.count() == 4
