@@ -302,26 +302,29 @@ def _screen_organisation(text: str, group: _Entity, others: Container[str] = ())
     glued = _GLUED_BEFORE_THE.match(entity.name)
     if glued and (glued[1] in others or glued[1].isupper()):
         _rename(entity, glued[2], glued=True)
-    known = any(m.ref or m.evidence in _DEFINED for m in group.mentions)
-    if _BILATERAL_ALLIANCE.match(entity.name):
-        return False
-    if not known and (_ROMAN.match(entity.name) or _TWO_LETTERS.match(entity.name)):
+    name, words = entity.name, entity.name.split()
+    referenced = any(m.ref for m in group.mentions)
+    known = referenced or any(m.evidence in _DEFINED for m in group.mentions)
+    sides = any(m.evidence in ("team", "table") for m in group.mentions)  # "Crystal Palace"
+    if _BILATERAL_ALLIANCE.match(name):
         return False
     if all(_RESOLUTION_AFTER.match(text, m.end) for m in group.mentions):
         return False  # "UN Security Council Resolution 1325": a document's name
-    if entity.name in lx.NOT_ORG_ACRONYMS and not any(m.ref for m in group.mentions):
-        return False  # "POTUS", "the DCM", "SIV applicants"
-    if not known and _defined_as_a_thing(text, entity.name):
-        return False  # "Award for Corporate Excellence (ACE)"
-    words = entity.name.split()
-    party = words[-1] in lx.PARTY_PLURALS
-    if not known and not party and words[-1] not in lx.ORG_HEADS and _common_phrase(words):
-        return False
-    sides = any(m.evidence in ("team", "table") for m in group.mentions)  # "Crystal Palace"
-    if not sides and not any(m.ref for m in group.mentions) and _common_words_headless(words):
+    if not referenced and (name in lx.NOT_ORG_ACRONYMS or words[-1] in _NOT_BODIES):
+        return False  # "POTUS", "SIV applicants"; "Munich Marriott Hotel", "U.S. Constitution"
+    if not known and (
+        _ROMAN.match(name)
+        or _TWO_LETTERS.match(name)
+        or _defined_as_a_thing(text, name)  # "Award for Corporate Excellence (ACE)"
+        or (
+            words[-1] not in lx.PARTY_PLURALS
+            and words[-1] not in lx.ORG_HEADS
+            and _common_phrase(words)
+        )
+    ):
+        return False  # "Nationally Determined Contributions"
+    if not sides and not referenced and _common_words_headless(words):
         return False  # "Foreign Military Financing (FMF)", "Special Immigrant Visa (SIV)"
-    if words[-1] in _NOT_BODIES and not any(m.ref for m in group.mentions):
-        return False  # "Munich Marriott Hotel", "U.S. Constitution"
     if any(w in lx.HEADLINE_PRESENT_VERBS for w in words[1:]) and all(
         in_title_case_line(text, m.start) for m in group.mentions
     ):
