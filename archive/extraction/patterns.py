@@ -80,8 +80,7 @@ _CONN = (
     rf"(?:-|{_SP}+(?:(?:{CONNECTORS}){_SP}+)*"
     rf"(?:(?:al|el|ad|as|ash|at|an|ar|ul|ur)-)?)"
 )
-# A run starts a word: "iDE", "eBay" hold no name "DE" or "Bay".
-RUN_RE = re.compile(rf"(?<![^\W\d_]){TOKEN}(?:{_CONN}{TOKEN})*")
+RUN_RE = re.compile(rf"{TOKEN}(?:{_CONN}{TOKEN})*")
 
 # "(OIC)" right after a name defines an acronym.
 ACRONYM_DEF_RE = re.compile(r"\((?P<acr>[A-Z][A-Za-z0-9&\-]{1,11})\)")

@@ -84,8 +84,11 @@ def read_runs(
     may describe but this stage never changes."""
     reader = RunReader(at, earlier)
     claim_starts = [c[0] for c in claims]
-    for run in pt.RUN_RE.finditer(at.text):
+    text = at.text
+    for run in pt.RUN_RE.finditer(text):
         s, e = run.span()
+        if s and text[s - 1].isalpha():
+            continue  # a run starts a word: "iDE", "eBay" hold no name "DE" or "Bay"
         i = bisect.bisect_right(claim_starts, s) - 1
         if i >= 0 and claims[i][1] > s:
             continue  # inside a claimed span
