@@ -1,10 +1,12 @@
 """Articles per second of the rule extractor on one core.
 
-Usage: python bench/extraction_speed.py [path/to/state_dept_press_releases.jsonl.xz]
+Usage: python bench/extraction_speed.py [--passes N] [path/to/state_dept_press_releases.jsonl.xz]
 
 Reads the State Department press releases (title/text fields), warms the
 extractor up (reference data load and automaton build are not timed) and
-prints the throughput, by the wall clock and per second of CPU time.
+prints the throughput, by the wall clock and per second of CPU time, of the
+fastest of N passes (default 1): on a shared virtual machine a single pass
+varies by 20% from run to run, the fastest of three by a few per cent.
 """
 
 from __future__ import annotations
@@ -38,23 +40,34 @@ def load(path: Path) -> list[tuple[str, str, dt.date | None]]:
 
 
 def main() -> int:
-    path = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
+    args = sys.argv[1:]
+    passes = 1
+    if "--passes" in args:
+        at = args.index("--passes")
+        passes = max(1, int(args[at + 1]))
+        del args[at : at + 2]
+    path = Path(args[0]) if args else DEFAULT
     records = load(path)
     extractor = RuleExtractor()
     extractor.extract("Warm-up", "President Ilham Aliyev visited Baku.")
     chars = sum(len(t) + len(b) for t, b, _ in records)
-    entities = 0
-    start = time.perf_counter()
-    cpu_start = time.process_time()
-    for title, body, published in records:
-        entities += len(extractor.extract(title, body, published=published))
-    elapsed = time.perf_counter() - start
-    # CPU time too: on a shared machine the wall clock also counts waiting.
-    cpu = time.process_time() - cpu_start
+    best = None
+    for _ in range(passes):
+        entities = 0
+        start = time.perf_counter()
+        cpu_start = time.process_time()
+        for title, body, published in records:
+            entities += len(extractor.extract(title, body, published=published))
+        elapsed = time.perf_counter() - start
+        # CPU time too: on a shared machine the wall clock also counts waiting.
+        cpu = time.process_time() - cpu_start
+        if best is None or cpu < best[1]:
+            best = (elapsed, cpu)
+    elapsed, cpu = best
     print(
         f"{len(records)} articles, {chars / 1e6:.1f}M chars, {entities} entities "
         f"in {elapsed:.2f}s: {len(records) / elapsed:.0f} articles/second "
-        f"({len(records) / cpu:.0f} per CPU-second)"
+        f"({len(records) / cpu:.0f} per CPU-second; fastest of {passes})"
     )
     return 0
 
