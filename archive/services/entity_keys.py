@@ -13,9 +13,10 @@ import functools
 import re
 
 from archive.extraction.events import event_key, strip_ordinal
-from archive.extraction.lexicon import words
+from archive.extraction.lexicon import ORG_HEADS, ORG_HEADS_FIRST, ROLE_WORDS, words
 from archive.extraction.normalize import name_key
 from archive.extraction.reference import load_gazetteer
+from archive.extraction.screen import common_words
 
 # An organisation named by a bare acronym, as an article that does not define it leaves it.
 BARE_ACRONYM = re.compile(r"[A-Z][A-Z0-9&\-]{1,11}")
@@ -107,8 +108,26 @@ def _country_first(words: list[str]) -> list[str]:
     for size in (3, 2, 1):
         at = len(words) - size - 1
         if at > 0 and words[at] == "of" and (token := countries.get(" ".join(words[at + 1 :]))):
+            if any(_proper(word) for word in words[:at]):
+                # "Kurdistan Regional Government of Iraq": a name of its own, which
+                # the country after it only places; "Ministry of Health of Morocco"
+                # is told apart from other countries' by it.
+                return words[:at]
             return [token, *words[:at]]
     return words
+
+
+def _proper(word: str) -> bool:
+    """A word of a proper name: no English word, no word of titles or heads."""
+    return (
+        word.isalpha()
+        and word not in common_words()
+        and word not in _GENERIC_WORDS
+        and word not in _countries()
+    )
+
+
+_GENERIC_WORDS = frozenset(word.casefold() for word in (*ROLE_WORDS, *ORG_HEADS, *ORG_HEADS_FIRST))
 
 
 def _us(match: re.Match) -> str:

@@ -771,3 +771,13 @@ def test_spelling_spacing_and_leaders_count_for_nothing_in_an_events_name():
     _link_event("U.S.-Czech Republic Strategic Dialogue", 2022)
     _link_event("U.S.-Czech Strategic Dialogue", 2022)
     assert Event.objects.count() == 4
+
+
+def test_a_name_of_its_own_is_one_body_with_or_without_its_country_after_it():
+    _link_org("Kurdistan Coral Government of Iraq")
+    _link_org("Kurdistan Coral Government")
+    _link_org("Ministry of Health of Morocco")
+    _link_org("Ministry of Health")
+    _link_org("Communist Party of China")
+    _link_org("Communist Party of Vietnam")
+    assert Organisation.objects.count() == 5
