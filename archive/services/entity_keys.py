@@ -61,6 +61,9 @@ def organisation_key(name: str) -> str:
     key = _US_PREFIX.sub("", key)
     if _US_WORD_FIRST.match(name) and len(key.split()) > 2:
         key = key.removeprefix("us ")  # "U.S. National Park Service", "U.S. Embassy Baku"
+    head, _, where = key.rpartition(" in ")
+    if head and where in _countries() and any(_proper(word) for word in head.split()):
+        key = head  # "African Union Transition Mission (in Somalia)"
     words = _body_first(name, key.split())
     if len(words) > 3 and words[0].startswith("organisation:") and words[1] in _SUB_BODIES:
         words = words[1:]  # "U.S. Department of State Office of Global Partnerships"

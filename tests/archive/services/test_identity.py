@@ -780,4 +780,8 @@ def test_a_name_of_its_own_is_one_body_with_or_without_its_country_after_it():
     _link_org("Ministry of Health")
     _link_org("Communist Party of China")
     _link_org("Communist Party of Vietnam")
-    assert Organisation.objects.count() == 5
+    _link_org("Coralian Union Transition Mission in Somalia")
+    _link_org("Coralian Union Transition Mission")
+    _link_org("UN Mission in South Sudan")
+    _link_org("UN Mission")
+    assert Organisation.objects.count() == 8
