@@ -65,9 +65,9 @@ def read_head(at: ArticleText, units: list[Unit]) -> Mention | None:
     head = last.word
     mention = Mention(kind=kind, start=s, end=e, surface=surface, name=surface, evidence="head")
     atoms = [u.match.best for u in units if u.match is not None]
-    if kind == "organisation" and (place := country_acting(at.text, units, s, e)) is not None:
-        return place
     if kind == "organisation":
+        if (place := country_acting(at.text, units, s, e)) is not None:
+            return place
         mention.name = government_name(at, units, head, surface)
         igo = any(a.kind == "organisation" for a in atoms)
         mention.org_kind = (

@@ -664,11 +664,11 @@ class RunReader:
             # title holds an organisation, and the names inside it are its own.
             self.mentions.append(org)
             prefix = [u for u in prefix if u.end <= org.start]
-        k = self._body_before_title(prefix)
-        if k:
+        body = self._body_before_title(prefix)
+        if body is not None:
             # "National Space Council Executive Secretary": the body, then the title.
-            self.mentions.append(read_head(self.at, prefix[:k]))
-            prefix = prefix[k:]
+            self.mentions.append(body)
+            prefix = [u for u in prefix if u.start >= body.end]
         for u in prefix:
             m = u.match
             if m is not None and not m.best.demonym and m.best.kind != "person":
@@ -683,11 +683,11 @@ class RunReader:
             self.text, s, e, name
         )
 
-    def _body_before_title(self, prefix: list[Unit]) -> int:
-        """Where a body named by its head noun ends before the title that
-        follows it ("German MFA | State Secretary", "Presidential Leadership
-        Council | President"), or 0. Not a head of the press or of a company
-        ("White House Press Secretary")."""
+    def _body_before_title(self, prefix: list[Unit]) -> Mention | None:
+        """The body a title's first words name by their head noun ("German MFA
+        | State Secretary", "Presidential Leadership Council | President"), or
+        None. Not a head of the press or of a company ("White House Press
+        Secretary")."""
         for k in range(len(prefix) - 1, 1, -1):
             head = prefix[k - 1]
             if (
@@ -703,10 +703,10 @@ class RunReader:
                 if lx.ORG_HEADS[head.word] == "government" and all(
                     u.match is None for u in prefix[:k]
                 ):
-                    return 0  # "Foreign Ministry Spokesperson": whose ministry is not said
+                    return None  # "Foreign Ministry Spokesperson": whose ministry is not said
                 found = read_head(self.at, prefix[:k])
-                return k if found is not None and found.kind == "organisation" else 0
-        return 0
+                return found if found is not None and found.kind == "organisation" else None
+        return None
 
     # 3. gazetteer matches and unknown words
     def _read_mixed(self, units: list[Unit], sentence_start: bool, pending) -> None:

@@ -157,11 +157,9 @@ def _head_after(text: str, e: int) -> int:
     more = _NAME_WORDS_AFTER.match(text, e)
     if not more:
         return e
-    ends = [word.end() for word in re.finditer(r"\S+", more[0])]
-    words = more[0].split()
-    for n in range(len(words), 0, -1):
-        if words[n - 1] in lx.ORG_HEADS:
-            return e + ends[n - 1]
+    for word in reversed(list(re.finditer(r"\S+", more[0]))):
+        if word[0] in lx.ORG_HEADS:
+            return e + word.end()
     return e
 
 
