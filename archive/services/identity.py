@@ -716,28 +716,26 @@ def _event_groups(rows: dict[int, tuple[str, int | None]], wanted: set[int]) -> 
             year = None
         return event_identity(name, year, kinds.get(pk, ""))
 
+    own = {pk: identity(pk, name, year) for pk, (name, year) in rows.items()}
     by_identity: dict[tuple[str, int | None], list[int]] = {}
-    for pk, (name, year) in rows.items():
-        by_identity.setdefault(identity(pk, name, year), []).append(pk)
+    for pk, key in own.items():
+        by_identity.setdefault(key, []).append(pk)
     # An alias joins the one group whose records' names it is, and only when no
     # other group's record has it too; never a short form of the record's own
     # name ("Strategic Dialogue" of "U.S.-Iraq Strategic Dialogue").
     claims: dict[tuple[str, int | None], set[tuple[str, int | None]]] = {}
     for pk, alias in EventAlias.objects.values_list("event_id", "name"):
         if pk in rows:
-            own = identity(pk, *rows[pk])
             other = identity(pk, alias, rows[pk][1])
-            if other != own and other in by_identity and not ends_name(alias, rows[pk][0]):
-                claims.setdefault(other, set()).add(own)
+            if other != own[pk] and other in by_identity and not ends_name(alias, rows[pk][0]):
+                claims.setdefault(other, set()).add(own[pk])
     for other, owners in claims.items():
         if len(owners) == 1 and other in by_identity:
-            (own,) = owners
-            if own in by_identity:
-                by_identity[own].extend(by_identity.pop(other))
+            (owner,) = owners
+            if owner in by_identity:
+                by_identity[owner].extend(by_identity.pop(other))
     return [
-        sorted(set(pks))
-        for pks in by_identity.values()
-        if len(set(pks)) > 1 and wanted.intersection(pks)
+        sorted(pks) for pks in by_identity.values() if len(pks) > 1 and wanted.intersection(pks)
     ]
 
 
