@@ -83,6 +83,8 @@ _CONN = (
 RUN_RE = re.compile(rf"{TOKEN}(?:{_CONN}{TOKEN})*")
 
 # "(OIC)" right after a name defines an acronym.
+# An organisation named by a bare acronym ("OSCE", "IRGC-QF"), with fullmatch.
+BARE_ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9&\-]{1,11}")
 ACRONYM_DEF_RE = re.compile(r"\((?P<acr>[A-Z][A-Za-z0-9&\-]{1,11})\)")
 
 _EVENT_HEAD_ALT = "|".join(sorted(EVENT_HEADS, key=len, reverse=True))

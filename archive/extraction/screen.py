@@ -33,6 +33,7 @@ from collections.abc import Callable, Collection, Container
 from pathlib import Path
 
 from archive.extraction import lexicon as lx
+from archive.extraction import patterns as pt
 from archive.extraction.acronyms import long_form_before
 from archive.extraction.clusters import Resolution
 from archive.extraction.events import strip_ordinal
@@ -90,7 +91,6 @@ _STANDING_WORDS = lx.words(
     "Candidate Designate Nominee Duke Duchess Grand Baron Baroness Count Countess Olympian"
 )
 _GLUED_BEFORE_THE = re.compile(r"^([\w.’'-]+) (?:for |at |in )?[Tt]he (\S+.*)$")
-_BARE_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,11}$")
 _SMALL_WORDS = lx.words("of for and the in on to at by with")
 _THINGS = lx.THING_HEADS | lx.PROGRAMME_HEADS
 # Heads of buildings and documents: no organisation's name ends so.
@@ -250,9 +250,7 @@ def _screen_event(
     text: str, lower: _LowerWords, group: _Entity, others: Container[str] = ()
 ) -> bool:
     entity, mentions = group.entity, group.mentions
-    glued = _GLUED_BEFORE_THE.match(entity.name)
-    if glued and glued[1] in others:
-        _rename(entity, glued[2], glued=True)  # "Beijing for the Olympics"
+    _cut_word_before_the(entity, others)  # "Beijing for the Olympics"
     for m in mentions:
         if _PARTNER_BEFORE.search(_before(text, m, 20)) and not _US_PREFIX.match(entity.name):
             _rename(entity, f"U.S.-{entity.name}")
@@ -299,9 +297,7 @@ def _screen_organisation(text: str, group: _Entity, others: Container[str] = ())
     someone or somewhere else, or describes the body ("Iran the IAEA Board of
     Governors", "NGO The HALO Trust")."""
     entity = group.entity
-    glued = _GLUED_BEFORE_THE.match(entity.name)
-    if glued and (glued[1] in others or glued[1].isupper()):
-        _rename(entity, glued[2], glued=True)
+    _cut_word_before_the(entity, others, abbreviations=True)
     name, words = entity.name, entity.name.split()
     referenced = any(m.ref for m in group.mentions)
     known = referenced or any(m.evidence in _DEFINED for m in group.mentions)
@@ -336,9 +332,20 @@ def _screen_organisation(text: str, group: _Entity, others: Container[str] = ())
     return True
 
 
+def _cut_word_before_the(
+    entity: ExtractedEntity, others: Container[str], *, abbreviations: bool = False
+) -> None:
+    """Cut a word glued on before "the" that names someone or somewhere else
+    ("Iran the IAEA Board of Governors"), or with ``abbreviations`` describes the
+    body ("NGO The HALO Trust")."""
+    glued = _GLUED_BEFORE_THE.match(entity.name)
+    if glued and (glued[1] in others or (abbreviations and glued[1].isupper())):
+        _rename(entity, glued[2], glued=True)
+
+
 def _defined_as_a_thing(text: str, name: str) -> bool:
     """A bare acronym the article defines as a programme, a visa or an award."""
-    if not _BARE_ACRONYM.match(name):
+    if not pt.BARE_ACRONYM_RE.fullmatch(name):
         return False
     at = text.find(f"({name})")
     if at < 0:

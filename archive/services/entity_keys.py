@@ -15,11 +15,9 @@ import re
 from archive.extraction.events import event_key, strip_ordinal
 from archive.extraction.lexicon import ORG_HEADS, ORG_HEADS_FIRST, ROLE_WORDS, words
 from archive.extraction.normalize import name_key
+from archive.extraction.patterns import BARE_ACRONYM_RE
 from archive.extraction.reference import load_gazetteer
 from archive.extraction.screen import common_words
-
-# An organisation named by a bare acronym, as an article that does not define it leaves it.
-BARE_ACRONYM = re.compile(r"[A-Z][A-Z0-9&\-]{1,11}")
 
 # -- organisations ---------------------------------------------------------------
 
@@ -77,7 +75,7 @@ def _body_first(name: str, words: list[str]) -> list[str]:
     if len(words) < 2:
         return words
     first = name.split()[0]
-    acronym = BARE_ACRONYM.fullmatch(first) and words[0] == name_key(first)
+    acronym = BARE_ACRONYM_RE.fullmatch(first) and words[0] == name_key(first)
     if acronym and (token := _reference_organisation(first)):
         return [token, *words[1:]]
     for size in range(min(8, len(words) - 1), 1, -1):

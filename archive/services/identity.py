@@ -27,6 +27,7 @@ from archive.extraction.lexicon import (
     words,
 )
 from archive.extraction.normalize import edit_distance, name_key
+from archive.extraction.patterns import BARE_ACRONYM_RE
 from archive.extraction.reference import DEFAULT_REFERENCE_DIR, load_gazetteer
 from archive.extraction.types import ExtractedEntity
 from archive.models import (
@@ -42,7 +43,6 @@ from archive.signals import articles_changed
 from .bulk import insert_rows
 from .editing import merge_entities
 from .entity_keys import (
-    BARE_ACRONYM,
     TRAILING_YEAR,
     event_identity,
     initials,
@@ -992,7 +992,7 @@ def _aliases_of(people: Iterable[int]) -> dict[int, list[str]]:
 
 
 def is_bare_acronym(name: str) -> bool:
-    return bool(BARE_ACRONYM.fullmatch(name)) and sum(ch.isupper() for ch in name) >= 2
+    return bool(BARE_ACRONYM_RE.fullmatch(name)) and sum(ch.isupper() for ch in name) >= 2
 
 
 def programmes_in_archive(acronyms: Iterable[str]) -> set[str]:
