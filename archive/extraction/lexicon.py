@@ -329,7 +329,7 @@ NOT_ORG_ACRONYMS = words(
     SDG SDGs PPE ICT IDP IDPs DC MOU MOA QA BSE CJD TB MRI VIP FOB CIF LIBOR RBI ERA
     IP DNS CTBT NPT POTUS VPOTUS FLOTUS SCOTUS DCM CDA DAS PDAS SRSG DSRSG CCUS DMZ
     CRBA FGM GBV SGBV CVE PVE NDC NDCs FTA FTAs ODA FDI UAV UAVs UAS IED IEDs ISR
-    TIP EEZ MOU MoU MOUs GHG SMR EV EVs AML CFT MPA HBCU HBCUs CSIRT"""
+    TIP EEZ MoU MOUs GHG SMR EV EVs AML CFT MPA HBCU HBCUs CSIRT"""
 )
 
 # Nouns of activities, documents, grants and statuses: a name of English words
@@ -357,13 +357,12 @@ PARTY_PLURALS = words(
 HEADLINE_PRESENT_VERBS = HEADLINE_VERBS | words(
     """Designates Renews Imposes Extends Expands Commends Applauds Approves Appoints
     Nominates Recognizes Recognises Reaffirms Provides Releases Restricts Pledges
-    Donates Reiterates Strengthens Supports Announces Condemns Urges Welcomes
-    Congratulates Launches Signs Celebrates Commemorates Mourns Offers Sends Honors
-    Honours Unveils Lifts Suspends Revokes Notifies Seeks Invests Commits Delivers
-    Holds Discusses Convenes Concludes Co-Hosts Hosts Deploys Returns Reopens Opens
-    Closes Adopts Agrees Accepts Rejects Demands Affirms Reaffirm Announce Designate
-    Selects Establishes Presents Expresses Encourages Highlights Underscores Emphasizes
-    Emphasises Praises Thanks Hails Lauds"""
+    Donates Reiterates Strengthens Supports Announces Condemns Urges Congratulates
+    Launches Signs Celebrates Commemorates Mourns Offers Sends Honors Honours Unveils
+    Lifts Suspends Revokes Notifies Seeks Invests Commits Delivers Holds Discusses
+    Convenes Co-Hosts Deploys Reopens Opens Closes Adopts Agrees Accepts Rejects Demands
+    Affirms Reaffirm Announce Designate Selects Establishes Presents Expresses
+    Encourages Highlights Underscores Emphasizes Emphasises Praises Thanks Hails Lauds"""
 )
 
 # Modifiers that make no event's name: "Virtual Meeting", "Annual Session".
