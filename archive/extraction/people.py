@@ -4,8 +4,11 @@ Aliyev"), each attached to one person cluster."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
 
+from archive.extraction import lexicon as lx
 from archive.extraction import patterns as pt
 from archive.extraction.clusters import Cluster, Clusters, name_tokens, same_person
 from archive.extraction.guess import (
@@ -20,6 +23,7 @@ from archive.extraction.headings import in_title_cased_sentence
 from archive.extraction.lexicon import FOREIGN_ARTICLES, NOT_PERSON_WORDS
 from archive.extraction.normalize import name_key
 from archive.extraction.reference import Gazetteer, Leader
+from archive.extraction.screen import common_words
 from archive.extraction.spans import Candidate, Findings, Mention
 
 
@@ -51,6 +55,7 @@ class People:
 
     def resolve(self) -> People:
         work = self.work
+        self._tidy()
         for m in self._persons():
             if not m.surname_only:
                 self._attach_full(m, m.surface)
@@ -108,6 +113,92 @@ class People:
         for cluster in self.all:
             self._collect_roles(cluster)
         return self
+
+    def _tidy(self) -> None:
+        """What the runs read wrongly around a name, set right before people
+        are resolved: a title's last word glued before the name is cut off
+        ("Special Representative on Climate Issues Ruslan Edelgeriyev",
+        "Chargé d’Affaires Stewart Tuttle": the name left is the person's, a
+        title before it), and a label numbering anonymous speakers ("Senior
+        Administration Official Number Three") is no person. Mentions and
+        candidates are shared with the caller: changed ones are replaced."""
+        work = self.work
+        mentions: list[Mention] = []
+        for m in work.mentions:
+            if m.kind == "person" and not m.dropped and not m.ref:
+                words = m.surface.split()
+                if _numbered_label(words):
+                    continue
+                rest = self._after_title_tail(m.start, m.end, words)
+                if rest is not None:
+                    start, surface = rest
+                    m = dataclasses.replace(
+                        m,
+                        start=start,
+                        surface=surface,
+                        name="",
+                        title_alias="",
+                        surname_only=" " not in surface,
+                    )
+            mentions.append(m)
+        candidates = []
+        for cand in work.candidates:
+            if _numbered_label(cand.tokens):
+                continue
+            rest = self._after_title_tail(cand.start, cand.end, cand.tokens)
+            if rest is None:
+                candidates.append(cand)
+                continue
+            start, surface = rest
+            mentions.append(
+                Mention(
+                    kind="person",
+                    start=start,
+                    end=cand.end,
+                    surface=surface,
+                    evidence="title",
+                    surname_only=" " not in surface,
+                )
+            )
+        work.mentions[:] = mentions
+        work.candidates[:] = candidates
+
+    def _after_title_tail(self, start: int, end: int, words) -> tuple[int, str] | None:
+        """The name after the last words of a title glued before it, as
+        (offset, surface), or None when the run starts with no such word.
+
+        The words are written right after an elided article ("Chargé
+        d’Affaires"), or are ordinary English words ending a title's
+        complement ("Ambassador at Large for International Religious Freedom",
+        "Minister of Health and Prevention", "Assistant Secretary for
+        International Narcotics and Law Enforcement"); the words after them
+        read as a person's name."""
+        if len(words) < 2 or words[0] in self.gaz.given_names:
+            return None
+        text = self.work.text
+        cut = 0
+        if text[start - 1 : start] in ("’", "'") and text[start - 2 : start - 1].islower():
+            cut = 1
+        elif _ordinary_noun(words[0], text):
+            lo = max(0, start - 160, text.rfind("\n", 0, start) + 1)
+            if not _TITLE_COMPLEMENT_RE.search(text, lo, start):
+                return None
+            cut = 1
+            while cut < len(words) - 1 and _ordinary_noun(words[cut], text):
+                cut += 1
+        if not cut:
+            return None
+        rest = words[cut:]
+        if not all(_name_word(w) for w in rest):
+            return None
+        if rest[0] not in self.gaz.given_names and all(
+            w.lower() in common_words() for w in rest if w not in lx.PARTICLES
+        ):
+            return None  # "Climate Change Adaptation": English words, no name
+        at = end
+        for word in reversed(rest):
+            at = text.rindex(word, start, at)
+        return at, text[at:end]
 
     def _resolve_singles(self) -> None:
         """Lone words: a known person's surname, or typed by their context
@@ -325,6 +416,55 @@ class People:
 
 # Evidence that a name is a person's, not a guess from its shape.
 _PROVEN = frozenset({"title", "given-name", "initial", "speech", "cue", "gazetteer", "appositive"})
+
+
+# A title's complement written right before a name: a title's head, then
+# "for", "on" or "of" and capitalised words ("Special Presidential
+# Representative on Climate ", "Assistant to the Administrator for Conflict
+# Prevention and ").
+_TITLE_COMPLEMENT_RE = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(w) for w in sorted(lx.TITLE_HEADS, key=len, reverse=True))
+    + r")(?: at Large)? (?:for|on|of) "
+    r"(?:(?:the|and|of|for|on|&|[^\W\d_a-z][\w’'.\-]*),? ){0,8}$"
+)
+_NUMBER_WORDS = lx.words("One Two Three Four Five Six Seven Eight Nine Ten")
+
+
+def _numbered_label(words) -> bool:
+    """ "Number Three" of "Senior Administration Official Number Three": a
+    label for an anonymous speaker, no name."""
+    return (
+        len(words) == 2
+        and words[0] == "Number"
+        and (words[1] in _NUMBER_WORDS or words[1].isdigit())
+    )
+
+
+_ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "dom", "ance", "ence", "ship", "ism")
+
+
+def _ordinary_noun(word: str, text: str) -> bool:
+    """An English word, written in lower case in this article or abstract by
+    its ending ("Freedom", "Stabilization"): not a given name the reference
+    data misses ("Bonnie", "Sung", "Lee")."""
+    low = word.lower()
+    if low not in common_words():
+        return False
+    if low.endswith(_ABSTRACT_ENDINGS) or (low.endswith("es") and low[:-1] in common_words()):
+        return True  # "Issues", "Affairs"
+    return re.search(rf"(?<![\w-]){low}(?![\w-])", text) is not None
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised word of a name, not of the grammar lists."""
+    return (
+        word[:1].isupper()
+        and word not in NOT_PERSON_WORDS
+        and word not in lx.ROLE_WORDS
+        and word not in lx.ORG_HEADS
+        and word not in lx.EVENT_HEADS
+    ) or word in lx.PARTICLES
 
 
 def _has_backref(cand: Candidate, singles: set[str]) -> bool:

@@ -166,3 +166,60 @@ def test_demonym_without_its_stan_and_a_common_word_is_no_person():
 def test_demonym_and_a_name_is_still_read():
     found = kinds("The Uzbek Annual Review quoted Laura Madrid.")
     assert found["person"] == {"Laura Madrid"}
+
+
+# -- the last words of a title glued before a name ---------------------------------
+
+
+def test_title_complement_word_is_no_part_of_the_name():
+    found = kinds(
+        "Senior Official for the Office of Global Women's Issues Katrava Fotinek spoke. "
+        "Women's issues were discussed."
+    )
+    assert found["person"] == {"Katrava Fotinek"}
+
+
+def test_abstract_noun_ending_a_title_is_cut_off():
+    found = kinds(
+        "The Assistant to the Administrator for Conflict Prevention and Stabilization "
+        "Robart Jenkova joined the call."
+    )
+    assert found["person"] == {"Robart Jenkova"}
+
+
+def test_every_english_word_ending_a_title_is_cut_off():
+    found = kinds(
+        "Assistant Secretary for International Narcotics and Law Enforcement Tadd Robinova "
+        "will travel. Assistant Secretary Robinova will meet police officials in law "
+        "enforcement."
+    )
+    assert found["person"] == {"Tadd Robinova"}
+
+
+def test_word_after_an_elided_article_belongs_to_the_title():
+    found = kinds("Embassy Panama City's Chargé d’Affaires Stewan Tuttova signed it.")
+    assert found["person"] == {"Stewan Tuttova"}
+
+
+def test_a_surname_after_a_title_tail_joins_the_full_name():
+    found = kinds(
+        "Ruslav Edelgerin met officials. The statement was issued with Special "
+        "Presidential Representative on Climate Issues Edelgerin."
+    )
+    assert found["person"] == {"Ruslav Edelgerin"}
+
+
+def test_given_name_after_a_title_is_kept():
+    # "Bonnie" is an English word too, but never written in lower case here.
+    found = kinds(
+        "Under Secretary for Arms Control and International Security Bonnie Jenkova spoke."
+    )
+    assert found["person"] == {"Bonnie Jenkova"}
+
+
+def test_numbered_anonymous_speakers_are_no_people():
+    found = kinds(
+        "Joining us are Senior Administration Official Number One and Senior "
+        "Administration Official Number Three."
+    )
+    assert not found.get("person")
