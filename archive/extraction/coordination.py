@@ -8,6 +8,7 @@ import itertools
 from archive.extraction import lexicon as lx
 from archive.extraction.article_text import ArticleText
 from archive.extraction.heads import names_office
+from archive.extraction.screen import common_words
 from archive.extraction.spans import Unit
 
 
@@ -35,7 +36,8 @@ def split_and(at: ArticleText, units: list[Unit]) -> tuple[list[list[Unit]], set
             # office goes on after "and" when role words follow.
             office = any(u.word in lx.ROLE_WORDS for u in rest)
             keep = plain and (
-                (seen_of and (len(rest) <= 2 or office)) or (ends_in_head and len(rest) <= 3)
+                (seen_of and (len(rest) <= 2 or office))
+                or (ends_in_head and (len(rest) <= 3 or _lone_english_word(parts[-1])))
             )
             if len(rest) == 1 and (
                 " and the " in gap or (len(parts[-1]) == 1 and _two_bare_heads(prev, unit))
@@ -85,7 +87,11 @@ def two_organisations(at: ArticleText, before: list[Unit], after: list[Unit], ga
     Control and Disarmament Agency", "Trade and Technology Council" stay whole."""
     if not ends_in_org_head(at, after):
         return False
-    if " and the " in gap or ends_in_org_head(at, before):
+    if " and the " in gap:
+        return True
+    if _generic(after):
+        return False  # "Illinois Holocaust Museum and Education Center"
+    if ends_in_org_head(at, before):
         return True
     if len(before) == 1 and before[0].match is not None:
         return before[0].match.best.kind == "organisation"  # "Voice of America and Fox News"
@@ -94,6 +100,24 @@ def two_organisations(at: ArticleText, before: list[Unit], after: list[Unit], ga
         and all(u.match is None for u in before)
         and before[0].word not in lx.ROLE_WORDS
         and before[-1].word not in lx.ROLE_WORDS
+    )
+
+
+def _lone_english_word(units: list[Unit]) -> bool:
+    """One English word before "and" ("Economic and Business Affairs ... Office"):
+    an adjective the head after it shares, no name on its own."""
+    (unit,) = units if len(units) == 1 else (None,)
+    return unit is not None and unit.match is None and unit.word.lower() in common_words()
+
+
+def _generic(units: list[Unit]) -> bool:
+    """One English word before a head ("Education Center", "Delivery Services"):
+    a description, not a body's own name ("Desert Lions Group" is one)."""
+    return (
+        len(units) == 2
+        and units[0].match is None
+        and units[0].word not in lx.ORG_HEADS_FIRST
+        and units[0].word.lower() in common_words()
     )
 
 

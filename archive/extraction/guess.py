@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from archive.extraction import lexicon as lx
+from archive.extraction import patterns as pt
 from archive.extraction.normalize import name_key
 from archive.extraction.spans import Candidate, Mention
 
@@ -167,7 +168,7 @@ def single_kind(cand: Candidate) -> str:
         return "organisation"
     if not _name_word(word):
         return ""
-    if cand.article and word.endswith("s") and not cand.common:
+    if cand.article and pt.PLURAL_WORD_RE.search(word) and not cand.common:
         return "organisation"  # "the Mariners", "the Greens": a team, a party
     if cand.place_hint and not cand.common and not _ABSTRACT_NOUN.search(word):
         return "place"

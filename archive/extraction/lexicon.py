@@ -137,10 +137,12 @@ ORG_HEADS: dict[str, str] = {
 # Heads of the names of programmes, plans and laws ("Caribbean Energy Security
 # Initiative", "Global Entry Program", "Arms Export Control Act"): things run or
 # enacted, not organisations (one the reference data knows is matched whole).
-# A "Partnership" may be either, so it stays an organisation's head.
+# A "Partnership" is one too ("U.S.-India Strategic Partnership", "Quad Vaccine
+# Partnership"); one named "for" something stays a body ("Global Partnership
+# for Education"), as "Partnership" is still an organisation's head.
 PROGRAMME_HEADS = words(
     """Initiative Initiatives Program Programs Programme Programmes Plan Plans
-    Strategy Strategies Framework Act Resolution"""
+    Strategy Strategies Framework Act Resolution Partnership Partnerships"""
 )
 
 # Definite articles of other languages that open a name ("La Jornada", "O
@@ -371,7 +373,8 @@ GENERIC_EVENT_MODIFIERS = words(
     Joint Regular Informal Formal Extraordinary Emergency Plenary Final Inaugural
     Opening Closing High-Level High Level Senior Officials Technical Working Expert
     Experts Leaders Leaders' Ministers Ministerial Press Special Follow-Up Follow-on
-    First Second Third Next Last Recent Upcoming Ongoing Current Global"""
+    First Second Third Next Last Recent Upcoming Ongoing Current Global Presidential
+    Executive"""
 )
 
 # Currencies: a plural or a name after "in" ("in Euros") names no place.

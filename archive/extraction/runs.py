@@ -390,9 +390,15 @@ class RunReader:
                 # "Secretary General of the ... (OIC) Hissein Ibrahim Taha"
                 self.pending_role = pending
             return
-        if len(units) > 1 and units[-1].match is None and units[-1].word in lx.PROGRAMME_HEADS:
-            # "Caribbean Energy Security Initiative": a programme, no organisation;
-            # the names inside it are still read.
+        if (
+            len(units) > 1
+            and units[-1].match is None
+            and units[-1].word in lx.PROGRAMME_HEADS
+            and not (units[0].match is None and units[0].word in lx.ORG_HEADS_FIRST)
+        ):
+            # "Caribbean Energy Security Initiative": a programme, no organisation
+            # (but "Office of Global Partnerships" is); the names inside it are
+            # still read.
             for u in units:
                 if u.match is not None:
                     self.emit_match(u.match, standalone=True)
@@ -418,7 +424,7 @@ class RunReader:
             return
         if self._read_title(units, pending):
             return
-        if _post_in_city(units):
+        if _post_in_city(self.at, units):
             # "U.S. Embassy Kyiv", "U.S. Consulate General Jerusalem": the post
             # is named by its city, which is still a place named; the name
             # is the words written together ("Staff of U.S. Embassy Kyiv").
@@ -841,12 +847,15 @@ def _shared_head_mention(text: str, s: int, e: int, name: str) -> Mention:
 _POSTS = frozenset({"Embassy", "Consulate", "General", "Mission"})
 
 
-def _post_in_city(units: list[Unit]) -> bool:
-    """ "U.S. Embassy Kyiv": a diplomatic post's head, then its city."""
+def _post_in_city(at: ArticleText, units: list[Unit]) -> bool:
+    """ "U.S. Embassy Kyiv": a diplomatic post's head, then its city right after
+    it (not "Regional Development Mission for Asia")."""
     if len(units) < 2:
         return False
     city, head = units[-1], units[-2]
     if city.match is None or city.match.best.kind != "place" or head.match is not None:
+        return False
+    if at.gap(head, city).strip():
         return False
     if head.word == "General":
         return len(units) > 2 and units[-3].word == "Consulate"

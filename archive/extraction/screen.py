@@ -278,6 +278,8 @@ def _screen_event(
         if named and len(rest) >= 2 and rest[-1] in lx.EVENT_HEADS:
             _rename(entity, right, glued=True)  # "... Project and Maritime Collaborative Forum"
             words = rest
+    if len(words) > 2 and words[-2] == "of" and words[-1] in ("War", "Wars"):
+        return False  # "Law of War", "Prisoners of War": a war is never named so
     if words[-1] == "Crisis" and any(w in ("of", "on", "the") for w in words):
         return False  # "Times of Crisis", "Leadership on the Crisis": a crisis is named before it
     if all(_cut_after_preposition(text, m) for m in mentions):
@@ -304,6 +306,8 @@ def _screen_organisation(text: str, group: _Entity, others: Container[str] = ())
     sides = any(m.evidence in ("team", "table") for m in group.mentions)  # "Crystal Palace"
     if _BILATERAL_ALLIANCE.match(name):
         return False
+    if not known and _plural_of_a_word_written(text, words):
+        return False  # "the Skripals" beside "Skripal", "the Uyghurs" beside "Uyghur Muslims"
     if all(_RESOLUTION_AFTER.match(text, m.end) for m in group.mentions):
         return False  # "UN Security Council Resolution 1325": a document's name
     if not referenced and (name in lx.NOT_ORG_ACRONYMS or words[-1] in _NOT_BODIES):
@@ -330,6 +334,15 @@ def _screen_organisation(text: str, group: _Entity, others: Container[str] = ())
     elif match := _DESCRIBED_AFTER.search(entity.name):
         _rename(entity, entity.name[: match.start()])
     return True
+
+
+def _plural_of_a_word_written(text: str, words: list[str]) -> bool:
+    """A plural the article also writes in the singular: a family, a people or a
+    weapon ("the Skripals", "the Uyghurs", "Javelins"), not a team or a party,
+    whose name is plural only ("the Mariners")."""
+    if len(words) != 1 or not pt.PLURAL_WORD_RE.search(words[0]):
+        return False
+    return re.search(rf"\b{re.escape(words[0][:-1])}\b", text) is not None
 
 
 def _cut_word_before_the(

@@ -248,3 +248,12 @@ def test_a_body_named_only_in_a_resolutions_name_is_no_mention_of_it():
     )
     found = names("", "It cited UN Security Council Resolution 2231. The UN Security Council met.")
     assert found["organisation"] == {"United Nations Security Council"}
+
+
+def test_a_body_of_law_or_a_document_is_no_event():
+    found = names(
+        "Notes", "Troops must respect the Law of War. The Presidential Memorandum was read."
+    )
+    assert not found.get("event")
+    found = names("Notes", "Historians met to discuss the Crimean War in Ottawa.")
+    assert "Crimean War" in found["event"]

@@ -210,7 +210,7 @@ def test_the_acronyms_an_article_defines_say_which_name_a_programme():
 
 
 def test_an_acronym_defined_for_a_programme_and_a_body_is_no_programme():
-    text = "The Joint Action Plan (JAP) began. The Japan Aid Partnership (JAP) paid."
+    text = "The Joint Action Plan (JAP) began. The Japan Action Party (JAP) paid."
     assert programme_acronyms(text) == {"JAP": False}
 
 
@@ -644,3 +644,53 @@ def test_a_post_in_a_city_is_that_post():
     assert {"U.S. Embassy in Georgetown", "U.S. Embassy in Bogota"} <= found["organisation"]
     assert {"Georgetown", "Bogota"} <= found["place"]
     assert "U.S. Embassy in March" not in found["organisation"]
+
+
+# -- "and" inside one name; partnerships; plurals --------------------------------
+
+
+def test_an_english_adjective_before_and_shares_the_head_after_it():
+    found = kinds("Officials from the Cultural and Sports Affairs Outreach Office met in Lima.")
+    assert found["organisation"] == {"Cultural and Sports Affairs Outreach Office"}
+
+
+def test_english_words_before_a_head_after_and_are_no_second_body():
+    found = kinds("The Oregon Railway Museum and Learning Center reopened in Salem.")
+    assert found["organisation"] == {"Oregon Railway Museum and Learning Center"}
+    found = kinds("The Advisory Board on Rural Postal and Parcel Services met in Reno.")
+    assert found["organisation"] == {"Advisory Board on Rural Postal and Parcel Services"}
+
+
+def test_two_bodies_joined_by_and_the_stay_two():
+    found = kinds("The Oregon Railway Museum and the Learning Center reopened.")
+    assert found["organisation"] == {"Oregon Railway Museum", "Learning Center"}
+
+
+def test_a_partnership_is_a_programme_not_an_organisation():
+    found = kinds(
+        "The U.S.-Peru Coastal Resilience Partnership and the Andes Water Partnership met."
+    )
+    assert not found.get("organisation")
+    assert "Peru" in found["place"]
+
+
+def test_an_office_named_for_partnerships_stays_an_organisation():
+    found = kinds("The Office of Regional Partnerships opened in Lima.")
+    assert found["organisation"] == {"Office of Regional Partnerships"}
+
+
+def test_a_singular_ending_in_s_after_the_is_no_team():
+    found = kinds("She will raise the Solidus banner at the Convention on the Tonus of rivers.")
+    assert not found.get("organisation")
+
+
+def test_a_plural_of_a_word_written_alone_is_no_organisation():
+    found = kinds("The Varlovs left Omsk. Varlov later said the Moravians and Moravian clergy met.")
+    assert not found.get("organisation")
+    found = kinds("The Ravens beat the Colts in Baltimore.")
+    assert found["organisation"] == {"Ravens", "Colts"}
+
+
+def test_a_post_is_named_by_a_city_written_right_after_it():
+    found = kinds("She leads the Regional Outreach Mission for Asia at the agency.")
+    assert "Asia" not in found.get("organisation", set())

@@ -195,11 +195,11 @@ def test_oxford_comma_and_british_spelling_variant():
 
 def test_acronym_definition_creates_unknown_organisation_for_the_article():
     found = entities(
-        "The Caspian Regional Energy Partnership (CREP) was founded in Baku. CREP will meet again."
+        "The Caspian Regional Energy Commission (CREC) was founded in Baku. CREC will meet again."
     )
-    org = one(found, "organisation", "Caspian Regional Energy Partnership")
-    assert org.acronym == "CREP"
-    assert "CREP" in org.aliases
+    org = one(found, "organisation", "Caspian Regional Energy Commission")
+    assert org.acronym == "CREC"
+    assert "CREC" in org.aliases
     assert org.count == 2
 
 
