@@ -94,11 +94,38 @@ class People:
         # One sense per article: "the terrorist group Boko Haram" ... "support
         # of Boko Haram" is the organisation each time.
         orgs = {name_key(m.surface) for m in work.mentions if m.kind == "organisation"}
+        # "Aktion Suhnezeichen is a German NGO": what the article says the name is.
+        said: dict[str, str] = {}
+        for c in rest:
+            if not c.weak and (kind := _said_to_be(work.text, c.end)):
+                said.setdefault(name_key(c.surface), kind)
+        said_orgs = {key for key, kind in said.items() if kind == "organisation"}
+        orgs |= said_orgs
+        ends = {m.end: m for m in work.mentions if m.kind == "organisation" and not m.dropped}
         for cand in rest:
-            if self._affiliation(cand) or (not cand.weak and name_key(cand.surface) in orgs):
+            key = name_key(cand.surface)
+            if (org := _renamed_after(work.text, cand, ends)) is not None:
+                # "Cuban Revolutionary National Police (Policía Nacional
+                # Revolucionaria, PNR)": the same body in its own language.
+                work.mentions.append(
+                    Mention.organisation(
+                        cand.start,
+                        cand.end,
+                        cand.surface,
+                        "context",
+                        org.org_kind or "other",
+                        ref=org.ref,
+                        name=org.name or org.surface,
+                    )
+                )
+            elif self._affiliation(cand) or (
+                not cand.weak and (key in orgs or _starts_with_one_of(key, said_orgs))
+            ):
                 work.mentions.append(guessed(cand, "organisation"))
             elif is_place_name(cand):
                 work.mentions.append(guessed(cand, "place"))
+            elif said.get(key) or _thing_name(work.text, cand):
+                self.leftover.append(cand)
             elif is_person_name(cand) and not _common_phrase(work.text, cand):
                 mention = self._candidate_mention(cand)
                 mention.evidence = "name"
@@ -465,6 +492,76 @@ def _name_word(word: str) -> bool:
         and word not in lx.ORG_HEADS
         and word not in lx.EVENT_HEADS
     ) or word in lx.PARTICLES
+
+
+# What an apposition or a copula after a name says it is: "Sembremos
+# Seguridad, an initiative which ...", "Aktion Suhnezeichen is a German NGO"
+# (not "the": "Annalisa Rapana, the Italian news agency, ANSA" names where
+# she works).
+_SAID_TO_BE_RE = re.compile(
+    r",? (?:is |was |are )?(?:a|an) (?:[\w’'\-]+ ){0,3}?"
+    r"(?P<noun>ngo|nongovernmental|non-governmental|charity|foundation|organi[sz]ation|"
+    r"company|firm|group|party|movement|network|association|agency|newspaper|daily|"
+    r"magazine|broadcaster|initiative|program|programme|project|campaign|festival|"
+    r"holiday|celebration|law|treaty|lecture|award|prize|fellowship)"
+    # The noun ends the phrase ("a program associate" is a person).
+    r"(?=[,.;:)]|$| (?:that|which|who|whose|in|of|for|to|based|with|and|or|from|on|at|by)\b"
+    r"| [a-z]+ing\b)",
+    re.IGNORECASE,
+)
+_ORG_SAID = lx.words(
+    """ngo nongovernmental non-governmental charity foundation organisation organization
+    company firm group party movement network association agency newspaper daily magazine
+    broadcaster"""
+)
+
+
+def _said_to_be(text: str, end: int) -> str:
+    """ "organisation" or "thing" when an apposition or "is a ..." right after
+    the name says what it is, else ""."""
+    m = _SAID_TO_BE_RE.match(text, end)
+    if m is None:
+        return ""
+    return "organisation" if m["noun"].lower() in _ORG_SAID else "thing"
+
+
+def _renamed_after(text: str, cand: Candidate, ends: dict[int, Mention]) -> Mention | None:
+    """The organisation right before a bracket that opens with ``cand`` and
+    closes after it or after its acronym: the body's name in another language."""
+    before = text[max(0, cand.start - 3) : cand.start]
+    at = before.rfind("(")
+    if at < 0 or before[at + 1 :].strip():
+        return None
+    opening = cand.start - len(before) + at
+    org = ends.get(opening) or ends.get(opening - 1)
+    if org is None or not re.match(r"\s*(?:\)|,\s*[A-Z][\w.&\-]*\s*\))", text[cand.end :]):
+        return None
+    return org
+
+
+def _starts_with_one_of(key: str, names: set[str]) -> bool:
+    """ "Aktion Suhnezeichen Friedensdienste" beside the organisation
+    "Aktion Suhnezeichen": a longer name of it."""
+    words = key.split()
+    return len(words) > 2 and any(" ".join(words[:n]) in names for n in range(2, len(words)))
+
+
+# Heads of the names of laws, lectures and festivals ("Nuremberg Laws",
+# "Vandenberg Lecture"), besides the lexicon's heads and their plurals.
+_THING_ENDS = lx.words("Lecture Lectures Laws Charter Doctrine Purnima Jayanti Format")
+
+
+def _thing_name(text: str, cand: Candidate) -> bool:
+    """A name of a thing, not a person: its last word is the head of one, or
+    such a head's plural ("Nobel Prizes"), or it follows a greeting for a
+    holiday ("Happy Buddha Purnima")."""
+    last = cand.tokens[-1]
+    if last in _THING_ENDS or last in lx.THING_HEADS:
+        return True
+    for singular in (last[:-1], last[:-2]) if last.endswith("s") else ():
+        if singular in NOT_PERSON_WORDS or singular in lx.EVENT_HEADS:
+            return True
+    return text[max(0, cand.start - 6) : cand.start] == "Happy "
 
 
 def _has_backref(cand: Candidate, singles: set[str]) -> bool:

@@ -223,3 +223,40 @@ def test_numbered_anonymous_speakers_are_no_people():
         "Administration Official Number Three."
     )
     assert not found.get("person")
+
+
+# -- names of bodies, laws, lectures and holidays are no people ------------------------
+
+
+def test_a_body_named_again_in_its_own_language_is_that_body():
+    found = kinds(
+        "We are designating the Coralian Revolutionary National Police (Policía Nacional "
+        "Revolucionaria, PNR) and its leaders."
+    )
+    assert not found.get("person")
+    assert "Policía Nacional Revolucionaria" not in found.get("organisation", set())
+
+
+def test_what_the_article_says_a_name_is_counts():
+    found = kinds(
+        "I spent a year with Aktion Korallenzeichen Friedensdienste. Aktion "
+        "Korallenzeichen is a German NGO aiding reconciliation. Many benefit from "
+        "Sembremos Corales, an initiative which helps young people."
+    )
+    assert not found.get("person")
+    assert {"Aktion Korallenzeichen", "Aktion Korallenzeichen Friedensdienste"} <= found[
+        "organisation"
+    ]
+
+
+def test_a_job_after_a_name_is_no_apposition_of_a_thing():
+    found = kinds("The next question comes from Coco Limara, a program associate at a think tank.")
+    assert found["person"] == {"Coco Limara"}
+
+
+def test_laws_lectures_and_holidays_are_no_people():
+    found = kinds(
+        "It echoes the 1935 Korallberg Laws. The event is the fourth annual Vandenreef "
+        "Lecture. Happy Buddha Korallima."
+    )
+    assert not found.get("person")
