@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 
 from archive.extraction import lexicon as lx
@@ -109,7 +110,7 @@ def link_acronyms(found: Findings) -> Findings:
             continue
         head = long_form.rsplit(None, 1)[-1]
         # "Flight Information Region (FIR)": a kind of area, no body.
-        programme = head in lx.PROGRAMME_HEADS or head in lx.PLACE_HEADS
+        programme = names_a_thing(long_form) or head in lx.PLACE_HEADS
         if programme or not names_a_body(text, k - len(long_form), d.end()):
             # "as a Specially Designated Global Terrorist (SDGT)": a class of
             # things; "the Women, Peace, and Security (WPS) Report": a part
@@ -156,9 +157,28 @@ def programme_acronyms(text: str) -> dict[str, bool]:
         long_form = long_form_before(text, k, acr)
         if not long_form:
             continue
-        programme = long_form.rsplit(None, 1)[-1] in lx.PROGRAMME_HEADS
-        found[acr] = found.get(acr, True) and programme
+        found[acr] = found.get(acr, True) and names_a_thing(long_form)
     return found
+
+
+# Agreements and laws an acronym may stand for ("Global Compact for ... Migration (GCM)").
+_AGREEMENT_HEADS = frozenset(
+    head for head, kind in lx.EVENT_HEADS.items() if kind == "agreement"
+) | lx.words("Compact Compacts")
+_OF_WORDS = frozenset({"for", "on", "of", "to", "against"})
+
+
+def names_a_thing(long_form: str) -> bool:
+    """Whether a long form names a programme, a plan, a law or an agreement:
+    its head, the last word or the word before "for", "on" or "of", says so
+    ("Trafficking Victims Protection Act", "Global Compact for Safe, Orderly
+    and Regular Migration"), not a body ("Agency for International Development")."""
+    words = long_form.split()
+    head = next(
+        (w for w, after in itertools.pairwise(words) if after in _OF_WORDS),
+        words[-1],
+    )
+    return head in lx.PROGRAMME_HEADS or head in _AGREEMENT_HEADS or words[-1] in lx.PROGRAMME_HEADS
 
 
 def names_a_body(text: str, start: int, after: int) -> bool:

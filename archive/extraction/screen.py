@@ -34,7 +34,7 @@ from pathlib import Path
 
 from archive.extraction import lexicon as lx
 from archive.extraction import patterns as pt
-from archive.extraction.acronyms import long_form_before
+from archive.extraction.acronyms import long_form_before, names_a_thing
 from archive.extraction.clusters import Resolution
 from archive.extraction.events import strip_ordinal
 from archive.extraction.headings import in_title_case_line
@@ -96,6 +96,11 @@ _THINGS = lx.THING_HEADS | lx.PROGRAMME_HEADS
 # Heads of buildings and documents: no organisation's name ends so.
 _NOT_BODIES = lx.words("Hotel Stadium Arena Constitution Constitutions")
 _TWO_LETTERS = re.compile(r"^[A-Z]{2}$")
+# A noun for an agreement, a law or a document right after a name: the name is its.
+_THING_AFTER = re.compile(
+    r" (?:agreements?|treaty|treaties|conventions?|waivers?|accords?|protocols?|acts?|"
+    r"laws?|legislation|negotiations|framework|standards|provisions?|texts?)\b"
+)
 _DESCRIBED_AFTER = re.compile(r"(?<=\w)-(?:led|based|backed|funded|supported|sponsored)$")
 # Organisations found so: by a reference list, a definition in the article, a head noun.
 _DEFINED = frozenset({"acronym", "head", "firm", "government", "masthead", "coordinated"})
@@ -316,6 +321,7 @@ def _screen_organisation(text: str, group: _Entity, others: Container[str] = ())
         _ROMAN.match(name)
         or _TWO_LETTERS.match(name)
         or _defined_as_a_thing(text, name)  # "Award for Corporate Excellence (ACE)"
+        or all(_THING_AFTER.match(text, m.end) for m in group.mentions)  # "the TRIPS waiver"
         or (
             words[-1] not in lx.PARTY_PLURALS
             and words[-1] not in lx.ORG_HEADS
@@ -364,7 +370,9 @@ def _defined_as_a_thing(text: str, name: str) -> bool:
     if at < 0:
         return False
     long_form = long_form_before(text, at, name).rstrip()
-    return bool(long_form) and _common_words_headless(long_form.split())
+    return bool(long_form) and (
+        names_a_thing(long_form) or _common_words_headless(long_form.split())
+    )
 
 
 def _common_words_headless(words: list[str]) -> bool:

@@ -201,8 +201,9 @@ def event_identity(name: str, year: int | None, kind: str = "") -> tuple[str, in
         first = "-".join(sorted(_party(part) for part in parties))
     key = event_key(f"{first} {rest}")
     # Spacing and hyphens count for nothing ("Non-Proliferation" = "Nonproliferation",
-    # "High-Level" = "High Level"), nor does "Leaders" ("NATO Leaders Summit").
-    words = [word for word in key.split() if word not in ("leaders", "leader s", "leaders s")]
+    # "High-Level" = "High Level"), nor do "Leaders" ("NATO Leaders Summit") and
+    # "the" ("Battle of the Coral Sea").
+    words = [word for word in key.split() if word not in _NOTHING_WORDS]
     return "".join(words), year
 
 
@@ -226,6 +227,10 @@ _REDUNDANT_TAIL = re.compile(
     r"^(.+\b(?:Summit|Ministerial|Meeting|Conference)) (?:Session|Meeting)$"
 )
 _JOINT_DOCUMENT = re.compile(r"\bJoint (?=(?:Declaration|Statement|Communiqu[ée])\b)")
+# A treaty named by one place is also called a convention ("Ottawa Treaty" =
+# "Ottawa Convention").
+_PLACE_TREATY = re.compile(r"^([A-Z][\w.’'-]+) Treaty$")
+_NOTHING_WORDS = frozenset({"leaders", "leader s", "leaders s", "the"})
 
 
 def _usual_form(name: str) -> str:
@@ -237,6 +242,8 @@ def _usual_form(name: str) -> str:
         name = head
     if match := _REDUNDANT_TAIL.match(name):
         name = match[1]
+    if match := _PLACE_TREATY.match(name):
+        name = f"{match[1]} Convention"
     return _JOINT_DOCUMENT.sub("", name)
 
 

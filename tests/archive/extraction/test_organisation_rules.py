@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from archive.extraction.acronyms import long_form_before, programme_acronyms
+from archive.extraction.acronyms import long_form_before, names_a_thing, programme_acronyms
 from archive.extraction.extractor import extract_entities
 
 
@@ -694,3 +694,18 @@ def test_a_plural_of_a_word_written_alone_is_no_organisation():
 def test_a_post_is_named_by_a_city_written_right_after_it():
     found = kinds("She leads the Regional Outreach Mission for Asia at the agency.")
     assert "Asia" not in found.get("organisation", set())
+
+
+def test_an_acronym_before_a_noun_for_an_agreement_is_no_organisation():
+    found = kinds("Delegates back the QRTS waiver and the PLMN agreement in Geneva.")
+    assert not found.get("organisation")
+    # One the reference data knows stays the organisation.
+    found = kinds("Delegates discussed the NATO framework in Geneva.")
+    assert found["organisation"] == {"North Atlantic Treaty Organization"}
+
+
+def test_a_long_form_headed_by_an_agreement_or_a_law_names_a_thing():
+    assert names_a_thing("Global Compact for Fair Fisheries")
+    assert names_a_thing("Coastal Victims Protection Act")
+    assert not names_a_thing("Agency for Coastal Development")
+    assert not names_a_thing("Panel on Coastal Fisheries")
