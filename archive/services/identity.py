@@ -319,7 +319,39 @@ def same_person(a: str, b: str) -> bool:
     if gx and gy and gx != gy:
         return False
     x, y = x[: len(x) - bool(gx)], y[: len(y) - bool(gy)]
-    return x == y or _same_name_words(x, y) or _transliterated(x, y)
+    if x == y or _same_name_words(x, y) or _transliterated(x, y):
+        return True
+    jx, jy = _articles_joined(x), _articles_joined(y)
+    return (jx, jy) != (x, y) and (jx == jy or _transliterated(jx, jy))
+
+
+# The Arabic article, written apart or joined by a hyphen to the next word
+# (``Al Nahyan``, ``Al-Nuhayyan``).
+_ARABIC_ARTICLES = frozenset({"al", "el"})
+
+
+def _articles_joined(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of a name with an article written apart joined to the word after it,
+    as a hyphen joins it: ``Al Owais`` and ``Al-Owais`` are one word, ``al owais``."""
+    if not _ARABIC_ARTICLES.intersection(words[:-1]):
+        return words
+    out: list[str] = []
+    for word in words:
+        if out and out[-1] in _ARABIC_ARTICLES:
+            out[-1] = f"{out[-1]} {word}"
+        else:
+            out.append(word)
+    return tuple(out)
+
+
+def _last_word(words: tuple[str, ...]) -> str:
+    """The last word of a name, an article before it left out (``al nuhayyan``,
+    ``Al Nahyan``: ``nahyan``)."""
+    last = words[-1]
+    if len(words) > 1 and words[-2] in _ARABIC_ARTICLES:
+        return last
+    head, _, rest = last.partition(" ")
+    return rest if head in _ARABIC_ARTICLES and rest else last
 
 
 _VOWELS_AFTER_FIRST = re.compile(r"(?<=\w)[aeiouy]")
@@ -825,6 +857,17 @@ def _by_initials(rows, wanted: set[int], by_key: dict[str, list[int]], by_acrony
     return together
 
 
+def _buckets(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Keys of the names a many-word name may be compared with: its last word's
+    first letters (an article before it left out), its words in any order, and,
+    from three words, their consonants (transliterations, ``Al Nahyan`` /
+    ``Al-Nuhayyan``)."""
+    keys = (f"l:{_last_word(words)[:2]}", f"s:{' '.join(sorted(words))}")
+    if len(words) < 3:
+        return keys
+    return (*keys, f"t:{' '.join(_skeleton(w) for w in _articles_joined(words))}")
+
+
 def _person_groups(rows: dict[int, str], wanted: set[int]) -> list[list[int]]:
     """Many-word names that name each other only, then lone words joining them.
 
@@ -846,7 +889,7 @@ def _person_groups(rows: dict[int, str], wanted: set[int]) -> list[list[int]]:
     multi = {pk: w for pk, w in words.items() if len(w) > 1}
     buckets: dict[str, set[int]] = {}
     for pk, w in multi.items():
-        for bucket in (f"l:{w[-1][:2]}", f"s:{' '.join(sorted(w))}"):
+        for bucket in _buckets(w):
             buckets.setdefault(bucket, set()).add(pk)
         leader = _one_leader(name_key(rows[pk]))
         if leader is not None:
@@ -854,7 +897,7 @@ def _person_groups(rows: dict[int, str], wanted: set[int]) -> list[list[int]]:
 
     def candidates(pk: int) -> set[int]:
         w = multi[pk]
-        pool = buckets.get(f"l:{w[-1][:2]}", set()) | buckets.get(f"s:{' '.join(sorted(w))}", set())
+        pool = set().union(*(buckets.get(bucket, ()) for bucket in _buckets(w)))
         leader = _one_leader(name_key(rows[pk]))
         if leader is not None:
             pool = pool | buckets.get(f"p:{leader}", set())

@@ -743,6 +743,19 @@ def test_two_transliterations_of_a_long_name_are_one_person():
     assert not same_person("Mohammed bin Coral", "Mohammed bin Reef")
 
 
+def test_an_arabic_article_written_apart_or_joined_is_one_word():
+    assert same_person("Khalifa bin Zayed Al Coralan", "Khalifa bin Zayid Al-Curalan")
+    assert same_person("Abdul Rahman Al Coral", "Abdul Rahman Al-Coral")
+    assert not same_person("Abdul Rahman Al Coral", "Abdul Rahman Al-Reef")
+    assert not same_person("Mohammed Al Coral", "Ahmed Al-Coral")
+
+
+def test_transliterations_with_the_article_apart_fold_across_articles():
+    _link("Khalifa bin Zayed Al Coralan")
+    _link("Khalifa bin Zayid Al-Curalan")
+    assert len(_people()) == 1
+
+
 def test_a_usual_short_form_of_a_given_name_is_that_name():
     assert same_person("Catherine Coral", "Katie Coral")
     assert same_person("Gerald Coral", "Jerry Coral")
