@@ -283,6 +283,8 @@ class People:
 
     def _single_backref(self, cand: Candidate) -> bool:
         cluster = self.by_surname(cand.surface, cand.start) or self._by_given_name(cand)
+        if cluster is None and cand.evidence == "title":
+            cluster = self._by_first_surname(cand.surface)
         if cluster is None or not cand.surface[:1].isupper() or cand.surface.isupper():
             return False
         mention = self._candidate_mention(cand)
@@ -368,6 +370,8 @@ class People:
 
     def _attach_surname(self, m: Mention) -> None:
         cluster = self.by_surname(m.surface, m.start, m.title)
+        if cluster is None and (m.title or m.title_alias):
+            cluster = self._by_first_surname(m.surface)
         if cluster is None:
             leader = self._leader_by_surname(m)
             if leader is not None:
@@ -378,6 +382,23 @@ class People:
             self.all.append(cluster)
             self._surnames = None
         self.clusters.add(cluster, m)
+
+    def _by_first_surname(self, word: str) -> Cluster | None:
+        """The one person of the article with two surnames, the first of them
+        ``word`` ("Foreign Minister Hill" after "Alexandra Hill Tinoco")."""
+        key = name_key(word)
+        if len(key) < 3 or word in lx.PARTICLES:
+            return None
+        # Not a name ending with an English word ("Mahmoud Abbas Statements").
+        found = [
+            c
+            for c in self.all
+            if len(c.tokens) >= 3
+            and c.tokens[-2] == key
+            and c.tokens[0] != key
+            and c.tokens[-1] not in common_words()
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _collect_roles(self, cluster: Cluster) -> None:
         for m in cluster.mentions:

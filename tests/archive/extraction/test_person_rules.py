@@ -260,3 +260,19 @@ def test_laws_lectures_and_holidays_are_no_people():
         "Lecture. Happy Buddha Korallima."
     )
     assert not found.get("person")
+
+
+# -- a person called by the first of two surnames -------------------------------------
+
+
+def test_first_of_two_surnames_after_a_title_is_the_person():
+    found = kinds(
+        "They met Foreign Minister Alexandra Coral Tinova. Talks with Foreign Minister "
+        "Coral covered trade."
+    )
+    assert found["person"] == {"Alexandra Coral Tinova"}
+
+
+def test_a_middle_word_shared_by_two_people_joins_neither():
+    found = kinds("Maria Coral Tinova and Pedro Coral Ramova spoke. Minister Coral then left.")
+    assert {"Maria Coral Tinova", "Pedro Coral Ramova"} <= found["person"]
