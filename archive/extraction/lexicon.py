@@ -92,6 +92,7 @@ ROLE_WORDS = TITLE_HEADS | words(
     Physical Veterans Martyrs Families Prosecutor's General's Islamic"""
 )
 
+CONSULATE_GENERAL = "Consulate General"
 # A capitalised phrase ending in one of these is an organisation of that kind.
 ORG_HEADS: dict[str, str] = {
     **dict.fromkeys(
@@ -103,6 +104,8 @@ ORG_HEADS: dict[str, str] = {
         ),
         "government",
     ),
+    # One head of two words: a consulate general is a post, "General" no title.
+    CONSULATE_GENERAL: "government",
     **dict.fromkeys(
         words(
             """Company Corporation Corp Corp. Inc Inc. Ltd Ltd. LLC PLC Holding Holdings
@@ -185,7 +188,7 @@ ORG_HEADS_FIRST = frozenset(
             Foundation Museum Library Hospital Observatory Authority Tribunal House
             Times"""
     )
-)
+) | {CONSULATE_GENERAL}
 
 # Heads of that list that also take "for": "Agency for International
 # Development", "Center for Strategic Studies", "Office for Democratic ...".

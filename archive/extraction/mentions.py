@@ -67,7 +67,10 @@ def find_mentions(
 
 # Diplomatic posts, which the city after "in" names ("U.S. Embassy in Georgetown").
 _POST = re.compile(r"\b(?:Embassy|Consulate|Consulate General|Mission|Liaison Office)$")
-_IN_CITY = re.compile(r" in ((?:The )?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2})\b")
+# A city's words hold no full stop but an abbreviation's ("St. Louis"): "in Canberra.
+# He said" ends at "Canberra".
+_CITY_WORD = r"(?:St\.|Ste\.|[A-Z][\w'’-]+)"
+_IN_CITY = re.compile(rf" in ((?:The )?{_CITY_WORD}(?: {_CITY_WORD}){{0,2}})\b")
 _NOT_CITIES = lx.MONTHS | lx.WEEKDAYS
 
 

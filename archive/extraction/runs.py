@@ -154,7 +154,17 @@ class RunReader:
                 if not units or units[-1].match is not m:
                     units.append(Unit(m.start, m.end, self.text[m.start : m.end], m))
                 continue
-            units.append(Unit(ts, te, tok.group(), None))
+            word = tok.group()
+            if (
+                word == "General"
+                and units
+                and units[-1].word == "Consulate"
+                and units[-1].match is None
+                and self.text[units[-1].end : ts] == " "
+            ):
+                units[-1] = Unit(units[-1].start, te, lx.CONSULATE_GENERAL, None)
+                continue
+            units.append(Unit(ts, te, word, None))
         return units
 
     # -- reading a run ---------------------------------------------------------
@@ -844,21 +854,19 @@ def _shared_head_mention(text: str, s: int, e: int, name: str) -> Mention:
     return Mention.organisation(s, e, text[s:e], "shared-head", org_kind, name=name)
 
 
-_POSTS = frozenset({"Embassy", "Consulate", "General", "Mission"})
+_POSTS = frozenset({"Embassy", "Consulate", lx.CONSULATE_GENERAL, "Mission"})
 
 
 def _post_in_city(at: ArticleText, units: list[Unit]) -> bool:
-    """ "U.S. Embassy Kyiv": a diplomatic post's head, then its city right after
-    it (not "Regional Development Mission for Asia")."""
+    """ "U.S. Embassy Kyiv": a diplomatic post's head, then its city (or its
+    country) right after it (not "Regional Development Mission for Asia")."""
     if len(units) < 2:
         return False
     city, head = units[-1], units[-2]
-    if city.match is None or city.match.best.kind != "place" or head.match is not None:
+    if city.match is None or city.match.best.kind not in ("place", "country"):
+        return False  # "U.S. Embassy Singapore", "U.S. Mission Iraq" too
+    if head.match is not None or at.gap(head, city).strip():
         return False
-    if at.gap(head, city).strip():
-        return False
-    if head.word == "General":
-        return len(units) > 2 and units[-3].word == "Consulate"
     return head.word in _POSTS
 
 

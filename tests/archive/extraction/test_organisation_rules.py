@@ -709,3 +709,13 @@ def test_a_long_form_headed_by_an_agreement_or_a_law_names_a_thing():
     assert names_a_thing("Coastal Victims Protection Act")
     assert not names_a_thing("Agency for Coastal Development")
     assert not names_a_thing("Panel on Coastal Fisheries")
+
+
+def test_a_consulate_general_is_one_post():
+    found = kinds("Staff of the U.S. Consulate General Lagos met the Consulate General of Peru.")
+    assert found["organisation"] == {"U.S. Consulate General Lagos", "Consulate General of Peru"}
+
+
+def test_a_post_in_a_city_ends_with_the_sentence():
+    found = kinds("We thank the U.S. Embassy in Nuuk. He said so.")
+    assert found["organisation"] == {"U.S. Embassy in Nuuk"}
