@@ -367,7 +367,9 @@ HEADLINE_PRESENT_VERBS = HEADLINE_VERBS | words(
     Lifts Suspends Revokes Notifies Seeks Invests Commits Delivers Holds Discusses
     Convenes Co-Hosts Deploys Reopens Opens Closes Adopts Agrees Accepts Rejects Demands
     Affirms Reaffirm Announce Designate Selects Establishes Presents Expresses
-    Encourages Highlights Underscores Emphasizes Emphasises Praises Thanks Hails Lauds"""
+    Encourages Highlights Underscores Emphasizes Emphasises Praises Thanks Hails Lauds
+    Dedicates Begins Breaks Sign Launch Celebrate Commemorate Condemn Renew Deepen
+    Strengthen Expand Discuss"""
 )
 
 # Modifiers that make no event's name: "Virtual Meeting", "Annual Session".

@@ -183,10 +183,14 @@ class RunReader:
         while units and self._trim_first(units, sentence_start):
             units = units[1:]
             sentence_start = False
+        trimmed = False
         while units and units[-1].match is None and units[-1].word in lx.NON_NAMES:
-            if len(units) > 1 and _head_of_a_name(self.text, units):
-                break  # "Fox News", "CBS News": a medium's name, no page furniture
+            if len(units) > 1 and not trimmed and _head_of_a_name(self.text, units):
+                # "Fox News", "CBS News": a medium's name, no page furniture; but
+                # "Department Press Briefing" is a briefing, "Press" its word.
+                break
             units = units[:-1]
+            trimmed = True
         if (
             len(units) > 1
             and units[0].match is None

@@ -104,6 +104,7 @@ _THING_AFTER = re.compile(
 _DESCRIBED_AFTER = re.compile(r"(?<=\w)-(?:led|based|backed|funded|supported|sponsored)$")
 # Organisations found so: by a reference list, a definition in the article, a head noun.
 _DEFINED = frozenset({"acronym", "head", "firm", "government", "masthead", "coordinated"})
+_US_AND_ENGLISH = re.compile(r"^(?:U\.S\.|US|United States) [A-Z]")
 _BILATERAL_ALLIANCE = re.compile(r"^[\w.]+\s?[-–]\s?[\w.]+ Alliance$")
 _GREETING_AFTER = re.compile(r"^ to [a-z]+(?: to| with)? you\b")
 # Headline verbs: a name is never two names around one ("... Jenkins Announces ... Ward").
@@ -311,6 +312,12 @@ def _screen_organisation(text: str, group: _Entity, others: Container[str] = ())
     sides = any(m.evidence in ("team", "table") for m in group.mentions)  # "Crystal Palace"
     if _BILATERAL_ALLIANCE.match(name):
         return False
+    if (
+        _US_AND_ENGLISH.match(name)
+        and all(m.evidence == "place-name" for m in group.mentions)
+        and all(w.lower() in common_words() and w not in lx.ORG_HEADS for w in words[1:])
+    ):
+        return False  # "U.S. Actions", "U.S. Support": the country's, no body
     if not known and _plural_of_a_word_written(text, words):
         return False  # "the Skripals" beside "Skripal", "the Uyghurs" beside "Uyghur Muslims"
     if all(_RESOLUTION_AFTER.match(text, m.end) for m in group.mentions):

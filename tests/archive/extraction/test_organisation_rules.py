@@ -719,3 +719,18 @@ def test_a_consulate_general_is_one_post():
 def test_a_post_in_a_city_ends_with_the_sentence():
     found = kinds("We thank the U.S. Embassy in Nuuk. He said so.")
     assert found["organisation"] == {"U.S. Embassy in Nuuk"}
+
+
+def test_a_media_word_before_page_furniture_is_no_name():
+    found = kinds("He read the Ministry Press Briefing in Lima. Fox News reported.")
+    assert found["organisation"] == {"Fox News"}
+
+
+def test_a_plural_headline_verb_ends_a_name_in_a_title_line():
+    found = kinds("Peru and Republic of Chile Sign a Fisheries Accord\n\nText follows.")
+    assert not any("Sign" in name for name in found.get("organisation", set()))
+
+
+def test_the_united_states_and_an_english_word_is_no_body():
+    found = kinds("We expect U.S. Steps soon, and welcome U.S. Backing for Peru.")
+    assert not found.get("organisation")
