@@ -244,6 +244,12 @@ class People:
                 kind = "person"  # "Putin's war": a leader's surname alone
             elif kind == "person" and cand.evidence == "speech" and name_key(cand.surface) in firms:
                 kind = "organisation"
+            elif (
+                kind == "person"
+                and cand.common
+                and _NAME_TAIL_RE.search(self.work.text, max(0, cand.start - 40), cand.start)
+            ):
+                kind = ""  # "the Centers for Disease Control and Prevention announced"
             if kind == "person":
                 mention = self._candidate_mention(cand)
                 mention.surname_only = True
@@ -535,6 +541,11 @@ _ORG_SAID = lx.words(
     company firm group party movement network association agency newspaper daily magazine
     broadcaster"""
 )
+
+
+# A capitalised word and "and", "of" or "for" right before an English word:
+# the word ends a longer name ("Centers for Disease Control and Prevention").
+_NAME_TAIL_RE = re.compile(r"[^\W\d_a-z][\w’'.\-]* (?:and|of|for|&) $")
 
 
 def _said_to_be(text: str, end: int) -> str:

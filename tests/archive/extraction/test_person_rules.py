@@ -276,3 +276,11 @@ def test_first_of_two_surnames_after_a_title_is_the_person():
 def test_a_middle_word_shared_by_two_people_joins_neither():
     found = kinds("Maria Coral Tinova and Pedro Coral Ramova spoke. Minister Coral then left.")
     assert {"Maria Coral Tinova", "Pedro Coral Ramova"} <= found["person"]
+
+
+def test_an_english_word_ending_a_longer_name_is_no_person():
+    found = kinds(
+        "The Centers for Coral Control and Prevention announced new rules. Disease "
+        "prevention matters."
+    )
+    assert not found.get("person")
