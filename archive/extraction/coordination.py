@@ -44,8 +44,9 @@ def split_and(at: ArticleText, units: list[Unit]) -> tuple[list[list[Unit]], set
             ):
                 keep = False  # "the U.S. Strategy on WPS and the Department"
             both = two_organisations(at, parts[-1], rest, gap)
-            if both and not any(u.match is not None for u in parts[-1]):
-                orgs.add(parts[-1][0].start)
+            before = parts[-1]
+            if both and not any(u.match is not None for u in before) and not _a_person(at, before):
+                orgs.add(before[0].start)
             if not keep or both:
                 parts.append([unit])
                 seen_of = False
@@ -101,6 +102,13 @@ def two_organisations(at: ArticleText, before: list[Unit], after: list[Unit], ga
         and before[0].word not in lx.ROLE_WORDS
         and before[-1].word not in lx.ROLE_WORDS
     )
+
+
+def _a_person(at: ArticleText, units: list[Unit]) -> bool:
+    """ "Dr. Uwe Neumarker and the ... Museum", "Deputy Prime Minister Sokhonn and
+    the Royal Government of ...": a title or a given name opens a person's name."""
+    first = units[0].word
+    return first in lx.HONORIFICS or first in lx.ROLE_WORDS or first in at.gaz.given_names
 
 
 def _lone_english_word(units: list[Unit]) -> bool:

@@ -481,14 +481,22 @@ class RunReader:
             if self.at.gap(units[k - 1], units[k]).strip() not in ("of", "of the"):
                 continue
             name = units[:k]
-            while name and name[0].match is None and name[0].word in lx.ROLE_WORDS:
+            honorific = False  # "Dr. Molini Patel of the ...": a person whatever her name
+            while (
+                name
+                and name[0].match is None
+                and (name[0].word in lx.ROLE_WORDS or name[0].word in lx.HONORIFICS)
+            ):
+                honorific = honorific or name[0].word in lx.HONORIFICS
                 name = name[1:]
             if not 1 <= len(name) <= 4 or not all(name_like(u) for u in name):
                 return 0
             first = name[0]
             person = first.match is not None and first.match.best.kind == "person"
             given = first.match is None and first.word in self.gaz.given_names
-            if not (person or given) or (len(name) == 1 and len(name) == k):
+            if not (person or given or (honorific and len(name) >= 2)) or (
+                len(name) == 1 and len(name) == k
+            ):
                 return 0
             rest = units[k:]
             head = rest[-1].match is None and rest[-1].word in lx.ORG_HEADS

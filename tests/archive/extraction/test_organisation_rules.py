@@ -734,3 +734,15 @@ def test_a_plural_headline_verb_ends_a_name_in_a_title_line():
 def test_the_united_states_and_an_english_word_is_no_body():
     found = kinds("We expect U.S. Steps soon, and welcome U.S. Backing for Peru.")
     assert not found.get("organisation")
+
+
+def test_a_titled_person_before_and_the_body_is_no_organisation():
+    found = kinds("We thank Dr. Ilse Varnholt and the Oregon Railway Museum for the loan.")
+    assert found["organisation"] == {"Oregon Railway Museum"}
+    assert "Ilse Varnholt" in found["person"]
+
+
+def test_an_honorific_opens_a_person_before_of_the_body():
+    found = kinds("Dr. Ortaly Vesk of the Bureau of Coastal Services received the award.")
+    assert found["organisation"] == {"Bureau of Coastal Services"}
+    assert found["person"] == {"Ortaly Vesk"}
