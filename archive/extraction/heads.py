@@ -299,14 +299,18 @@ def governed_country(units: list[Unit]):
     """The country a run names as its government, acting: "the Government of
     the United States of America", "Russian Government", "Royal Government of
     Cambodia", "Republic of Yemen Governments" are the country, as the country's
-    name is (one rule: a government is its country, never a second record).
+    name is (one rule: a government is its country, never a second record), and
+    so is a state's style before it ("Union of Comoros").
     A government with a name of its own ("Kurdistan Regional Government",
     "Government of National Accord") is an organisation: any word but the
     country's, "Government" and a state's style makes it one."""
     countries = {
         u.match.best.ref for u in units if u.match is not None and u.match.best.kind == "country"
     }
-    if len(countries) != 1 or not any(u.word in _GOVERNMENTS for u in units):
+    if len(countries) != 1:
+        return None
+    styled = units[0].match is None and units[0].word in _STATE_STYLES  # "Union of Comoros"
+    if not styled and not any(u.word in _GOVERNMENTS for u in units):
         return None
     if all(u.word in _GOVERNMENT_WORDS for u in units if u.match is None):
         return next(u.match.best for u in units if u.match is not None)
@@ -328,7 +332,12 @@ _GOVERNMENT_WORDS = _GOVERNMENTS | {
     "Emirate",
     "Principality",
     "Commonwealth",
+    "Union",
+    "Federation",
 }
+# A state's style before its country's name: the country ("Kingdom of Italy",
+# "Republic of South Korea").
+_STATE_STYLES = _GOVERNMENT_WORDS - _GOVERNMENTS - {"Royal", "Imperial", "National", "Central"}
 
 
 def with_ordinal_and_year(text: str, mention: Mention) -> Mention:

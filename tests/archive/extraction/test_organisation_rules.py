@@ -746,3 +746,9 @@ def test_an_honorific_opens_a_person_before_of_the_body():
     found = kinds("Dr. Ortaly Vesk of the Bureau of Coastal Services received the award.")
     assert found["organisation"] == {"Bureau of Coastal Services"}
     assert found["person"] == {"Ortaly Vesk"}
+
+
+def test_a_states_style_before_its_country_is_the_country():
+    found = kinds("We value ties with the Union of Comoros and the Kingdom of Lesotho.")
+    assert not found.get("organisation")
+    assert found["place"] == {"Comoros", "Lesotho"}
