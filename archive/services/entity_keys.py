@@ -221,7 +221,13 @@ _OLYMPIC_NAMESAKES = re.compile(r"^(?:Special|Youth)\b")
 # "Summit of the Americas" = "Americas Summit"; "COP26 Conference" = "COP26";
 # "… Ministerial Session" = "… Ministerial"; "Glasgow Joint Declaration" =
 # "Glasgow Declaration".
-_HEAD_OF = re.compile(r"^(Summit|Conference|Forum|Ministerial|Meeting|Dialogue) of (?:the )?(.+)$")
+_HEAD_OF = re.compile(
+    r"^((?:Ministerial |Summit )?(?:Summit|Conference|Forum|Ministerial|Meeting|Dialogue)) "
+    r"of (?:the )?(.+)$"
+)
+# How a meeting was held or how often says nothing of which it is ("Virtual Friends of
+# the Mekong Ministerial", "Annual ASEAN Regional Forum Ministerial").
+_MANNER = re.compile(r"^(?:Virtual|Annual|In-Person|Online|Hybrid) (?=\S+ \S)")
 _NUMBERED_ACRONYM = re.compile(r"^[A-Z]{2,}\d+$")
 _REDUNDANT_TAIL = re.compile(
     r"^(.+\b(?:Summit|Ministerial|Meeting|Conference)) (?:Session|Meeting)$"
@@ -230,11 +236,14 @@ _JOINT_DOCUMENT = re.compile(r"\bJoint (?=(?:Declaration|Statement|Communiqu[ée
 # A treaty named by one place is also called a convention ("Ottawa Treaty" =
 # "Ottawa Convention").
 _PLACE_TREATY = re.compile(r"^([A-Z][\w.’'-]+) Treaty$")
+# ... and an accord by one place is its agreement ("Dayton Accords" = "Dayton Agreement").
+_PLACE_ACCORD = re.compile(r"^([A-Z][\w.’'-]+) Accords?$")
 _NOTHING_WORDS = frozenset({"leaders", "leader s", "leaders s", "the"})
 
 
 def _usual_form(name: str) -> str:
     """One form of the names one event is usually written under."""
+    name = _MANNER.sub("", name)
     if match := _HEAD_OF.match(name):
         name = f"{match[2]} {match[1]}"
     head, _, last = name.rpartition(" ")
@@ -244,6 +253,8 @@ def _usual_form(name: str) -> str:
         name = match[1]
     if match := _PLACE_TREATY.match(name):
         name = f"{match[1]} Convention"
+    elif match := _PLACE_ACCORD.match(name):
+        name = f"{match[1]} Agreement"
     return _JOINT_DOCUMENT.sub("", name)
 
 
