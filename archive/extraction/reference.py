@@ -205,6 +205,9 @@ class Gazetteer:
         for c in self.countries.values():
             for text in (c.name, *c.aliases):
                 yield Surface(text, "country", c.id)
+                if _HYPHENATED.search(text):
+                    # "Guinea Bissau", "Timor Leste": as news writes them too.
+                    yield Surface(_HYPHENATED.sub(" ", text), "country", c.id)
             for text in c.demonyms:
                 yield Surface(text, "country", c.id, demonym=True)
         for p in self.places.values():
@@ -239,6 +242,7 @@ _ORG_SWAPS = [
     ("Cooperation", "Co-operation"),
     ("’", "'"),
 ]
+_HYPHENATED = re.compile(r"(?<=[a-z])-(?=[A-Z])")
 _LIST_COMMA = re.compile(r"(\w), (\w+) and ")
 _LIST_OXFORD = re.compile(r"(\w), (\w+), and ")
 

@@ -135,7 +135,8 @@ _PHRASE_EVIDENCE = _GUESSED_PERSON | {"initial", "speech", "cue"}
 _READ_PLACE = frozenset({"context", "name", "article", "table"})
 # Heads of events and documents, never in a place's name.
 _EVENT_WORDS = lx.words("Convention Summit Conference Treaty Agreement Declaration Forum")
-_NOT_PLACE_SUFFIXES = ("ing", "ed", "al", "ive", "ments", "ies", "ions")
+_NOT_PLACE_SUFFIXES = ("ing", "ed", "al", "ive", "ments", "ies", "ions", "tion", "ty", "ness")
+_CONTINENT_ADJECTIVES = lx.words("Asian African American European")
 _GUESSED_PLACE = frozenset({"context", "name", "article", "head", "table"})
 
 
@@ -610,6 +611,8 @@ def _screen_place(text: str, lower: _LowerWords, group: _Entity, person_ends: se
         words = entity.name.split()
     if len(words) == 1 and name in _COMPASS:
         return False  # "South" of "South and Central Asia"
+    if len(words) == 2 and words[0] in _COMPASS and words[1] in _CONTINENT_ADJECTIVES:
+        return False  # "the Central and South Asian regions": an adjective
     guessed = all(m.evidence in _GUESSED_PLACE for m in mentions)
     if guessed and all(
         m.start - 4 in person_ends and _before(text, m, 4) == " at " for m in mentions

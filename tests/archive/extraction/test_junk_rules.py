@@ -257,3 +257,18 @@ def test_a_body_of_law_or_a_document_is_no_event():
     assert not found.get("event")
     found = names("Notes", "Historians met to discuss the Crimean War in Ottawa.")
     assert "Crimean War" in found["event"]
+
+
+def test_a_compass_word_and_a_continents_adjective_is_no_place():
+    found = names("Notes", "We support the Central and South Asian regions from Lima.")
+    assert found["place"] == {"Lima"}
+
+
+def test_an_abstract_english_noun_after_in_is_no_place():
+    found = names("Notes", "Visas are issued in Specialty Occupation cases and in Novelty.")
+    assert not found.get("place")
+
+
+def test_a_hyphenated_country_written_with_a_space_is_that_country():
+    found = names("Notes", "The list names Comoros, Guinea Bissau and Iran.")
+    assert found["place"] == {"Comoros", "Guinea-Bissau", "Iran"}
