@@ -17,6 +17,9 @@ from archive.extraction.reference import Gazetteer
 from archive.extraction.roles import gap
 from archive.extraction.spans import Unit
 
+# The country whose own releases these are: its ministries are never unnamed.
+_UNITED_STATES = "USA"
+
 
 class ArticleText:
     def __init__(
@@ -33,6 +36,7 @@ class ArticleText:
         self._match_starts = [m.start for m in matches]
         self._shouted_starts = [r[0] for r in self.shouted]
         self._ordinary: dict[str, bool] = {}
+        self._foreign: str | None = None
 
     def ordinary_word(self, word: str) -> bool:
         """``word`` is a common noun or adjective: written in lower case
@@ -54,6 +58,18 @@ class ArticleText:
             i = text.find(low, end)
         self._ordinary[word] = found
         return found
+
+    def only_foreign_country(self) -> str | None:
+        """The name of the one country but the United States the article names
+        (by name or demonym), or None when it names none or several."""
+        if self._foreign is None:
+            refs = {
+                m.best.ref
+                for m in self.matches
+                if m.best.kind == "country" and m.best.ref != _UNITED_STATES
+            }
+            self._foreign = self.gaz.countries[next(iter(refs))].name if len(refs) == 1 else ""
+        return self._foreign or None
 
     def in_shouted(self, s: int) -> bool:
         i = bisect.bisect_right(self._shouted_starts, s) - 1

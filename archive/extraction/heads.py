@@ -274,7 +274,8 @@ def coordinated_org(at: ArticleText, units: list[Unit]) -> Mention:
 
 def government_name(at: ArticleText, units: list[Unit], head: str, surface: str) -> str:
     """A ministry names its country: "Russia's Ministry of Foreign Affairs" is
-    the "Ministry of Foreign Affairs of Russia"."""
+    the "Ministry of Foreign Affairs of Russia", and so is a ministry of an
+    article that names no country but Russia and the United States."""
     if head not in ("Ministry", "Ministries") and not surface.startswith("Ministry"):
         return surface
     if any(u.match is not None and u.match.best.kind == "country" for u in units):
@@ -282,6 +283,11 @@ def government_name(at: ArticleText, units: list[Unit], head: str, surface: str)
     before = at.match_ending_at(units[0].start)
     if before is not None and before.best.kind == "country" and not before.best.demonym:
         return f"{surface} of {at.gaz.record(before.best).name}"
+    possessed = at.text[max(0, units[0].start - 3) : units[0].start] in ("’s ", "'s ")
+    if not possessed and (country := at.only_foreign_country()) is not None:
+        # "Permanent Secretary of the Ministry of Foreign Affairs ... led the Thai
+        # delegation": the one country the article names beside the United States.
+        return f"{surface} of {country}"
     return surface
 
 

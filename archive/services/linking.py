@@ -413,6 +413,8 @@ class ArchiveResolver:
             for alias in {alias for alias in item.aliases if name_key(alias) != key}:
                 if not person and ends_name(alias, item.name):
                     continue  # "Strategic Dialogue" of "U.S.-Iraq Strategic Dialogue"
+                if not person and item.name.startswith(f"{alias} of "):
+                    continue  # "Ministry of Health" of "... of Malawi": any country's
                 for ident, entity in self._owners.get(name_key(alias), {}).items():
                     if not person or lone or _may_be(item.name, entity.name, alias):
                         others[ident] = entity

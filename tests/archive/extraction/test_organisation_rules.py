@@ -752,3 +752,10 @@ def test_a_states_style_before_its_country_is_the_country():
     found = kinds("We value ties with the Union of Comoros and the Kingdom of Lesotho.")
     assert not found.get("organisation")
     assert found["place"] == {"Comoros", "Lesotho"}
+
+
+def test_a_ministry_of_an_article_naming_one_country_is_that_countrys():
+    found = kinds("The Ministry of Mining briefed the Peruvian delegation in Washington.")
+    assert found["organisation"] == {"Ministry of Mining of Peru"}
+    found = kinds("The Ministry of Mining briefed Chilean and Peruvian delegations.")
+    assert found["organisation"] == {"Ministry of Mining"}

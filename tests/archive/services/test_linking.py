@@ -261,3 +261,25 @@ def test_a_name_many_people_share_after_an_office_none_of_them_holds_joins_no_on
     assert _known_as("Matt Loo") == {"Loo", "Mr. Loo"}
     # A word of courtesy only: the one known by it, as before.
     assert _linked(_link_people(("Loo", {"Mr. Loo"}))) == {"Loo"}  # the record made above
+
+
+@pytest.mark.django_db
+def test_a_ministry_named_with_its_country_never_joins_another_countrys_by_alias():
+    for country in ("Peru", "Chile"):
+        global _articles
+        _articles += 1
+        article = Article.objects.create(
+            title=f"Release {_articles}",
+            slug=f"release-{_articles}",
+            body="Text.",
+            content_hash=f"release-{_articles}",
+        )
+        name = f"Ministry of Mining of {country}"
+        ministry = ExtractedEntity(
+            kind="organisation", name=name, aliases={name, "Ministry of Mining"}, count=1
+        )
+        link_entities(article, [ministry])
+    assert set(Organisation.objects.values_list("name", flat=True)) == {
+        "Ministry of Mining of Peru",
+        "Ministry of Mining of Chile",
+    }
