@@ -126,6 +126,18 @@ def _ampersand_names(text: str, mentions: list[Mention]) -> list[Mention]:
     out = []
     for m in _AMPERSAND_RE.finditer(text):
         s, e = m.span()
+        if (body := _body_before_ampersand(text, mentions, s, e)) is not None:
+            # "U.S. Department of Health & Human Services": the body's name goes on.
+            e = _without_stops(text, body.start, _head_after(text, e))
+            for word in _NAME_WORD_RE.finditer(text, e):
+                if text[e : word.start()].strip(" \t") or word[0] in lx.ROLE_WORDS:
+                    break
+                e = _without_stops(text, e, word.end())  # "Ministry of Mines & Coastal Works"
+                if e < word.end():
+                    break  # the sentence ends
+            org_kind = body.org_kind or "government"
+            out.append(Mention.organisation(body.start, e, text[body.start : e], "head", org_kind))
+            continue
         words = text[s:e].split()
         # Drop a leading function word or title ("The", "At", "Chairman").
         while words and (
@@ -137,8 +149,10 @@ def _ampersand_names(text: str, mentions: list[Mention]) -> list[Mention]:
             words = words[1:]
         e = _head_after(text, e)
         surface = text[s:e].rstrip(" .")
-        if not words or "&" not in surface or surface in _NOT_FIRMS or surface.endswith("&"):
+        if not words or "&" not in surface or surface in _NOT_FIRMS:
             continue
+        if surface.startswith("&") or surface.endswith("&"):
+            continue  # "& Society": its first name word was no name
         if _places_joined(mentions, text, s, e):
             continue  # "Brazil, Chile & Peru", "Latin America & the Caribbean"
         if any(k.kind == "organisation" and k.start <= s and e <= k.end for k in mentions):
@@ -146,6 +160,33 @@ def _ampersand_names(text: str, mentions: list[Mention]) -> list[Mention]:
         e = s + len(surface)
         out.append(Mention.organisation(s, e, surface, "firm", "company"))
     return out
+
+
+def _body_before_ampersand(text: str, mentions: list[Mention], s: int, e: int) -> Mention | None:
+    """The organisation whose "of" or "for" phrase the ampersand goes on
+    ("Department of Health & Human Services", "Center for Sport, Peace & Society"),
+    if one ends right before it or before a list of words that runs on to it."""
+    amp = text.index("&", s, e)
+    for k in mentions:
+        if (
+            k.kind == "organisation"
+            and k.start < amp
+            and (" of " in k.surface or " for " in k.surface)
+            and _LIST_TO_AMPERSAND.fullmatch(text, k.end, amp)
+        ):
+            return k
+    return None
+
+
+_LIST_TO_AMPERSAND = re.compile(r"(?:,[ \t]+[A-Z][\w'’-]*)*[ \t]*")
+
+
+_NAME_WORD_RE = re.compile(_NAME_WORD)
+
+
+def _without_stops(text: str, s: int, e: int) -> int:
+    """Where ``text[s:e]`` ends without the stops after it."""
+    return s + len(text[s:e].rstrip(" .,;:"))
 
 
 _NAME_WORDS_AFTER = re.compile(rf"(?:[ \t]+{_NAME_WORD}){{1,3}}")

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from archive.extraction.extractor import default_extractor
+from archive.extraction.extractor import default_extractor, extract_entities
 
 
 def kind_of(text: str, surface: str) -> str:
@@ -153,3 +153,9 @@ def test_the_label_of_a_scorers_line_is_no_team():
     text = "Sparta Prague 8 Glentoran 0 ( 4-0 )\nScorers : Petr Gunda ( 1st and 26th )"
     orgs = {e.name for e in extract_entities("", text) if e.kind == "organisation"}
     assert "Scorers" not in orgs
+
+
+def test_an_ampersand_inside_a_bodys_of_phrase_goes_on_with_the_name():
+    text = "The Ministry of Mines & Coastal Works met. The Center for Art, Music & Society opened."
+    found = {e.name for e in extract_entities("", text) if e.kind == "organisation"}
+    assert found == {"Ministry of Mines & Coastal Works", "Center for Art, Music & Society"}
