@@ -206,9 +206,13 @@ class People:
         cut = 0
         if text[start - 1 : start] in ("’", "'") and text[start - 2 : start - 1].islower():
             cut = 1
-        elif _ordinary_noun(words[0], text):
+        elif words[0].lower() in common_words() and text[start - 1 : start] == " ":
+            # The title first (a short look back), then the word's use in the article.
             lo = max(0, start - 160, text.rfind("\n", 0, start) + 1)
-            if not _TITLE_COMPLEMENT_RE.search(text, lo, start):
+            window = text[lo:start]
+            if not (" for " in window or " on " in window or " of " in window):
+                return None
+            if not _TITLE_COMPLEMENT_RE.search(window) or not _ordinary_noun(words[0], text):
                 return None
             cut = 1
             while cut < len(words) - 1 and _ordinary_noun(words[cut], text):
