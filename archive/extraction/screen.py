@@ -319,6 +319,27 @@ def _screen_organisation(text: str, group: _Entity, others: Container[str] = ())
         and all(w.lower() in common_words() and w not in lx.ORG_HEADS for w in words[1:])
     ):
         return False  # "U.S. Actions", "U.S. Support": the country's, no body
+    if (
+        words[0].endswith("ing")
+        and len(words) > 1
+        and not sides
+        and words[0] not in lx.CLUB_PREFIXES  # "Sporting Lisbon"
+        and words[0].lower() in common_words()
+    ):
+        rest = words[1:]
+        if rest[0] in ("of", "the"):
+            rest = rest[2:] if rest[:2] == ["of", "the"] else rest[1:]
+        elif rest[0].lower() in common_words():
+            rest = words  # "Training Center", "Engineering Support Services": a noun
+        if rest is not words:
+            # "Sanctioning Cuban Security Forces", "Reopening of the Israeli Liaison
+            # Office": an action on a body, named after its verb.
+            if len(rest) < 2:
+                return False
+            _rename(entity, " ".join(rest), glued=True)
+            name, words = entity.name, rest
+    if _english_phrase_defined(group, words):
+        return False  # "Withhold and Release Orders (WROs)", "Fiscal Year (FY)"
     if not known and _plural_of_a_word_written(text, words):
         return False  # "the Skripals" beside "Skripal", "the Uyghurs" beside "Uyghur Muslims"
     if all(_RESOLUTION_AFTER.match(text, m.end) for m in group.mentions):
@@ -327,6 +348,7 @@ def _screen_organisation(text: str, group: _Entity, others: Container[str] = ())
         return False  # "POTUS", "SIV applicants"; "Munich Marriott Hotel", "U.S. Constitution"
     if not known and (
         _ROMAN.match(name)
+        or _PLURAL_ACRONYM.match(name)  # "the WROs apply": things, not a body
         or _TWO_LETTERS.match(name)
         or _defined_as_a_thing(text, name)  # "Award for Corporate Excellence (ACE)"
         or all(_THING_AFTER.match(text, m.end) for m in group.mentions)  # "the TRIPS waiver"
@@ -348,6 +370,21 @@ def _screen_organisation(text: str, group: _Entity, others: Container[str] = ())
     elif match := _DESCRIBED_AFTER.search(entity.name):
         _rename(entity, entity.name[: match.start()])
     return True
+
+
+def _english_phrase_defined(group: _Entity, words: list[str]) -> bool:
+    """A phrase of English words an acronym was defined for, with no body's head
+    noun: a measure, a period, a category, not an organisation."""
+    return all(m.evidence == "acronym" for m in group.mentions) and _english_phrase(words)
+
+
+def _english_phrase(words: list[str]) -> bool:
+    """English words, capitalised, ending in no body's head noun ("Fiscal Year",
+    "Withhold and Release Orders")."""
+    named = [w for w in words if w not in _SMALL_WORDS]
+    if len(named) < 2 or words[-1] in lx.ORG_HEADS or words[-1] in lx.PARTY_PLURALS:
+        return False
+    return all(w[:1].isupper() and w.lower() in common_words() for w in named)
 
 
 def _plural_of_a_word_written(text: str, words: list[str]) -> bool:
@@ -378,8 +415,9 @@ def _defined_as_a_thing(text: str, name: str) -> bool:
     if at < 0:
         return False
     long_form = long_form_before(text, at, name).rstrip()
+    words = long_form.split()
     return bool(long_form) and (
-        names_a_thing(long_form) or _common_words_headless(long_form.split())
+        names_a_thing(long_form) or _common_words_headless(words) or _english_phrase(words)
     )
 
 

@@ -759,3 +759,22 @@ def test_a_ministry_of_an_article_naming_one_country_is_that_countrys():
     assert found["organisation"] == {"Ministry of Mining of Peru"}
     found = kinds("The Ministry of Mining briefed Chilean and Peruvian delegations.")
     assert found["organisation"] == {"Ministry of Mining"}
+
+
+def test_an_action_on_a_body_is_named_after_its_verb():
+    found = kinds(
+        "Sanctioning Peruvian Border Forces is needed. "
+        "Reopening of the Chilean Liaison Office followed."
+    )
+    assert found["organisation"] == {"Peruvian Border Forces", "Chilean Liaison Office"}
+    found = kinds("The Training Center opened in Lima.")
+    assert found["organisation"] == {"Training Center"}
+
+
+def test_an_english_phrase_an_acronym_stands_for_is_no_organisation():
+    found = kinds("The Detain and Return Notice (DRN) applies. In Budget Year (BY) 2022 it grew.")
+    assert not found.get("organisation")
+    found = kinds("The DRNs apply in Lima.")
+    assert not found.get("organisation")
+    found = kinds("The Coastal Security Council (CSC) met.")
+    assert found["organisation"] == {"Coastal Security Council"}
