@@ -206,6 +206,7 @@ class _OtherNames:
             for form in (e.name, *e.aliases)
             if " " not in form
         }
+        self.surnames = {e.name.split()[-1] for e in resolution.entities if e.kind == "person"}
 
     def __contains__(self, word: object) -> bool:
         return word in self.names or (isinstance(word, str) and self.place_word(word))
@@ -294,7 +295,7 @@ def _screen_event(
     return not _generic_event(lower, entity, words)
 
 
-def _screen_organisation(text: str, group: _Entity, others: Container[str] = ()) -> bool:
+def _screen_organisation(text: str, group: _Entity, others: _OtherNames) -> bool:
     """No alliance of two states ("U.S.-Japan Alliance": a relationship, no
     body); no name read across a headline's verb ("United States Designates",
     "Department Renews Charter of ... Council") where it is only in headlines;
@@ -338,6 +339,8 @@ def _screen_organisation(text: str, group: _Entity, others: Container[str] = ())
                 return False
             _rename(entity, " ".join(rest), glued=True)
             name, words = entity.name, rest
+    if words[-1] in others.surnames and all(m.evidence == "place-name" for m in group.mentions):
+        return False  # "Special Representative for North Korea Sung Kim": a person
     if _english_phrase_defined(group, words):
         return False  # "Withhold and Release Orders (WROs)", "Fiscal Year (FY)"
     if not known and _plural_of_a_word_written(text, words):

@@ -778,3 +778,9 @@ def test_an_english_phrase_an_acronym_stands_for_is_no_organisation():
     assert not found.get("organisation")
     found = kinds("The Coastal Security Council (CSC) met.")
     assert found["organisation"] == {"Coastal Security Council"}
+
+
+def test_a_place_before_a_persons_name_is_no_organisation():
+    found = kinds("He asked the envoy for Peru Sung Varga about it. Envoy Sung Varga replied.")
+    assert not found.get("organisation")
+    assert found["person"] == {"Sung Varga"}
