@@ -83,8 +83,9 @@ def posts_named_by_city(text: str, mentions: list[Mention]) -> list[Mention]:
         if m.kind == "organisation" and _POST.search(m.surface):
             city = _IN_CITY.match(text, m.end)
             if city and city[1].split()[0] not in _NOT_CITIES:
-                surface = text[m.start : city.end()]
-                m = dataclasses.replace(m, end=city.end(), surface=surface, name=surface, ref="")
+                end = city.end() - 2 if city[1].endswith(("’s", "'s")) else city.end()
+                surface = text[m.start : end]  # "the U.S. Embassy in Qatar’s staff"
+                m = dataclasses.replace(m, end=end, surface=surface, name=surface, ref="")
         out.append(m)
     return out
 

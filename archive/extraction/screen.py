@@ -314,12 +314,16 @@ def _screen_organisation(text: str, group: _Entity, others: _OtherNames) -> bool
     sides = any(m.evidence in ("team", "table") for m in group.mentions)  # "Crystal Palace"
     if _BILATERAL_ALLIANCE.match(name):
         return False
-    if (
-        _US_AND_ENGLISH.match(name)
-        and all(m.evidence == "place-name" for m in group.mentions)
-        and all(w.lower() in common_words() and w not in lx.ORG_HEADS for w in words[1:])
+    if all(m.evidence == "place-name" for m in group.mentions) and (
+        (
+            _US_AND_ENGLISH.match(name)
+            and all(w.lower() in common_words() and w not in lx.ORG_HEADS for w in words[1:])
+        )
+        or words[-1] == "U.S."
     ):
-        return False  # "U.S. Actions", "U.S. Support": the country's, no body
+        # "U.S. Actions", "U.S. Support": the country's, no body; "Key U.S. allies",
+        # "Fourteen U.S. citizens": the country before a noun.
+        return False
     if (
         words[0].endswith("ing")
         and len(words) > 1

@@ -784,3 +784,13 @@ def test_a_place_before_a_persons_name_is_no_organisation():
     found = kinds("He asked the envoy for Peru Sung Varga about it. Envoy Sung Varga replied.")
     assert not found.get("organisation")
     assert found["person"] == {"Sung Varga"}
+
+
+def test_a_word_before_the_united_states_as_an_adjective_is_no_body():
+    found = kinds("Nine U.S. sailors and Major U.S. partners met in Lima.")
+    assert not found.get("organisation")
+
+
+def test_a_post_in_a_city_leaves_the_possessive_out():
+    found = kinds("The U.S. Embassy in Lagos’s staff met.")
+    assert found["organisation"] == {"U.S. Embassy in Lagos"}
