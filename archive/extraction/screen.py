@@ -309,6 +309,9 @@ def _screen_organisation(text: str, group: _Entity, others: _OtherNames) -> bool
     entity = group.entity
     _cut_word_before_the(entity, others, abbreviations=True)
     name, words = entity.name, entity.name.split()
+    # "Ministry of Health" is no alias of the "Ministry of Health of Malawi": it
+    # names every country's.
+    entity.aliases -= {alias for alias in entity.aliases if name.startswith(f"{alias} of ")}
     referenced = any(m.ref for m in group.mentions)
     known = referenced or any(m.evidence in _DEFINED for m in group.mentions)
     sides = any(m.evidence in ("team", "table") for m in group.mentions)  # "Crystal Palace"

@@ -794,3 +794,13 @@ def test_a_word_before_the_united_states_as_an_adjective_is_no_body():
 def test_a_post_in_a_city_leaves_the_possessive_out():
     found = kinds("The U.S. Embassy in Lagos’s staff met.")
     assert found["organisation"] == {"U.S. Embassy in Lagos"}
+
+
+def test_a_ministry_named_with_its_country_has_no_alias_without_it():
+    ministry = next(
+        e
+        for e in extract_entities("", "Peru's Ministry of Mining agreed in Lima.")
+        if e.kind == "organisation"
+    )
+    assert ministry.name == "Ministry of Mining of Peru"
+    assert "Ministry of Mining" not in ministry.aliases
