@@ -137,6 +137,8 @@ _READ_PLACE = frozenset({"context", "name", "article", "table"})
 _EVENT_WORDS = lx.words("Convention Summit Conference Treaty Agreement Declaration Forum")
 _NOT_PLACE_SUFFIXES = ("ing", "ed", "al", "ive", "ments", "ies", "ions", "tion", "ty", "ness")
 _CONTINENT_ADJECTIVES = lx.words("Asian African American European")
+# Words that start places' names, never a place's whole name ("in New", "North").
+_PLACE_NAME_STARTS = lx.PLACE_MODIFIERS | lx.words("New Old St. Saint San Santa Port Mount Cape")
 _GUESSED_PLACE = frozenset({"context", "name", "article", "head", "table"})
 
 
@@ -681,6 +683,8 @@ def _screen_place(text: str, lower: _LowerWords, group: _Entity, person_ends: se
     read = all(m.evidence in _READ_PLACE for m in mentions)
     if read and all(_english_word(lower, w) for w in words):
         return False  # "in Fighting", "Specialty Occupation": English words
+    if len(words) == 1 and (len(name) == 1 or name in _PLACE_NAME_STARTS):
+        return False  # "in R", "in New": a letter or the first word of a name
     if guessed and all(m.evidence == "head" for m in mentions) and len(words) >= 2:
         common = [w for w in words[:-1] if w not in ("of", "the")]
         if all(lower(w) for w in common):

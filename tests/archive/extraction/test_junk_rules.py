@@ -272,3 +272,8 @@ def test_an_abstract_english_noun_after_in_is_no_place():
 def test_a_hyphenated_country_written_with_a_space_is_that_country():
     found = names("Notes", "The list names Comoros, Guinea Bissau and Iran.")
     assert found["place"] == {"Comoros", "Guinea-Bissau", "Iran"}
+
+
+def test_a_letter_or_the_first_word_of_a_place_is_no_place():
+    found = names("Notes", "Officials met in R and then in New before Lima.")
+    assert found["place"] == {"Lima"}
