@@ -10,15 +10,13 @@ stored people stays its own record.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from pathlib import Path
 
 from django.db.models import Count, Q
 
-from archive.extraction.checks import check
+from archive.extraction.given_names import short_form_of
 from archive.extraction.lexicon import (
     HONORIFICS,
     PARTICLES,
@@ -28,7 +26,7 @@ from archive.extraction.lexicon import (
 )
 from archive.extraction.normalize import edit_distance, name_key
 from archive.extraction.patterns import BARE_ACRONYM_RE
-from archive.extraction.reference import DEFAULT_REFERENCE_DIR, load_gazetteer
+from archive.extraction.reference import load_gazetteer
 from archive.extraction.types import ExtractedEntity
 from archive.models import (
     ENTITY_KINDS,
@@ -50,45 +48,9 @@ from .entity_keys import (
     place_key,
 )
 
-SHORT_NAMES_FILE = "short_names.json"
 _QUERY_CHUNK = 100
 _ROMAN = re.compile(r"^[ivx]+$")
 _PARTICLES = frozenset(name_key(word) for word in PARTICLES) | {"abu", "ibn", "bint"}
-
-
-def load_short_names(path: str | Path | None = None) -> dict[str, frozenset[str]]:
-    """English short forms of given names (``liz`` → ``{elizabeth}``), checked on load.
-
-    The file is a JSON array of ``{"name": "Elizabeth", "short": ["Liz", …]}``;
-    a full name given twice, a short form repeated within an entry, a short form
-    that is its own full name, or a blank or many-word name is an error.
-    """
-    path = Path(path) if path else DEFAULT_REFERENCE_DIR / SHORT_NAMES_FILE
-    records = json.loads(Path(path).read_text(encoding="utf-8"))
-    problems = []
-    seen: dict[str, int] = {}
-    forms: dict[str, set[str]] = {}
-    for i, record in enumerate(records):
-        name, shorts = record.get("name", ""), record.get("short") or []
-        where = f"{path}: entry {i} ({name!r})"
-        words = [name, *shorts]
-        if not shorts or any(not isinstance(w, str) or len(w.split()) != 1 for w in words):
-            problems.append(f"{where}: expected one-word name and short forms")
-            continue
-        if seen.setdefault(name_key(name), i) != i:
-            problems.append(f"{where}: name given twice (already entry {seen[name_key(name)]})")
-        keys = [name_key(short) for short in shorts]
-        if len(set(keys)) != len(keys) or name_key(name) in keys:
-            problems.append(f"{where}: a short form repeated or equal to the name")
-        for key in keys:
-            forms.setdefault(key, set()).add(name_key(name))
-    check(problems)
-    return {short: frozenset(full) for short, full in forms.items()}
-
-
-@functools.cache
-def _short_forms() -> dict[str, frozenset[str]]:
-    return load_short_names()
 
 
 @functools.cache
@@ -290,7 +252,7 @@ def _same_given_name(a: str, b: str) -> bool:
     if a == b:
         return True
     short, full = sorted((a, b), key=len)
-    return full in _short_forms().get(short, ()) or (len(short) >= 3 and full.startswith(short))
+    return short_form_of(a, b) or (len(short) >= 3 and full.startswith(short))
 
 
 def same_person(a: str, b: str) -> bool:

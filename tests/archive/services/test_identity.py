@@ -11,12 +11,12 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
 
 from archive.extraction.checks import ReferenceDataError
+from archive.extraction.given_names import load_short_names
 from archive.extraction.types import ExtractedEntity
 from archive.models import Article, EntityRedirect, Event, Organisation, Person, Place
 from archive.services.identity import (
     fold_into_full_names,
     given_names_agree,
-    load_short_names,
     same_person,
 )
 from archive.services.linking import link_entities
@@ -798,3 +798,10 @@ def test_a_name_of_its_own_is_one_body_with_or_without_its_country_after_it():
     _link_org("UN Mission in South Sudan")
     _link_org("UN Mission")
     assert Organisation.objects.count() == 8
+
+
+def test_more_usual_short_forms_of_given_names_are_those_names():
+    assert same_person("Victoria Coral", "Toria Coral")
+    assert same_person("Alfred Coral", "Fred Coral")
+    assert same_person("Abraham Coral", "Abe Coral")
+    assert not same_person("Victoria Coral", "Tina Coral")
