@@ -262,7 +262,9 @@ def same_person(a: str, b: str) -> bool:
     ways (``Mohamed VI``/``Mohammed VI``); the same surname with given names
     that are equal, a short form of each other or a prefix; one given name and
     two spellings of the surname a letter or two apart (``Zelensky``/
-    ``Zelenskyy``); two spellings the reference leaders data gives one leader.
+    ``Zelenskyy``); a patronymic with and without the family's name after it
+    (``Khalid bin Salman [Al Saud]``, ``_family_tail``); two spellings the
+    reference leaders data gives one leader.
     Middle names and initials must agree when both names have some
     (``George H. W. Bush`` is not ``George W. Bush``; ``Brian P. McKeon`` is
     ``Brian McKeon``).
@@ -282,6 +284,8 @@ def same_person(a: str, b: str) -> bool:
         return False
     x, y = x[: len(x) - bool(gx)], y[: len(y) - bool(gy)]
     if x == y or _same_name_words(x, y) or _transliterated(x, y):
+        return True
+    if _family_tail(x, y) or _family_tail(y, x):
         return True
     jx, jy = _articles_joined(x), _articles_joined(y)
     return (jx, jy) != (x, y) and (jx == jy or _transliterated(jx, jy))
@@ -304,6 +308,41 @@ def _articles_joined(words: tuple[str, ...]) -> tuple[str, ...]:
         else:
             out.append(word)
     return tuple(out)
+
+
+# A patronymic's particle: "Khalid bin Salman" is Khalid, son of Salman.
+_PATRONYMIC = frozenset({"bin", "ibn", "bint"})
+
+
+def _patronymic(words: tuple[str, ...]) -> bool:
+    """A given name, a particle and the father's name (``Khalid bin Salman``)."""
+    return len(words) >= 3 and words[-2] in _PATRONYMIC
+
+
+def _without_family(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    """A patronymic name without the family's name after it (``Khalid bin Salman
+    Al Saud`` → ``Khalid bin Salman``), or None: no such name and tail."""
+    for size in (1, 2):
+        head, tail = words[:-size], _articles_joined(words[-size:])
+        if (
+            _patronymic(head)
+            and len(tail) == 1
+            and tail[0].partition(" ")[0] in _ARABIC_ARTICLES
+            and tail[0].partition(" ")[2]
+        ):
+            return head
+    return None
+
+
+def _family_tail(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """``y`` is the patronymic ``x`` with the family's name after it: ``Khalid bin
+    Salman`` and ``Khalid bin Salman Al Saud`` (or ``Al-Saud``), the one written
+    with and without the dynasty, its patronymic maybe transliterated otherwise
+    (``Mohamed bin Zayed``); not ``Khalid bin Sultan Al Saud``."""
+    if not _patronymic(x) or len(y) <= len(x):
+        return False
+    head = _without_family(y)
+    return head is not None and (head == x or _transliterated(x, head))
 
 
 def _last_word(words: tuple[str, ...]) -> str:
@@ -823,11 +862,17 @@ def _buckets(words: tuple[str, ...]) -> tuple[str, ...]:
     """Keys of the names a many-word name may be compared with: its last word's
     first letters (an article before it left out), its words in any order, and,
     from three words, their consonants (transliterations, ``Al Nahyan`` /
-    ``Al-Nuhayyan``)."""
+    ``Al-Nuhayyan``) and a patronymic without the family's name after it
+    (``Khalid bin Salman [Al Saud]``)."""
     keys = (f"l:{_last_word(words)[:2]}", f"s:{' '.join(sorted(words))}")
     if len(words) < 3:
         return keys
-    return (*keys, f"t:{' '.join(_skeleton(w) for w in _articles_joined(words))}")
+    keys = (*keys, f"t:{' '.join(_skeleton(w) for w in _articles_joined(words))}")
+    # A patronymic, with or without the family's name after it.
+    patronymic = words if _patronymic(words) else _without_family(words)
+    if not patronymic:
+        return keys
+    return (*keys, f"f:{' '.join(_skeleton(w) for w in patronymic)}")
 
 
 def _person_groups(rows: dict[int, str], wanted: set[int]) -> list[list[int]]:

@@ -800,6 +800,18 @@ def test_a_name_of_its_own_is_one_body_with_or_without_its_country_after_it():
     assert Organisation.objects.count() == 8
 
 
+def test_a_patronymic_with_and_without_the_familys_name_after_it_is_one_person():
+    assert same_person("Khalid bin Coral", "Khalid bin Coral Al Reef")
+    assert same_person("Khalid bin Coral", "Khalid bin Coral al-Reef")
+    assert same_person("Mohamed bin Coral", "Mohammed bin Coral Al Reef")  # transliterated
+    assert not same_person("Khalid bin Coral", "Khalid bin Shoal Al Reef")  # another father
+    assert not same_person("Khalid bin Coral", "Khalid bin Coral Reef")  # no family's name
+    assert not same_person("Khalid Coral", "Khalid Coral Al Reef")  # no patronymic
+    _link("Abdullah bin Coral")
+    _link("Abdullah bin Coral Al Reefan")
+    assert _people() == {"Abdullah bin Coral Al Reefan"}
+
+
 def test_more_usual_short_forms_of_given_names_are_those_names():
     assert same_person("Victoria Coral", "Toria Coral")
     assert same_person("Alfred Coral", "Fred Coral")
