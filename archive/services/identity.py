@@ -101,12 +101,23 @@ _LONG_TITLES = tuple(title for title in _TITLES if len(title) >= 8)
 
 
 def _is_title(key: str) -> bool:
-    """A title's key, or a long title's misspelt a letter off (``Mininster``)."""
+    """A title's key, or a long title's misspelt (``_misspelt_title``)."""
     if key in _TITLES:
         return True
-    return len(key) >= 8 and any(
-        title[0] == key[0] and edit_distance(title, key, 1) <= 1 for title in _LONG_TITLES
-    )
+    return len(key) >= 7 and any(_misspelt_title(title, key) for title in _LONG_TITLES)
+
+
+def _misspelt_title(title: str, key: str) -> bool:
+    """A long title written a letter off (``Mininster``), without its first letter
+    (``Ecretary``: a transcript's speaker label cut), or with a Romance ending for
+    its last letter (``Secretario``, ``Secretaria``)."""
+    if key == title[1:]:
+        return True
+    if title[0] != key[0]:
+        return False
+    if len(title) >= 9 and len(key) == len(title) + 1 and key.startswith(title[:-1]):
+        return True
+    return len(key) >= 8 and edit_distance(title, key, 1) <= 1
 
 
 @functools.lru_cache(maxsize=200_000)
