@@ -56,13 +56,86 @@ def find_mentions(
         singles=runs.singles,
         acronyms=dict(special.acronyms),
     )
-    found = mark_organisations(gaz, link_acronyms(found))
+    found = lists_inside_names(mark_organisations(gaz, link_acronyms(found)))
     return dataclasses.replace(
         found,
         mentions=sorted(posts_named_by_city(text, found.mentions), key=lambda m: m.start),
         candidates=mark_context(at, found.candidates),
         singles=mark_context(at, found.singles),
     )
+
+
+# A list of words a body's name goes on with after "of" ("Ministry of Economy | ,
+# Trade and Industry"), or starts with before its head ("Foreign, | Commonwealth
+# and Development Office").
+_ITEM = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}"
+_LIST_AFTER = re.compile(rf"(?:, {_ITEM})*,? and {_ITEM}\b(?!\.\w)")
+_LIST_ITEM = re.compile(_ITEM)
+_WORD_BEFORE = re.compile(r"\b([A-Z][\w'’-]*), $")
+_AND_SECOND = re.compile(r"^[A-Z][\w'’-]* and ")
+# Words of another body's name, or of a title: no item of a name's list.
+_BODY_WORDS = frozenset(lx.ORG_HEADS) | lx.ORG_HEADS_FIRST | lx.PROGRAMME_HEADS
+_TITLE_WORDS = lx.TITLE_HEADS | lx.TITLE_MODIFIERS | lx.HONORIFICS
+_NOT_ITEMS = _BODY_WORDS | _TITLE_WORDS
+
+
+def lists_inside_names(found: Findings) -> Findings:
+    """Organisations whose names hold a list of words, read whole."""
+    text, mentions = found.text, found.mentions
+    grown: dict[int, Mention] = {}
+    for i, m in enumerate(mentions):
+        if m.kind != "organisation" or m.evidence != "head":
+            continue
+        s, e = m.start, m.end
+        if " of " in m.surface and text[e : e + 1] == ",":
+            e = _list_end(text, e)
+        elif _AND_SECOND.match(m.surface):
+            before = _WORD_BEFORE.search(text, max(0, s - 30), s)
+            if before and before[1] not in _NOT_ITEMS:
+                s = before.start(1)
+        if (s, e) != (m.start, m.end) and not any(
+            k is not m and k.kind in ("place", "person") and s <= k.start < e for k in mentions
+        ):
+            surface = text[s:e]
+            grown[i] = dataclasses.replace(m, start=s, end=e, surface=surface, name=surface)
+    if not grown:
+        return found
+    spans = [(g.start, g.end) for g in grown.values()]
+
+    def inside(a: int, b: int) -> bool:
+        return any(s <= a and b <= e for s, e in spans)
+
+    return dataclasses.replace(
+        found,
+        mentions=[
+            grown.get(i, m)
+            for i, m in enumerate(mentions)
+            if i in grown or not inside(m.start, m.end)
+        ],
+        candidates=[c for c in found.candidates if not inside(c.start, c.end)],
+        singles=[c for c in found.singles if not inside(c.start, c.end)],
+    )
+
+
+def _list_end(text: str, e: int) -> int:
+    """Where a list of plain words after a name ends (``e`` when there is none): no
+    item names a body, a title or a person ("Ministry of Unification, and Blue
+    House" are two bodies)."""
+    tail = _LIST_AFTER.match(text, e)
+    if tail is None:
+        return e
+    items = list(_LIST_ITEM.finditer(text, e, tail.end()))
+    if any(word in _NOT_ITEMS for item in items[:-1] for word in item[0].split()):
+        return e
+    if any(word in _BODY_WORDS for word in items[-1][0].split()):
+        return e
+    # The last item ends before a title ("..., Trade and Industry Vice Minister").
+    end = items[-1].start()
+    for word in re.finditer(r"\S+", items[-1][0]):
+        if word[0] in _TITLE_WORDS:
+            break
+        end = items[-1].start() + word.end()
+    return end if end > items[-1].start() else e
 
 
 # Diplomatic posts, which the city after "in" names ("U.S. Embassy in Georgetown").

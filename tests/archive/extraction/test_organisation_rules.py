@@ -804,3 +804,18 @@ def test_a_ministry_named_with_its_country_has_no_alias_without_it():
     )
     assert ministry.name == "Ministry of Mining of Peru"
     assert "Ministry of Mining" not in ministry.aliases
+
+
+def test_a_list_of_words_inside_a_bodys_name_is_read_whole():
+    found = kinds(
+        "The Peruvian Ministry of Fisheries, Ports and Mining and the Oceanic, Lakes and Rivers Office met."
+    )
+    assert found["organisation"] == {
+        "Peruvian Ministry of Fisheries, Ports and Mining",
+        "Oceanic, Lakes and Rivers Office",
+    }
+
+
+def test_a_list_of_bodies_after_a_name_stays_bodies():
+    found = kinds("The Ministry of Fisheries, and Blue House met in Lima.")
+    assert "Ministry of Fisheries" in found["organisation"]
