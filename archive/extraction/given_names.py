@@ -1,4 +1,5 @@
-"""Given names: the English short forms of each (``Liz`` for Elizabeth).
+"""Given names: the English short forms of each (``Liz`` for Elizabeth), and
+whether two given names may be one person's.
 
 Pure (no models), so that the extractor and the archive-wide rules
 (``archive.services.identity``) read the same reference file.
@@ -11,7 +12,7 @@ import json
 from pathlib import Path
 
 from archive.extraction.checks import check
-from archive.extraction.normalize import name_key
+from archive.extraction.normalize import edit_distance, name_key
 from archive.extraction.reference import DEFAULT_REFERENCE_DIR
 
 SHORT_NAMES_FILE = "short_names.json"
@@ -58,3 +59,22 @@ def short_form_of(a: str, b: str) -> bool:
     (``liz``/``elizabeth``, ``joe``/``joseph``)."""
     short, full = sorted((a, b), key=len)
     return full in short_forms().get(short, ())
+
+
+def may_be_given_name(written: str, full: str) -> bool:
+    """Whether the given name ``written`` may stand for ``full`` (both keys):
+    equal, an initial (``j``), a usual short form (``Joe`` for Joseph), a prefix
+    of three letters or more (``Ben``), or, from five letters, a letter off
+    (``Dmitry``/``Dmitriy``). ``Arnold`` is no ``Ana``, ``Jill`` no ``Joseph``."""
+    if written == full:
+        return True
+    if not written or not full:
+        return False
+    if len(written) == 1:
+        return written == full[0]
+    if short_form_of(written, full):
+        return True
+    short, long_ = sorted((written, full), key=len)
+    if len(short) >= 3 and long_.startswith(short):
+        return True
+    return len(short) >= 5 and written[0] == full[0] and edit_distance(written, full, 1) <= 1

@@ -11,6 +11,7 @@ import re
 from archive.extraction import lexicon as lx
 from archive.extraction import patterns as pt
 from archive.extraction.clusters import Cluster, Clusters, name_tokens, same_person
+from archive.extraction.given_names import may_be_given_name
 from archive.extraction.guess import (
     after_determiner,
     company_short_forms,
@@ -306,14 +307,18 @@ class People:
         for surface in self.gaz.lookup(name):
             if surface.kind == "person":
                 return self.gaz.leaders[surface.ref]
-        # "Joe Biden" for "Joseph R. Biden": same surname, same initial.
+        # "Joe Biden" for "Joseph R. Biden": the same surname, and a given name
+        # that may stand for the leader's (not "Jill Biden", "Arnold Chacon" for
+        # Ana Helena Chacon Echeverria). The surname must follow the leader's
+        # given name ("Abdullah Abdullah" is no "Abdullah Yusif ... al-Rumi").
         words = name.split()
         if len(words) >= 2:
-            same = [
-                ldr
-                for ldr in self.gaz.leaders_by_surname.get(words[-1], ())
-                if ldr.name[:1] == words[0][:1]
-            ]
+            given, surname = name_key(words[0]), name_tokens(words[-1])
+            same = []
+            for ldr in self.gaz.leaders_by_surname.get(words[-1], ()):
+                theirs = name_tokens(ldr.name)
+                if set(surname) <= set(theirs[1:]) and may_be_given_name(given, theirs[0]):
+                    same.append(ldr)
             if len(same) == 1:
                 return same[0]
         return None

@@ -284,3 +284,15 @@ def test_an_english_word_ending_a_longer_name_is_no_person():
         "prevention matters."
     )
     assert not found.get("person")
+
+
+# -- a reference leader by surname and given name -------------------------------
+
+
+def test_a_full_name_is_a_leader_only_when_its_given_name_may_be_the_leaders():
+    # The reference leader Ilham Aliyev: another given name with his initial is
+    # someone else; a spelling a letter off or an initial is him.
+    assert kinds("Dr. Irma Aliyev opened the exhibition in Baku.")["person"] == {"Irma Aliyev"}
+    assert kinds("Ambassador Ivo Aliyev met them in Baku.")["person"] == {"Ivo Aliyev"}
+    assert kinds("Ilkham Aliyev met the delegation in Baku.")["person"] == {"Ilham Aliyev"}
+    assert kinds("Ilham H. Aliyev met the delegation in Baku.")["person"] == {"Ilham Aliyev"}
