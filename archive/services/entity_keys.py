@@ -13,7 +13,13 @@ import functools
 import re
 
 from archive.extraction.events import event_key, strip_ordinal
-from archive.extraction.lexicon import ORG_HEADS, ORG_HEADS_FIRST, ROLE_WORDS, words
+from archive.extraction.lexicon import (
+    ORG_HEADS,
+    ORG_HEADS_FIRST,
+    PROPER_BARE_HEADS,
+    ROLE_WORDS,
+    words,
+)
 from archive.extraction.normalize import name_key
 from archive.extraction.patterns import BARE_ACRONYM_RE
 from archive.extraction.reference import load_gazetteer
@@ -29,6 +35,7 @@ _DOTTED_ACRONYM = re.compile(r"\b(?!U\.S\.)((?:[A-Z]\.){2,})")
 _US_PREFIX = re.compile(r"^us (?=\w+ (?:of|for) )")
 # "U.S." or "United States" written as a word before a name, not a party ("U.S.-ASEAN").
 _US_WORD_FIRST = re.compile(r"^(?:U\.S\.|US|United States) (?=\w)")
+_BARE_HEADS = frozenset(name_key(word) for word in PROPER_BARE_HEADS)
 # A body's own offices, named after it ("... Department of State Office of ...").
 _SUB_BODIES = frozenset({"office", "bureau", "directorate", "division", "secretariat"})
 # "U.S.", "US" and "United States" as one word ("US-ASEAN" = "U.S.-ASEAN").
@@ -57,8 +64,12 @@ def organisation_key(name: str) -> str:
         key = f"{match[2]} of {match[1]}"
     key = " ".join(word for word in key.split() if word not in ("the", "a", "an"))
     key = _US_PREFIX.sub("", key)
-    if _US_WORD_FIRST.match(name) and len(key.split()) > 2:
-        key = key.removeprefix("us ")  # "U.S. National Park Service", "U.S. Embassy Baku"
+    if _US_WORD_FIRST.match(name) and (len(key.split()) > 2 or key[3:] in _BARE_HEADS):
+        # "U.S. National Park Service", "U.S. Embassy Baku"; "U.S. Congress" is the
+        # "Congress" a U.S. release names alone.
+        key = key.removeprefix("us ")
+    if key == "treasury":
+        key = "department of treasury"  # the "Treasury" of "the Treasury and State"
     head, _, where = key.rpartition(" in ")
     if head and where in _countries() and any(_proper(word) for word in head.split()):
         key = head  # "African Union Transition Mission (in Somalia)"
@@ -222,9 +233,12 @@ _OLYMPIC_NAMESAKES = re.compile(r"^(?:Special|Youth)\b")
 # "… Ministerial Session" = "… Ministerial"; "Glasgow Joint Declaration" =
 # "Glasgow Declaration".
 _HEAD_OF = re.compile(
-    r"^((?:Ministerial |Summit )?(?:Summit|Conference|Forum|Ministerial|Meeting|Dialogue)) "
-    r"of (?:the )?(.+)$"
+    r"^((?:Ministerial |Summit |Special )?"
+    r"(?:Summit|Conference|Forum|Ministerial|Meeting|Dialogue|Session)) of (?:the )?(.+)$"
 )
+# A UN body's meeting is named with or without "UN" ("UN General Assembly Special
+# Session" = "Special Session of the General Assembly").
+_UN_FIRST = re.compile(r"^(?:UN|U\.N\.|United Nations) (?=\S+ \S)")
 # How a meeting was held or how often says nothing of which it is ("Virtual Friends of
 # the Mekong Ministerial", "Annual ASEAN Regional Forum Ministerial").
 _MANNER = re.compile(r"^(?:Virtual|Annual|In-Person|Online|Hybrid) (?=\S+ \S)")
@@ -246,6 +260,7 @@ def _usual_form(name: str) -> str:
     name = _MANNER.sub("", name)
     if match := _HEAD_OF.match(name):
         name = f"{match[2]} {match[1]}"
+    name = _UN_FIRST.sub("", name)
     head, _, last = name.rpartition(" ")
     if last == "Conference" and _NUMBERED_ACRONYM.match(head):
         name = head

@@ -808,7 +808,8 @@ def test_a_ministry_named_with_its_country_has_no_alias_without_it():
 
 def test_a_list_of_words_inside_a_bodys_name_is_read_whole():
     found = kinds(
-        "The Peruvian Ministry of Fisheries, Ports and Mining and the Oceanic, Lakes and Rivers Office met."
+        "The Peruvian Ministry of Fisheries, Ports and Mining and "
+        "the Oceanic, Lakes and Rivers Office met."
     )
     assert found["organisation"] == {
         "Peruvian Ministry of Fisheries, Ports and Mining",

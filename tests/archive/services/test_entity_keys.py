@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from archive.services.entity_keys import event_identity
+from archive.services.entity_keys import event_identity, organisation_key
 
 
 def test_the_counts_for_nothing_in_an_events_name():
@@ -38,3 +38,18 @@ def test_how_a_meeting_was_held_says_nothing_of_which_it_is():
     )
     assert event_identity("Annual Andes Forum", 2021) == event_identity("Andes Forum", 2021)
     assert event_identity("Virtual Summit", 2021) != event_identity("Summit", 2021)
+
+
+def test_a_bare_head_a_us_release_names_alone_is_the_us_body():
+    assert organisation_key("U.S. Congress") == organisation_key("Congress")
+    assert organisation_key("Treasury") == organisation_key("U.S. Department of the Treasury")
+    assert organisation_key("U.S. Embassy") != organisation_key("Embassy")
+
+
+def test_a_un_bodys_meeting_is_one_with_or_without_un():
+    assert event_identity("UN Ocean Assembly Special Session", 2022) == event_identity(
+        "Special Session of the Ocean Assembly", 2022
+    )
+    assert event_identity("United Nations Ocean Conference", 2022) == event_identity(
+        "UN Ocean Conference", 2022
+    )
