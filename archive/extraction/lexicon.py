@@ -324,7 +324,7 @@ HEADLINE_NOUNS = words(
 
 # Capitalised abbreviations that name no organisation: economic measures,
 # units, time zones, diseases, page furniture, offices held (POTUS, DCM),
-# technologies and documents (CCUS, CRBA).
+# technologies and documents (CCUS, CRBA), classes of weapons (IRBM, THAAD).
 NOT_ORG_ACRONYMS = words(
     """GDP GNP GNI CPI PPI PMI VAT CEO CFO COO CTO CIO MP MPs TV AIDS HIV SARS MERS
     COVID GMT UTC EST EDT CET CEST BST PST PDT AM PM EPS IPO OTC NGO NGOs WMD LGBT
@@ -334,7 +334,9 @@ NOT_ORG_ACRONYMS = words(
     SDG SDGs PPE ICT IDP IDPs DC MOU MOA QA BSE CJD TB MRI VIP FOB CIF LIBOR RBI ERA
     IP DNS CTBT NPT POTUS VPOTUS FLOTUS SCOTUS DCM CDA DAS PDAS SRSG DSRSG CCUS DMZ
     CRBA FGM GBV SGBV CVE PVE NDC NDCs FTA FTAs ODA FDI UAV UAVs UAS IED IEDs ISR
-    TIP EEZ MoU MOUs GHG SMR EV EVs AML CFT MPA HBCU HBCUs CSIRT"""
+    TIP EEZ MoU MOUs GHG SMR EV EVs AML CFT MPA HBCU HBCUs CSIRT
+    IRBM SRBM MRBM SLBM GLCM ALCM ICBMs IRBMs SRBMs THAAD HIMARS MANPADS UCAV
+    SAM SAMs APC APCs"""
 )
 
 # Nouns of activities, documents, grants and statuses: a name of English words

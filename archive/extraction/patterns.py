@@ -157,7 +157,7 @@ SCORER_AFTER_RE = re.compile(r"[ \t]*(?:\([ \t]*)?\d{1,3}(?:st|nd|rd|th)\b")
 # A word of a run (for reading a headline word by word).
 WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")
 # "a"/"an" right before a phrase: a class of things, not a name.
-INDEFINITE_BEFORE_RE = re.compile(r"\b(?:a|an|A|An)[ \t\xa0]+$")
+INDEFINITE_BEFORE_RE = re.compile(r"(?<![\w’'])(?:a|an|A|An)[ \t\xa0]+$")
 # The capitalised word right after a position ("(WPS) Report").
 WORD_AFTER_RE = re.compile(rf"{_SP}+(?P<word>[{U}][\w\-]*)")
 # A preposition right after a word ("Travel to"): the word is a verb.

@@ -104,6 +104,8 @@ _THING_AFTER = re.compile(
 _DESCRIBED_AFTER = re.compile(r"(?<=\w)-(?:led|based|backed|funded|supported|sponsored)$")
 # Organisations found so: by a reference list, a definition in the article, a head noun.
 _DEFINED = frozenset({"acronym", "head", "firm", "government", "masthead", "coordinated"})
+# A moderator calling on the next questioner: "Let's go to ...", "Next, ...", "over to".
+_SPEAKER_CALLED = re.compile(r"(?:\bgo to|\bover to|\bturn to|\bNext,|\bcall on)\s+$")
 _US_AND_ENGLISH = re.compile(r"^(?:U\.S\.|US|United States) [A-Z]")
 _BILATERAL_ALLIANCE = re.compile(r"^[\w.]+\s?[-–]\s?[\w.]+ Alliance$")
 _GREETING_AFTER = re.compile(r"^ to [a-z]+(?: to| with)? you\b")
@@ -319,6 +321,8 @@ def _screen_organisation(text: str, group: _Entity, others: _OtherNames) -> bool
     sides = any(m.evidence in ("team", "table") for m in group.mentions)  # "Crystal Palace"
     if _BILATERAL_ALLIANCE.match(name):
         return False
+    if not referenced and all(_a_kind_of_body(text, m) for m in group.mentions):
+        return False  # "designated as a Foreign Terrorist Organization": a class of bodies
     if all(m.evidence == "place-name" for m in group.mentions) and (
         (
             _US_AND_ENGLISH.match(name)
@@ -348,8 +352,19 @@ def _screen_organisation(text: str, group: _Entity, others: _OtherNames) -> bool
                 return False
             _rename(entity, " ".join(rest), glued=True)
             name, words = entity.name, rest
-    if words[-1] in others.surnames and all(m.evidence == "place-name" for m in group.mentions):
-        return False  # "Special Representative for North Korea Sung Kim": a person
+    if all(m.evidence == "place-name" for m in group.mentions):
+        if words[-1] in others.surnames:
+            return False  # "Special Representative for North Korea Sung Kim": a person
+        if all(text[m.start - 1 : m.start] == "-" for m in group.mentions):
+            return False  # "sub-Saharan Africa": the end of a word, no body
+        if (
+            len(words) == 2
+            and others.place_word(words[1])  # a place's name is a surname too
+            and words[0].lower() not in common_words()
+            and all(_SPEAKER_CALLED.search(_before(text, m, 20)) for m in group.mentions)
+        ):
+            _as_person(entity)  # "Let’s go to Rosiland Jordan.": a reporter called on
+            return True
     if _english_phrase_defined(group, words):
         return False  # "Withhold and Release Orders (WROs)", "Fiscal Year (FY)"
     if not known and _plural_of_a_word_written(text, words):
@@ -397,6 +412,18 @@ def _english_phrase(words: list[str]) -> bool:
     if len(named) < 2 or words[-1] in lx.ORG_HEADS or words[-1] in lx.PARTY_PLURALS:
         return False
     return all(w[:1].isupper() and w.lower() in common_words() for w in named)
+
+
+def _a_kind_of_body(text: str, m: Mention) -> bool:
+    """ "as a Foreign Terrorist Organization": a name after "a" that heads its phrase
+    names a class of bodies ("a Fordham University graduate" names the university)."""
+    if not pt.INDEFINITE_BEFORE_RE.search(text, max(0, m.start - 4), m.start):
+        return False
+    noun = _NOUN_AFTER.match(text, m.end)
+    return noun is None or noun[1] in _SMALL_WORDS or noun[1] in _NOT_NOUNS
+
+
+_NOUN_AFTER = re.compile(r" ([a-z]+)\b")
 
 
 def _plural_of_a_word_written(text: str, words: list[str]) -> bool:
@@ -468,6 +495,10 @@ def _as_organisation(entity: ExtractedEntity, head: str) -> None:
         None,
         "",
     )
+
+
+def _as_person(entity: ExtractedEntity) -> None:
+    entity.kind, entity.org_kind, entity.acronym = "person", "", ""
 
 
 def _names_an_office(words: list[str]) -> bool:

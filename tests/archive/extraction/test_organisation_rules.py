@@ -820,3 +820,28 @@ def test_a_list_of_words_inside_a_bodys_name_is_read_whole():
 def test_a_list_of_bodies_after_a_name_stays_bodies():
     found = kinds("The Ministry of Fisheries, and Blue House met in Lima.")
     assert "Ministry of Fisheries" in found["organisation"]
+
+
+def test_a_name_after_a_that_heads_its_phrase_is_a_class_of_bodies():
+    found = kinds("The group was designated as a Coastal Criminal Organization by Peru.")
+    assert not found.get("organisation")
+    found = kinds(
+        "She is a Fordham University graduate and studied at the Sana’a Center for Coastal Studies."
+    )
+    assert found["organisation"] == {"Fordham University", "Center for Coastal Studies"}
+
+
+def test_weapons_abbreviations_are_no_organisations():
+    found = kinds("North Korea tested an IRBM, and a THAAD battery was moved.")
+    assert not found.get("organisation")
+
+
+def test_a_reporter_called_on_by_a_place_surname_is_a_person():
+    found = kinds("We have time for one more.\n\nLet’s go to Rosalind Chad.\n\nQUESTION: Thanks.")
+    assert found["person"] == {"Rosalind Chad"}
+    assert not found.get("organisation")
+
+
+def test_the_end_of_a_hyphenated_word_is_no_organisation():
+    found = kinds("Funds flow to sub-Saharan Africa and to trans-Pacific Oceania.")
+    assert not found.get("organisation")
