@@ -43,6 +43,7 @@ _US = re.compile(r"(?:^| )(?:u s|united states)(?= |$)")
 
 
 @functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=1 << 16)  # each fold asks again for every stored name
 def organisation_key(name: str) -> str:
     """A key two usual variants of one organisation's name share.
 
@@ -59,6 +60,10 @@ def organisation_key(name: str) -> str:
     Council``).
     """
     name = _DOTTED_ACRONYM.sub(lambda match: match[1].replace(".", ""), name)
+    if (whole := _one_reference_organisation(name)) is not None and whole != name:
+        return organisation_key(whole)  # "NATO" = "North Atlantic Treaty Organization"
+    for pattern, usual in _MINISTRIES:
+        name = pattern.sub(usual, name)  # "Italian MFA" = "Italian Foreign Ministry"
     key = _UN.sub(r"\1united nations", _US.sub(_us, name_key(name)))
     if match := _DEPARTMENT.match(key):
         key = f"{match[2]} of {match[1]}"
@@ -76,7 +81,41 @@ def organisation_key(name: str) -> str:
     words = _body_first(name, key.split())
     if len(words) > 3 and words[0].startswith("organisation:") and words[1] in _SUB_BODIES:
         words = words[1:]  # "U.S. Department of State Office of Global Partnerships"
+    if len(words) == 2 and words[0].startswith("organisation:") and words[1] in _ITS_KIND:
+        # "NATO Alliance" = "North Atlantic Treaty Organization"
+        return organisation_key(load_gazetteer().organisations[words[0].split(":")[1]].name)
     return " ".join(_singular(word) for word in _country_first(words))
+
+
+# A foreign or defence ministry however written ("MFA", "Foreign Ministry").
+_MINISTRIES = (
+    (re.compile(r"\b(?:MFA|MOFA|MoFA|Foreign Ministry)\b"), "Ministry of Foreign Affairs"),
+    (re.compile(r"\b(?:MOD|MoD|Defen[cs]e Ministry|Ministry of Defence)\b"), "Ministry of Defense"),
+)
+# What a body is, written after its name ("NATO Alliance").
+_ITS_KIND = frozenset({"alliance"})
+
+
+def _one_reference_organisation(name: str) -> str | None:
+    """The name of the one reference organisation a whole name is, if any; an
+    acronym in any case ("MOFA" = "MoFA")."""
+    gazetteer = load_gazetteer()
+    surfaces = gazetteer.surfaces.get(name, []) or gazetteer.lookup(name)
+    found = {surface.ref for surface in surfaces if surface.kind == "organisation"}
+    if not found and BARE_ACRONYM_RE.fullmatch(name):
+        found = set(_reference_acronyms().get(name.casefold(), ()))
+    return gazetteer.organisations[found.pop()].name if len(found) == 1 else None
+
+
+@functools.lru_cache(maxsize=1)
+def _reference_acronyms() -> dict[str, frozenset[str]]:
+    """The reference organisations by their acronyms, case folded."""
+    out: dict[str, set[str]] = {}
+    for org in load_gazetteer().organisations.values():
+        for acronym in (org.acronym, *org.acronyms):
+            if acronym:
+                out.setdefault(acronym.casefold(), set()).add(org.id)
+    return {acronym: frozenset(refs) for acronym, refs in out.items()}
 
 
 def _body_first(name: str, words: list[str]) -> list[str]:

@@ -53,3 +53,19 @@ def test_a_un_bodys_meeting_is_one_with_or_without_un():
     assert event_identity("United Nations Ocean Conference", 2022) == event_identity(
         "UN Ocean Conference", 2022
     )
+
+
+def test_a_reference_bodys_acronym_name_and_kind_share_its_key():
+    assert organisation_key("NATO") == organisation_key("North Atlantic Treaty Organization")
+    assert organisation_key("NATO Alliance") == organisation_key("NATO")
+
+
+def test_a_foreign_or_defence_ministry_however_written_is_one():
+    assert organisation_key("Chilean MFA") == organisation_key(
+        "Ministry of Foreign Affairs of Chile"
+    )
+    assert organisation_key("Chilean Foreign Ministry") == organisation_key("Chilean MFA")
+    assert organisation_key("Peruvian Defence Ministry") == organisation_key(
+        "Ministry of Defense of Peru"
+    )
+    assert organisation_key("Chilean MFA") != organisation_key("Peruvian MFA")
