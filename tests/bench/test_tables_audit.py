@@ -161,7 +161,9 @@ JUDGEMENTS = sorted((ROOT / "bench" / "tables").glob("judgements-*.tsv"))
 def test_the_kept_judgements_read_one_verdict_per_sampled_entity(path):
     rows = read_judgements(path)  # an unknown verdict raises
     kinds = Counter(row["kind"] for row in rows)
-    assert kinds == dict.fromkeys(["person", "organisation", "place", "event"], SAMPLE)
+    # A check judges the whole sample of each kind it takes (some take two kinds).
+    assert kinds and set(kinds) <= {"person", "organisation", "place", "event"}
+    assert set(kinds.values()) == {SAMPLE}
     assert len({(row["kind"], row["id"]) for row in rows}) == len(rows)
     for row in rows:
         parts = row["verdict"].split("+")
