@@ -74,9 +74,15 @@ def person_words(name: str) -> tuple[str, ...]:
     """The keys of a person's name's words.
 
     Words are split on white space only, so a hyphenated surname stays one
-    word: ``Marcia Adams-Allen`` → ``("marcia", "adams allen")``.
+    word: ``Marcia Adams-Allen`` → ``("marcia", "adams allen")``; a Hindi
+    honorific glued on is left out (``Rajnath Singh-ji``).
     """
-    return tuple(key for key in (name_key(word) for word in name.split()) if key)
+    keys = (name_key(_HONORIFIC_SUFFIX.sub("", word)) for word in name.split())
+    return tuple(key for key in keys if key)
+
+
+# A Hindi honorific glued on after a name ("Rajnath Singh-ji"): no part of it.
+_HONORIFIC_SUFFIX = re.compile(r"(?<=\w)-ji$", re.IGNORECASE)
 
 
 # Titles in front of a given name, not a surname: "Pope Francis" is no Francis by surname.
@@ -595,7 +601,12 @@ def fold_into_full_names(items: list[ExtractedEntity]) -> list[ExtractedEntity]:
         # given name that starts "Austin Tice".
         surname = len(mine) == 1 and by_surname(mine[0], {item.name, *item.aliases})
         others = [(words[id(o)], o) for o in items if o is not item]
+        if surname and title_heads(mine[0], {item.name, *item.aliases}):
+            # "President Moise" is not the one called "First Lady Martine Moise".
+            others = [(w, o) for w, o in others if not _spouse_only(o)]
         target = _fuller_name(mine, others, given=not surname)
+        if target is None:
+            target = _inner_name(mine, item, others, surname=surname)
         if target is None:
             continue
         final = into.get(id(target), copies[id(target)])
@@ -637,6 +648,64 @@ def _fuller_name(
         if found:
             return found[0] if len(found) == 1 else None
     return None
+
+
+# Titles of a leader's spouse: who is called so holds no office by them.
+_SPOUSE_TITLES = frozenset({"first lady", "first gentleman"})
+
+
+def _spouse_only(item: ExtractedEntity) -> bool:
+    """Whether every role the article gives this person is a spouse's (``First Lady``)."""
+    return bool(item.roles) and all(name_key(role) in _SPOUSE_TITLES for role in item.roles)
+
+
+def _inner_name(
+    mine: tuple[str, ...],
+    item: ExtractedEntity,
+    others: list[tuple[tuple[str, ...], ExtractedEntity]],
+    *,
+    surname: bool,
+):
+    """The one fuller name of the article with ``mine`` inside it, or None.
+
+    A patronymic without the given name (``Bin Zayed`` of ``Mohammed bin Zayed
+    Al Nahyan``); a surname after a title (``Governor Sonko``) that is a word
+    inside a long name (``Mike Sonko Gidion Mbuvi Kioko``) or ends a shorter
+    form of it (``Riek Machar`` of ``Riek Machar Teny Dhurgon``), when the
+    article gives both the same office: a middle name called by a title of
+    someone else's stays apart.
+    """
+    if mine and mine[0] in _PATRONYMIC and len(mine) >= 2:
+        size = len(mine)
+        found = [
+            o
+            for words, o in others
+            if any(words[at : at + size] == mine for at in range(1, len(words) - size + 1))
+        ]
+    elif surname and len(mine) == 1:
+        offices = _offices(item, mine[0])
+        found = [
+            o
+            for words, o in others
+            if len(words) >= 3
+            and (
+                mine[0] in words[1:-1] or any(name_words(alias)[-1:] == mine for alias in o.aliases)
+            )
+            and offices & _offices(o)
+        ]
+    else:
+        return None
+    return found[0] if len(found) == 1 else None
+
+
+def _offices(item: ExtractedEntity, word: str = "") -> set[str]:
+    """The offices an article gives a person: its roles' heads (``First Vice
+    President`` → ``president``), and the titles before ``word`` in its forms."""
+    found = {w for role in item.roles for w in person_words(role) if w in _HEADS}
+    found |= known_offices(item.aliases)
+    if word:
+        found |= title_heads(word, {item.name, *item.aliases})
+    return found
 
 
 def fold_duplicates(scope: dict[str, Iterable[int]] | None = None) -> set[int]:
@@ -904,7 +973,9 @@ def _person_groups(rows: dict[int, str], wanted: set[int]) -> list[list[int]]:
     written first).
     """
     words = {pk: name_words(name) for pk, name in rows.items()}
-    multi = {pk: w for pk, w in words.items() if len(w) > 1}
+    # A lone name: one word, or a surname its particles open (``Di Maio``).
+    lone = {pk: " ".join(w) for pk, w in words.items() if len(w) == 1 or _particle_surname(w)}
+    multi = {pk: w for pk, w in words.items() if len(w) > 1 and pk not in lone}
     buckets: dict[str, set[int]] = {}
     for pk, w in multi.items():
         for bucket in _buckets(w):
@@ -922,9 +993,14 @@ def _person_groups(rows: dict[int, str], wanted: set[int]) -> list[list[int]]:
         return {o for o in pool if o != pk and same_person(rows[pk], rows[o])}
 
     # Lone words the scope asks about: its own, and the last and first words of its names.
-    lone_wanted = {pk for pk in wanted if len(words[pk]) == 1}
-    scope_words = {w for pk in wanted if pk in multi for w in (multi[pk][0], multi[pk][-1])}
-    lone_wanted |= {pk for pk, w in words.items() if len(w) == 1 and w[0] in scope_words}
+    lone_wanted = {pk for pk in wanted if pk in lone}
+    scope_words = {
+        w
+        for pk in wanted
+        if pk in multi
+        for w in (multi[pk][0], multi[pk][-1], _particle_tail(multi[pk]))
+    }
+    lone_wanted |= {pk for pk, word in lone.items() if word in scope_words}
 
     root: dict[int, int] = {}
     groups: dict[int, list[int]] = {}
@@ -950,32 +1026,46 @@ def _person_groups(rows: dict[int, str], wanted: set[int]) -> list[list[int]]:
 
     by_last: dict[str, set[int]] = {}
     by_first: dict[str, set[int]] = {}
+    # Regnal names by their given name: "Abdullah II" under "abdullah".
+    by_regnal: dict[str, set[int]] = {}
     for pk, w in multi.items():
         if w[0] in _REGNAL_TITLES:
+            regnal = _regnal_name(w)
+            if regnal:
+                by_regnal.setdefault(regnal, set()).add(group_of(pk))
             continue
         by_last.setdefault(w[-1], set()).add(group_of(pk))
         by_first.setdefault(w[0], set()).add(group_of(pk))
+        if tail := _particle_tail(w):
+            by_last.setdefault(tail, set()).add(group_of(pk))
+        if regnal := _regnal_name(w):
+            by_regnal.setdefault(regnal, set()).add(group_of(pk))
     aliases = _aliases_of(lone_wanted)
-    given = {pk for pk in lone_wanted if given_name_by_title(words[pk][0], aliases.get(pk, ()))}
+    given = {pk for pk in lone_wanted if given_name_by_title(lone[pk], aliases.get(pk, ()))}
     # A lone word after a title ("Secretary Austin", "Rep Malley") is a surname.
     surnames = {
-        pk
-        for pk in lone_wanted - given
-        if by_surname(words[pk][0], (rows[pk], *aliases.get(pk, ())))
+        pk for pk in lone_wanted - given if by_surname(lone[pk], (rows[pk], *aliases.get(pk, ())))
     }
     near = {
         other
         for pk in surnames
-        for group in by_first.get(words[pk][0], set()) | by_last.get(words[pk][0], set())
+        for group in by_first.get(lone[pk], set()) | by_last.get(lone[pk], set())
         for other in groups.get(group, [group])
     }
     aliases.update(_aliases_of(near))
     held = offices_held(near)
+    # Lone words two or more groups may take: the one their articles share decides.
+    undecided: dict[int, set[int]] = {}
     for pk in sorted(lone_wanted):
-        word = words[pk][0]
+        word = lone[pk]
         # Ambiguous when one name ends with it and another starts with it: "Chung" of
         # "Julie J. Chung" and of "Chung Eui-yong", whose surname comes first.
         if pk in given:
+            # "King Abdullah" is the one king numbered so ("Abdullah II"), if one.
+            regnal = by_regnal.get(word, set())
+            if len(regnal) == 1:
+                (target,) = regnal
+                groups.setdefault(target, [target]).append(pk)
             continue
         first = by_first.get(word, set())
         if pk in surnames:
@@ -1019,7 +1109,75 @@ def _person_groups(rows: dict[int, str], wanted: set[int]) -> list[list[int]]:
         if found and len(found) == 1:
             (target,) = found
             groups.setdefault(target, [target]).append(pk)
+        elif len(found) > 1:
+            undecided[pk] = found
+    for pk, target in _named_beside(undecided, groups).items():
+        groups.setdefault(target, [target]).append(pk)
     return [group for group in groups.values() if len(group) > 1]
+
+
+def _named_beside(undecided: dict[int, set[int]], groups: dict[int, list[int]]) -> dict[int, int]:
+    """Lone names several groups may take, to the one group a person of which an
+    article of the lone name mentions too, where only one is: "Philippe" in an
+    article that names "Ambassador Etienne" is Philippe Etienne, not Philippe
+    Lazzarini; "Juan" beside Juan Gonzalez and Juan Guaido stays as it is."""
+    if not undecided:
+        return {}
+    members = {group: groups.get(group, [group]) for found in undecided.values() for group in found}
+    articles = _articles_of(set(undecided) | {pk for pks in members.values() for pk in pks})
+    picks = {}
+    for pk, found in undecided.items():
+        mine = articles.get(pk, set())
+        beside = [
+            group
+            for group in found
+            if any(mine & articles.get(other, set()) for other in members[group])
+        ]
+        if len(beside) == 1:
+            picks[pk] = beside[0]
+    return picks
+
+
+def _articles_of(people: set[int]) -> dict[int, set[int]]:
+    """The articles that mention these people, by pk."""
+    found: dict[int, set[int]] = {}
+    mention_model = ENTITY_KINDS["person"].mention_model
+    pks = sorted(people)
+    for start in range(0, len(pks), _QUERY_CHUNK * 9):
+        for owner, article in mention_model.objects.filter(
+            person_id__in=pks[start : start + _QUERY_CHUNK * 9]
+        ).values_list("person_id", "article_id"):
+            found.setdefault(owner, set()).add(article)
+    return found
+
+
+# Particles that open a surname ("Di Maio", "van Hollen", "Al Thani"); a
+# patronymic's ("bin Zayed") names the father, whom sons share.
+_SURNAME_PARTICLES = _PARTICLES - _PATRONYMIC - {"abu", "ben", "y"}
+
+
+def _particle_surname(words: tuple[str, ...]) -> bool:
+    """A surname its particles open, alone: ``Di Maio``, ``von der Leyen``."""
+    return 1 < len(words) <= 3 and all(word in _SURNAME_PARTICLES for word in words[:-1])
+
+
+def _particle_tail(words: tuple[str, ...]) -> str:
+    """The surname with the particles before it that ends a longer name (``di
+    maio`` of ``Luigi Di Maio``), or ``""``: no particle before the last word."""
+    at = len(words) - 1
+    while at > 1 and words[at - 1] in _SURNAME_PARTICLES:
+        at -= 1
+    return " ".join(words[at:]) if at < len(words) - 1 else ""
+
+
+def _regnal_name(words: tuple[str, ...]) -> str:
+    """The given name of a regnal name (``Abdullah II``, ``King Abdullah II``: ``abdullah``),
+    or ``""``."""
+    while words and words[0] in _REGNAL_TITLES:
+        words = words[1:]
+    if len(words) == 2 and _ROMAN.match(words[1]) and len(words[1]) > 1:
+        return words[0]
+    return ""
 
 
 def offices_held(people: Iterable[int]) -> dict[int, set[str]]:

@@ -825,3 +825,80 @@ def test_more_usual_short_forms_of_given_names_are_those_names():
     assert same_person("Alfred Coral", "Fred Coral")
     assert same_person("Abraham Coral", "Abe Coral")
     assert not same_person("Victoria Coral", "Tina Coral")
+
+
+# A lone name the archive can place: a surname with its particles, a king's
+# given name, a given name beside its owner, a name inside a longer one
+
+
+def test_a_surname_its_particle_opens_joins_the_one_full_name_ending_with_it():
+    _link("Carlo Di Venti")
+    _link("Di Venti", aliases={"Di Venti": {"Foreign Minister Di Venti"}})
+    assert _people() == {"Carlo Di Venti"}
+    assert "Foreign Minister Di Venti" in _aliases(Person, "Carlo Di Venti")
+
+
+def test_a_surname_its_particle_opens_two_full_names_end_with_stays_its_own():
+    _link("Carlo Di Venti")
+    _link("Marta Di Venti")
+    _link("Di Venti")
+    assert "Di Venti" in _people()
+
+
+def test_a_kings_given_name_joins_the_one_king_numbered_so():
+    _link("Kassim", aliases={"Kassim": {"King Kassim"}})
+    _link("Kassim III", aliases={"Kassim III": {"King Kassim III"}})
+    assert _people() == {"Kassim III"}
+    assert "King Kassim" in _aliases(Person, "Kassim III")
+
+
+def test_a_kings_given_name_two_kings_numbered_so_share_stays_its_own():
+    _link("Kassim II")
+    _link("Kassim III")
+    _link("Kassim", aliases={"Kassim": {"King Kassim"}})
+    assert _people() == {"Kassim", "Kassim II", "Kassim III"}
+
+
+def test_a_given_name_joins_the_one_of_its_people_its_article_names_too():
+    _link("Marek Hollis")
+    _link("Marek Dunst")
+    beside = _link("Dunst", "Marek")
+    assert _people() == {"Marek Hollis", "Marek Dunst"}
+    assert beside.personmention_set.get().person.name == "Marek Dunst"
+
+
+def test_a_given_name_whose_article_names_two_of_its_people_stays_its_own():
+    _link("Marek Hollis")
+    _link("Marek Dunst")
+    _link("Hollis", "Dunst", "Marek")
+    assert "Marek" in _people()
+
+
+def test_a_patronymic_without_the_given_name_joins_the_name_it_is_inside():
+    short = _found("Bin Kalid", "Crown Prince Bin Kalid")
+    full = _found("Hamad bin Kalid Al Rumi")
+    assert [item.name for item in fold_into_full_names([short, full])] == [full.name]
+
+
+def test_a_surname_after_a_title_inside_a_long_name_joins_it_with_the_same_office():
+    lone = replace(_found("Tembo", "Governor Tembo"), roles=["Governor"])
+    full = replace(_found("Joe Tembo Kariuki Mwangi"), roles=["Governor of Nairobi"])
+    assert [item.name for item in fold_into_full_names([lone, full])] == [full.name]
+    # Another office: a middle name of someone else.
+    senator = replace(_found("Tembo", "Senator Tembo"), roles=["Senator"])
+    folded = fold_into_full_names([senator, full])
+    assert sorted(item.name for item in folded) == ["Joe Tembo Kariuki Mwangi", "Tembo"]
+
+
+def test_a_surname_after_an_office_joins_no_one_called_only_first_lady():
+    lone = _found("Lamarre", "President Lamarre")
+    spouse = replace(
+        _found("Clarisse Lamarre", "First Lady Clarisse Lamarre"), roles=["First Lady"]
+    )
+    folded = fold_into_full_names([lone, spouse])
+    assert sorted(item.name for item in folded) == ["Clarisse Lamarre", "Lamarre"]
+
+
+def test_an_honorific_glued_after_a_name_is_no_part_of_it():
+    assert same_person("Rajan Kumar", "Rajan Kumar-ji")
+    assert not same_person("Rajan Kumar", "Rajan Kumar-Singh")
