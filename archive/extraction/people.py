@@ -152,12 +152,23 @@ class People:
         candidates are shared with the caller: changed ones are replaced."""
         work = self.work
         mentions: list[Mention] = []
+        surnames = {
+            name_key(m.surface)
+            for m in work.mentions
+            if m.kind == "person" and m.surname_only and not m.dropped
+        }
         for m in work.mentions:
             if m.kind == "person" and not m.dropped and not m.ref:
                 words = m.surface.split()
                 if _numbered_label(words):
                     continue
                 rest = self._after_title_tail(m.start, m.end, words)
+                if rest is None and (known := self._name_before_word(m.surface, surnames)):
+                    # "President Mahmoud Abbas Statements to the Press": the
+                    # name, then an English word of the headline.
+                    m = dataclasses.replace(
+                        m, end=m.start + len(known), surface=known, name="", title_alias=""
+                    )
                 if rest is not None:
                     start, surface = rest
                     m = dataclasses.replace(
@@ -190,6 +201,19 @@ class People:
             )
         work.mentions[:] = mentions
         work.candidates[:] = candidates
+
+    @staticmethod
+    def _name_before_word(surface: str, surnames: set[str]) -> str:
+        """The name before an English word ending ``surface`` (``Mahmoud Abbas``
+        of ``Mahmoud Abbas Statements``), when the article calls that person by
+        the name's last word alone (``President Abbas``), never by the English
+        word; else ""."""
+        head, _, last = surface.rpartition(" ")
+        if " " not in head or last.lower() not in common_words():
+            return ""
+        if name_key(head.rpartition(" ")[2]) in surnames and name_key(last) not in surnames:
+            return head
+        return ""
 
     def _after_title_tail(self, start: int, end: int, words) -> tuple[int, str] | None:
         """The name after the last words of a title glued before it, as
@@ -362,6 +386,9 @@ class People:
         same = self._surnames.get(name_key(word), [])
         # "President Moise" is the Moise who was called President.
         titled = [c for c in same if title and any(m.title == title for m in c.mentions)]
+        if title and not titled and name_key(title) not in _SPOUSE_TITLES:
+            # Nor is he the one called only "First Lady Martine Moise".
+            same = [c for c in same if not _spouse_only(c)]
         best, best_at = None, -1
         for cluster in titled or same:
             # The nearest preceding mention wins when surnames clash.
@@ -475,6 +502,16 @@ class People:
                 and (ldr.current or not ldr.last_seen or ldr.last_seen >= day[:7])
             ] or leaders
         return leaders[0] if len(leaders) == 1 else None
+
+
+# Titles of a leader's spouse: who is called so holds no office by them.
+_SPOUSE_TITLES = frozenset({"first lady", "first gentleman"})
+
+
+def _spouse_only(cluster: Cluster) -> bool:
+    """Whether every title the article puts before this person is a spouse's."""
+    titles = {name_key(m.title) for m in cluster.mentions if m.title}
+    return bool(titles) and titles <= _SPOUSE_TITLES
 
 
 # Evidence that a name is a person's, not a guess from its shape.

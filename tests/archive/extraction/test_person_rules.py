@@ -296,3 +296,23 @@ def test_a_full_name_is_a_leader_only_when_its_given_name_may_be_the_leaders():
     assert kinds("Ambassador Ivo Aliyev met them in Baku.")["person"] == {"Ivo Aliyev"}
     assert kinds("Ilkham Aliyev met the delegation in Baku.")["person"] == {"Ilham Aliyev"}
     assert kinds("Ilham H. Aliyev met the delegation in Baku.")["person"] == {"Ilham Aliyev"}
+
+
+# -- a surname after an office, a name before a headline's word ------------------
+
+
+def test_a_surname_after_an_office_is_not_the_one_called_first_lady():
+    found = kinds(
+        "He sent condolences to the family of President Lamarre. He wished First Lady "
+        "Clarisse Lamarre a quick recovery."
+    )
+    assert found["person"] == {"Lamarre", "Clarisse Lamarre"}
+
+
+def test_a_headline_word_after_a_name_the_article_uses_alone_is_no_part_of_it():
+    found = kinds(
+        "The Secretary met President Tarek Hamdan. President Hamdan thanked him.",
+        title="Secretary Blinken and President Tarek Hamdan Statements to the Press",
+    )
+    assert "Tarek Hamdan" in found["person"]
+    assert "Tarek Hamdan Statements" not in found["person"]
