@@ -75,6 +75,7 @@ def organisation_key(name: str) -> str:
         key = key.removeprefix("us ")
     if key == "treasury":
         key = "department of treasury"  # the "Treasury" of "the Treasury and State"
+    key = _POST_IN.sub(r"\1 ", key)  # "U.S. Embassy in Kabul" = "U.S. Embassy Kabul"
     head, _, where = key.rpartition(" in ")
     if head and where in _countries() and any(_proper(word) for word in head.split()):
         key = head  # "African Union Transition Mission (in Somalia)"
@@ -92,6 +93,8 @@ _MINISTRIES = (
     (re.compile(r"\b(?:MFA|MOFA|MoFA|Foreign Ministry)\b"), "Ministry of Foreign Affairs"),
     (re.compile(r"\b(?:MOD|MoD|Defen[cs]e Ministry|Ministry of Defence)\b"), "Ministry of Defense"),
 )
+# A diplomatic post and its city, with or without "in".
+_POST_IN = re.compile(r"^((?:us )?(?:embassy|consulate general|consulate|mission)) in ")
 # What a body is, written after its name ("NATO Alliance").
 _ITS_KIND = frozenset({"alliance"})
 

@@ -69,3 +69,11 @@ def test_a_foreign_or_defence_ministry_however_written_is_one():
         "Ministry of Defense of Peru"
     )
     assert organisation_key("Chilean MFA") != organisation_key("Peruvian MFA")
+
+
+def test_a_post_and_its_city_are_one_with_or_without_in():
+    assert organisation_key("U.S. Embassy in Lagos") == organisation_key("Embassy Lagos")
+    assert organisation_key("U.S. Consulate General in Lagos") == organisation_key(
+        "U.S. Consulate General Lagos"
+    )
+    assert organisation_key("U.S. Embassy in Lagos") != organisation_key("U.S. Embassy in Abuja")
