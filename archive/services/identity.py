@@ -1140,15 +1140,8 @@ def _named_beside(undecided: dict[int, set[int]], groups: dict[int, list[int]]) 
 
 def _articles_of(people: set[int]) -> dict[int, set[int]]:
     """The articles that mention these people, by pk."""
-    found: dict[int, set[int]] = {}
-    mention_model = ENTITY_KINDS["person"].mention_model
-    pks = sorted(people)
-    for start in range(0, len(pks), _QUERY_CHUNK * 9):
-        for owner, article in mention_model.objects.filter(
-            person_id__in=pks[start : start + _QUERY_CHUNK * 9]
-        ).values_list("person_id", "article_id"):
-            found.setdefault(owner, set()).add(article)
-    return found
+    mentions = _values_by_person(ENTITY_KINDS["person"].mention_model, people, "article_id")
+    return {pk: set(articles) for pk, articles in mentions.items()}
 
 
 # Particles that open a surname ("Di Maio", "van Hollen", "Al Thani"); a
@@ -1199,15 +1192,20 @@ def offices_held(people: Iterable[int]) -> dict[int, set[str]]:
 
 def _aliases_of(people: Iterable[int]) -> dict[int, list[str]]:
     """The stored aliases of these people, by pk."""
-    aliases: dict[int, list[str]] = {}
-    alias_model = ENTITY_KINDS["person"].alias_model
+    return _values_by_person(ENTITY_KINDS["person"].alias_model, people, "name")
+
+
+def _values_by_person(model, people: Iterable[int], field: str) -> dict[int, list]:
+    """One field of the rows of ``model`` that belong to these people, by pk, in
+    batches of pks."""
+    found: dict[int, list] = {}
     pks = sorted(people)
     for start in range(0, len(pks), _QUERY_CHUNK * 9):
-        for owner, alias in alias_model.objects.filter(
+        for owner, value in model.objects.filter(
             person_id__in=pks[start : start + _QUERY_CHUNK * 9]
-        ).values_list("person_id", "name"):
-            aliases.setdefault(owner, []).append(alias)
-    return aliases
+        ).values_list("person_id", field):
+            found.setdefault(owner, []).append(value)
+    return found
 
 
 def is_bare_acronym(name: str) -> bool:

@@ -83,16 +83,20 @@ def test_events_are_linked_to_the_organisations_taking_part(seeds, client):
 _articles = 0
 
 
-def _link_people(*found: tuple[str, set[str]]) -> Article:
-    """A new article whose people are ``(name, other surface forms)``, linked as ingest links."""
+def _new_article() -> Article:
     global _articles
     _articles += 1
-    article = Article.objects.create(
+    return Article.objects.create(
         title=f"Release {_articles}",
         slug=f"release-{_articles}",
         body="Text.",
         content_hash=f"release-{_articles}",
     )
+
+
+def _link_people(*found: tuple[str, set[str]]) -> Article:
+    """A new article whose people are ``(name, other surface forms)``, linked as ingest links."""
+    article = _new_article()
     people = [
         ExtractedEntity(kind="person", name=name, aliases={name, *forms}, count=1)
         for name, forms in found
@@ -266,14 +270,7 @@ def test_a_name_many_people_share_after_an_office_none_of_them_holds_joins_no_on
 @pytest.mark.django_db
 def test_a_ministry_named_with_its_country_never_joins_another_countrys_by_alias():
     for country in ("Peru", "Chile"):
-        global _articles
-        _articles += 1
-        article = Article.objects.create(
-            title=f"Release {_articles}",
-            slug=f"release-{_articles}",
-            body="Text.",
-            content_hash=f"release-{_articles}",
-        )
+        article = _new_article()
         name = f"Ministry of Mining of {country}"
         ministry = ExtractedEntity(
             kind="organisation", name=name, aliases={name, "Ministry of Mining"}, count=1
