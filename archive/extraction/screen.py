@@ -309,7 +309,10 @@ def _screen_organisation(text: str, group: _Entity, others: _OtherNames) -> bool
     after the name is no part of it ("Turkish-supported Syrian National Army",
     "Department of Transportation-led"), nor is a word before "the" that names
     someone or somewhere else, or describes the body ("Iran the IAEA Board of
-    Governors", "NGO The HALO Trust")."""
+    Governors", "NGO The HALO Trust"), nor a verb acting on it ("Sanctioning
+    Cuban Security Forces"). No class of bodies ("designated as a Foreign
+    Terrorist Organization"), no phrase an acronym stands for ("Fiscal Year
+    (FY)"), no place before a noun or a person's name (``_place_named``)."""
     entity = group.entity
     _cut_word_before_the(entity, others, abbreviations=True)
     name, words = entity.name, entity.name.split()
@@ -323,48 +326,17 @@ def _screen_organisation(text: str, group: _Entity, others: _OtherNames) -> bool
         return False
     if not referenced and all(_a_kind_of_body(text, m) for m in group.mentions):
         return False  # "designated as a Foreign Terrorist Organization": a class of bodies
-    if all(m.evidence == "place-name" for m in group.mentions) and (
-        (
-            _US_AND_ENGLISH.match(name)
-            and all(w.lower() in common_words() and w not in lx.ORG_HEADS for w in words[1:])
-        )
-        or words[-1] == "U.S."
-    ):
-        # "U.S. Actions", "U.S. Support": the country's, no body; "Key U.S. allies",
-        # "Fourteen U.S. citizens": the country before a noun.
-        return False
-    if (
-        words[0].endswith("ing")
-        and len(words) > 1
-        and not sides
-        and words[0] not in lx.CLUB_PREFIXES  # "Sporting Lisbon"
-        and words[0].lower() in common_words()
-    ):
-        rest = words[1:]
-        if rest[0] in ("of", "the"):
-            rest = rest[2:] if rest[:2] == ["of", "the"] else rest[1:]
-        elif rest[0].lower() in common_words():
-            rest = words  # "Training Center", "Engineering Support Services": a noun
-        if rest is not words:
-            # "Sanctioning Cuban Security Forces", "Reopening of the Israeli Liaison
-            # Office": an action on a body, named after its verb.
-            if len(rest) < 2:
-                return False
-            _rename(entity, " ".join(rest), glued=True)
-            name, words = entity.name, rest
     if all(m.evidence == "place-name" for m in group.mentions):
-        if words[-1] in others.surnames:
-            return False  # "Special Representative for North Korea Sung Kim": a person
-        if all(text[m.start - 1 : m.start] == "-" for m in group.mentions):
-            return False  # "sub-Saharan Africa": the end of a word, no body
-        if (
-            len(words) == 2
-            and others.place_word(words[1])  # a place's name is a surname too
-            and words[0].lower() not in common_words()
-            and all(_SPEAKER_CALLED.search(_before(text, m, 20)) for m in group.mentions)
-        ):
-            _as_person(entity)  # "Let’s go to Rosiland Jordan.": a reporter called on
-            return True
+        verdict = _place_named(text, group, words, others)
+        if verdict is not None:
+            return verdict
+    if (rest := _after_a_verb(words)) is not None and not sides:
+        # "Sanctioning Cuban Security Forces", "Reopening of the Israeli Liaison
+        # Office": an action on a body, named after its verb.
+        if len(rest) < 2:
+            return False
+        _rename(entity, " ".join(rest), glued=True)
+        name, words = entity.name, rest
     if _english_phrase_defined(group, words):
         return False  # "Withhold and Release Orders (WROs)", "Fiscal Year (FY)"
     if not known and _plural_of_a_word_written(text, words):
@@ -397,6 +369,50 @@ def _screen_organisation(text: str, group: _Entity, others: _OtherNames) -> bool
     elif match := _DESCRIBED_AFTER.search(entity.name):
         _rename(entity, entity.name[: match.start()])
     return True
+
+
+def _place_named(text: str, group: _Entity, words: list[str], others: _OtherNames) -> bool | None:
+    """Whether an organisation read as a place and other words written together
+    ("Los Angeles Dodgers") is one; None when these rules cannot tell."""
+    name, mentions = group.entity.name, group.mentions
+    if words[-1] == "U.S." or (
+        _US_AND_ENGLISH.match(name)
+        and all(w.lower() in common_words() and w not in lx.ORG_HEADS for w in words[1:])
+    ):
+        # "U.S. Actions", "U.S. Support": the country's, no body; "Key U.S. allies",
+        # "Fourteen U.S. citizens": the country before a noun.
+        return False
+    if words[-1] in others.surnames:
+        return False  # "Special Representative for North Korea Sung Kim": a person
+    if all(text[m.start - 1 : m.start] == "-" for m in mentions):
+        return False  # "sub-Saharan Africa": the end of a word, no body
+    if (
+        len(words) == 2
+        and others.place_word(words[1])  # a place's name is a surname too
+        and words[0].lower() not in common_words()
+        and all(_SPEAKER_CALLED.search(_before(text, m, 20)) for m in mentions)
+    ):
+        _as_person(group.entity)  # "Let’s go to Rosiland Jordan.": a reporter called on
+        return True
+    return None
+
+
+def _after_a_verb(words: list[str]) -> list[str] | None:
+    """The words after a verb's "-ing" form that opens a name and acts on what
+    follows ("Sanctioning | Cuban Security Forces", "Reopening of the | Israeli
+    Liaison Office"); None when the name opens so with a noun ("Training Center",
+    "Sporting Lisbon")."""
+    first = words[0]
+    if not first.endswith("ing") or len(words) < 2 or first in lx.CLUB_PREFIXES:
+        return None
+    if first.lower() not in common_words():
+        return None
+    rest = words[1:]
+    if rest[:2] == ["of", "the"]:
+        return rest[2:]
+    if rest[0] in ("of", "the"):
+        return rest[1:]
+    return None if rest[0].lower() in common_words() else rest
 
 
 def _english_phrase_defined(group: _Entity, words: list[str]) -> bool:
