@@ -92,6 +92,7 @@ _STANDING_WORDS = lx.words(
 )
 _GLUED_BEFORE_THE = re.compile(r"^([\w.’'-]+) (?:for |at |in )?[Tt]he (\S+.*)$")
 _SMALL_WORDS = lx.words("of for and the in on to at by with")
+_PLACE_AFTER_THE = re.compile(r"^(.*[^\s]) the ((?:[A-Z][\w.’'-]* ?){1,3})$")
 _THINGS = lx.THING_HEADS | lx.PROGRAMME_HEADS
 # Heads of buildings and documents: no organisation's name ends so.
 _NOT_BODIES = lx.words("Hotel Stadium Arena Constitution Constitutions")
@@ -263,6 +264,11 @@ def _screen_event(
 ) -> bool:
     entity, mentions = group.entity, group.mentions
     _cut_word_before_the(entity, others)  # "Beijing for the Olympics"
+    glued = _PLACE_AFTER_THE.match(entity.name)
+    if glued and glued[2] in others and glued[1].split()[-1] not in _SMALL_WORDS:
+        # "the Summit of the Americas the United States will host": the subject after it
+        _rename(entity, glued[1], glued=True)
+        entity.aliases -= {a for a in entity.aliases if a.endswith(f" the {glued[2]}")}
     for m in mentions:
         if _PARTNER_BEFORE.search(_before(text, m, 20)) and not _US_PREFIX.match(entity.name):
             _rename(entity, f"U.S.-{entity.name}")

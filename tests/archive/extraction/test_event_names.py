@@ -180,3 +180,17 @@ def test_a_description_before_a_name_and_a_first_name_joined_by_and_are_dropped(
 def test_an_agreement_named_by_one_topic_is_no_event():
     body = "They supported Colombia's 2016 Peace Accord and the Nuclear Non-Proliferation Treaty."
     assert events("Remarks", body) == {"Nuclear Non-Proliferation Treaty"}
+
+
+def test_a_place_after_the_event_that_is_the_next_clauses_subject_is_cut_off():
+    found = {
+        (e.kind, e.name)
+        for e in extract_entities(
+            "", "We look to the Ninth Summit of the Andes the United States will host."
+        )
+    }
+    assert ("event", "Summit of the Andes") in found
+    found = {
+        (e.kind, e.name) for e in extract_entities("", "The Cities Summit of the Americas opened.")
+    }
+    assert ("event", "Cities Summit of the Americas") in found
