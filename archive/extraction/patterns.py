@@ -162,5 +162,6 @@ INDEFINITE_BEFORE_RE = re.compile(r"(?<![\w’'])(?:a|an|A|An)[ \t\xa0]+$")
 WORD_AFTER_RE = re.compile(rf"{_SP}+(?P<word>[{U}][\w\-]*)")
 # A preposition right after a word ("Travel to"): the word is a verb.
 PREPOSITION_AFTER_RE = re.compile(rf"{_SP}+(?:to|with|in|for)\b")
-# A plural ("Mariners", "Skripals"), not a singular ending in s ("Progress", "Status").
-PLURAL_WORD_RE = re.compile(r"[^isu]s$")
+# A plural ("Mariners", "Skripals"), not a singular ending in s ("Progress", "Status",
+# "Galápagos").
+PLURAL_WORD_RE = re.compile(r"[^iosu]s$")

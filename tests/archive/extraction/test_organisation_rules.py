@@ -845,3 +845,8 @@ def test_a_reporter_called_on_by_a_place_surname_is_a_person():
 def test_the_end_of_a_hyphenated_word_is_no_organisation():
     found = kinds("Funds flow to sub-Saharan Africa and to trans-Pacific Oceania.")
     assert not found.get("organisation")
+
+
+def test_islands_ending_in_os_after_the_are_no_team():
+    found = kinds("Prosecutors from the Calapagos joined the course.")
+    assert not found.get("organisation")
