@@ -89,6 +89,9 @@ _RESOLUTION_AFTER = re.compile(r"\s+(?:[Rr]esolutions?|RES)\s+\d")
 # Words of a person's standing, no part of the name after them.
 _STANDING_WORDS = lx.words(
     "Candidate Designate Nominee Duke Duchess Grand Baron Baroness Count Countess Olympian"
+) | lx.words(  # the titles of transcripts in Spanish and Portuguese ("Presidente Biden")
+    "Presidente Presidenta Ministro Ministra Canciller Embajador Embajadora Secretario "
+    "Secretaria Señor Señora Senhor Senhora"
 )
 _GLUED_BEFORE_THE = re.compile(r"^([\w.’'-]+) (?:for |at |in )?[Tt]he (\S+.*)$")
 _SMALL_WORDS = lx.words("of for and the in on to at by with")
@@ -578,6 +581,10 @@ def _screen_person(
     words = entity.name.split()
     if len(words) == 1 and len(words[0]) == 1:
         return False  # "Senator X": a placeholder
+    if len(words) == 1 and words[0].endswith("ly") and words[0].lower() in common_words():
+        return False  # "Specifically, ...": an adverb
+    if len(words) == 2 and words[0] in _COMPASS and words[1] in _CONTINENT_ADJECTIVES:
+        return False  # "West African": an adjective
     if words[0] in _STORMS and len(words) == 2:
         entity.kind, entity.event_kind, entity.roles = "event", "other", []
         return True  # "Cyclone Ana"

@@ -277,3 +277,21 @@ def test_a_hyphenated_country_written_with_a_space_is_that_country():
 def test_a_letter_or_the_first_word_of_a_place_is_no_place():
     found = names("Notes", "Officials met in R and then in New before Lima.")
     assert found["place"] == {"Lima"}
+
+
+def test_an_adverb_or_a_regions_adjective_is_no_person():
+    found = names(
+        "Notes", "Rights matter.\n\nSpecifically condemned abuses of the rights of women."
+    )
+    assert not found.get("person")
+    found = names(
+        "Notes",
+        "Peru convened representatives of East African states to discuss the threat "
+        "in East Africa. The African said.",
+    )
+    assert not found.get("person")
+
+
+def test_a_spanish_title_is_no_part_of_a_name():
+    found = names("Notes", "Presidente Alvarado met the minister in Lima.")
+    assert found["person"] == {"Alvarado"}
