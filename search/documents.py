@@ -97,7 +97,9 @@ def _mentions(kind, ids: list[int]) -> list[tuple]:
         columns.append(f"{kind.name}__acronym")
     rows = []
     for chunk in _chunks(ids):
-        rows += kind.mention_model.objects.filter(article_id__in=chunk).values_list(*columns)
+        rows += (
+            kind.mention_model.objects.filter(article_id__in=chunk).order_by().values_list(*columns)
+        )
     return rows
 
 

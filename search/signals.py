@@ -111,7 +111,7 @@ class QueuedSignalProcessor(BaseSignalProcessor):
         self._update_mentioning(instance)
 
     def _update_mentioning(self, entity) -> None:
-        ids = list(entity.mentions.values_list("article_id", flat=True))
+        ids = list(entity.mentions.order_by().values_list("article_id", flat=True))
         transaction.on_commit(partial(self._update, ids), robust=True)
 
     # Batching

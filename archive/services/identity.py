@@ -926,9 +926,11 @@ def _by_initials(rows, wanted: set[int], by_key: dict[str, list[int]], by_acrony
     articles: dict[int, set[int]] = {}
     pks = sorted(wanted_pks)
     for start in range(0, len(pks), _QUERY_CHUNK * 9):
-        for owner, article in mention_model.objects.filter(
-            organisation_id__in=pks[start : start + _QUERY_CHUNK * 9]
-        ).values_list("organisation_id", "article_id"):
+        for owner, article in (
+            mention_model.objects.filter(organisation_id__in=pks[start : start + _QUERY_CHUNK * 9])
+            .order_by()
+            .values_list("organisation_id", "article_id")
+        ):
             articles.setdefault(owner, set()).add(article)
     together = {}
     for pk, key in pairs.items():
@@ -1140,7 +1142,10 @@ def _named_beside(undecided: dict[int, set[int]], groups: dict[int, list[int]]) 
 
 def _articles_of(people: set[int]) -> dict[int, set[int]]:
     """The articles that mention these people, by pk."""
-    mentions = _values_by_person(ENTITY_KINDS["person"].mention_model, people, "article_id")
+    # No ordering: a mention's is its article's date, a join this needs not.
+    mentions = _values_by_person(
+        ENTITY_KINDS["person"].mention_model.objects.order_by(), people, "article_id"
+    )
     return {pk: set(articles) for pk, articles in mentions.items()}
 
 
@@ -1192,16 +1197,16 @@ def offices_held(people: Iterable[int]) -> dict[int, set[str]]:
 
 def _aliases_of(people: Iterable[int]) -> dict[int, list[str]]:
     """The stored aliases of these people, by pk."""
-    return _values_by_person(ENTITY_KINDS["person"].alias_model, people, "name")
+    return _values_by_person(ENTITY_KINDS["person"].alias_model.objects.all(), people, "name")
 
 
-def _values_by_person(model, people: Iterable[int], field: str) -> dict[int, list]:
-    """One field of the rows of ``model`` that belong to these people, by pk, in
+def _values_by_person(rows, people: Iterable[int], field: str) -> dict[int, list]:
+    """One field of the ``rows`` (a queryset) that belong to these people, by pk, in
     batches of pks."""
     found: dict[int, list] = {}
     pks = sorted(people)
     for start in range(0, len(pks), _QUERY_CHUNK * 9):
-        for owner, value in model.objects.filter(
+        for owner, value in rows.filter(
             person_id__in=pks[start : start + _QUERY_CHUNK * 9]
         ).values_list("person_id", field):
             found.setdefault(owner, []).append(value)
@@ -1265,9 +1270,9 @@ def remove_programme_organisations(acronyms: Iterable[str]) -> set[int]:
         return set()
     mention_model = ENTITY_KINDS["organisation"].mention_model
     changed = set(
-        mention_model.objects.filter(organisation_id__in=doomed).values_list(
-            "article_id", flat=True
-        )
+        mention_model.objects.filter(organisation_id__in=doomed)
+        .order_by()
+        .values_list("article_id", flat=True)
     )
     Organisation.objects.filter(pk__in=doomed).delete()
     if changed:

@@ -138,7 +138,9 @@ def _contexts(ids: set[int]) -> dict[int, _Context]:
         return contexts
     for kind_name in ("person", "organisation", "place"):
         kind = ENTITY_KINDS[kind_name]
-        mentions = kind.mention_model.objects.filter(article_id__in=ids)
+        # The most mentioned first (a name two entities answer to is the first's), with
+        # no join to the articles that their dates would order by.
+        mentions = kind.mention_model.objects.filter(article_id__in=ids).order_by("-count", "pk")
         if kind_name == "person":
             mentions = mentions.filter(via_office__isnull=True)
         fields = ["article_id", f"{kind_name}_id", f"{kind_name}__name"]
