@@ -880,10 +880,11 @@ def _organisation_groups(rows: dict[int, tuple[str, str]], wanted: set[int]) -> 
     by_acronym: dict[str, set[str]] = {}
     for name, acronym in rows.values():
         if acronym and not is_bare_acronym(name):
-            by_acronym.setdefault(acronym, set()).add(organisation_key(name))
+            # "DOD" is the "DoD" another record was defined with.
+            by_acronym.setdefault(acronym.casefold(), set()).add(organisation_key(name))
     by_initials = _by_initials(rows, wanted, by_key, by_acronym)
     for pk, (name, _acronym) in rows.items():
-        keys = by_acronym.get(name, ()) if is_bare_acronym(name) else ()
+        keys = by_acronym.get(name.casefold(), ()) if is_bare_acronym(name) else ()
         if not keys:
             keys = by_initials.get(pk, ())
         if len(keys) == 1:
@@ -902,7 +903,7 @@ def _by_initials(rows, wanted: set[int], by_key: dict[str, list[int]], by_acrony
     undefined = {
         pk: name
         for pk, (name, _acronym) in rows.items()
-        if is_bare_acronym(name) and name not in by_acronym
+        if is_bare_acronym(name) and name.casefold() not in by_acronym
     }
     if not undefined:
         return {}

@@ -383,6 +383,12 @@ def test_a_bare_acronym_joins_the_one_organisation_defined_with_it():
     assert Organisation.objects.get().articles.count() == 4
 
 
+def test_a_bare_acronym_in_other_capitals_joins_the_organisation_defined_with_it():
+    _link_org("Department of Coral Reefs", acronym="DoCR")
+    _link_org("DOCR")
+    assert set(Organisation.objects.values_list("name", flat=True)) == {"Department of Coral Reefs"}
+
+
 def test_a_bare_acronym_two_organisations_were_defined_with_stays_its_own():
     _link_org("National Coral Council", acronym="NCC")
     _link_org("Northern Cities Conference", acronym="NCC")
