@@ -43,7 +43,6 @@ _US = re.compile(r"(?:^| )(?:u s|united states)(?= |$)")
 
 
 @functools.lru_cache(maxsize=200_000)
-@functools.lru_cache(maxsize=1 << 16)  # each fold asks again for every stored name
 def organisation_key(name: str) -> str:
     """A key two usual variants of one organisation's name share.
 
@@ -102,12 +101,10 @@ _ITS_KIND = frozenset({"alliance"})
 def _one_reference_organisation(name: str) -> str | None:
     """The name of the one reference organisation a whole name is, if any; an
     acronym in any case ("MOFA" = "MoFA")."""
-    gazetteer = load_gazetteer()
-    surfaces = gazetteer.surfaces.get(name, []) or gazetteer.lookup(name)
-    found = {surface.ref for surface in surfaces if surface.kind == "organisation"}
+    found = set(_organisation_refs(name))
     if not found and BARE_ACRONYM_RE.fullmatch(name):
         found = set(_reference_acronyms().get(name.casefold(), ()))
-    return gazetteer.organisations[found.pop()].name if len(found) == 1 else None
+    return load_gazetteer().organisations[found.pop()].name if len(found) == 1 else None
 
 
 @functools.lru_cache(maxsize=1)
@@ -329,10 +326,15 @@ def _party_in_full(start: str, rest: str) -> tuple[str, str]:
 
 
 def _reference_organisation(name: str) -> str | None:
+    found = _organisation_refs(name)
+    return f"organisation:{found[0]}" if found else None
+
+
+def _organisation_refs(name: str) -> list[str]:
+    """The reference organisations a name is written as, in the gazetteer's order."""
     gazetteer = load_gazetteer()
     surfaces = gazetteer.surfaces.get(name, []) or gazetteer.lookup(name)
-    found = [surface.ref for surface in surfaces if surface.kind == "organisation"]
-    return f"organisation:{found[0]}" if found else None
+    return [surface.ref for surface in surfaces if surface.kind == "organisation"]
 
 
 def _party(word: str) -> str:
