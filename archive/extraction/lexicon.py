@@ -93,6 +93,10 @@ ROLE_WORDS = TITLE_HEADS | words(
 )
 
 CONSULATE_GENERAL = "Consulate General"
+# Heads of diplomatic posts, which a city written after them names ("U.S. Embassy Kyiv").
+DIPLOMATIC_POSTS = frozenset({"Embassy", "Consulate", CONSULATE_GENERAL, "Mission"})
+# Titles of a leader's spouse, as name keys: who is called so holds no office by them.
+SPOUSE_TITLES = frozenset({"first lady", "first gentleman"})
 # A capitalised phrase ending in one of these is an organisation of that kind.
 ORG_HEADS: dict[str, str] = {
     **dict.fromkeys(

@@ -139,7 +139,9 @@ def _list_end(text: str, e: int) -> int:
 
 
 # Diplomatic posts, which the city after "in" names ("U.S. Embassy in Georgetown").
-_POST = re.compile(r"\b(?:Embassy|Consulate|Consulate General|Mission|Liaison Office)$")
+_POST = re.compile(
+    rf"\b(?:{'|'.join(sorted(lx.DIPLOMATIC_POSTS, key=len, reverse=True))}|Liaison Office)$"
+)
 # A city's words hold no full stop but an abbreviation's ("St. Louis"): "in Canberra.
 # He said" ends at "Canberra".
 _CITY_WORD = r"(?:St\.|Ste\.|[A-Z][\w'’-]+)"

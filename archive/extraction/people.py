@@ -386,7 +386,7 @@ class People:
         same = self._surnames.get(name_key(word), [])
         # "President Moise" is the Moise who was called President.
         titled = [c for c in same if title and any(m.title == title for m in c.mentions)]
-        if title and not titled and name_key(title) not in _SPOUSE_TITLES:
+        if title and not titled and name_key(title) not in lx.SPOUSE_TITLES:
             # Nor is he the one called only "First Lady Martine Moise".
             same = [c for c in same if not _spouse_only(c)]
         best, best_at = None, -1
@@ -504,14 +504,10 @@ class People:
         return leaders[0] if len(leaders) == 1 else None
 
 
-# Titles of a leader's spouse: who is called so holds no office by them.
-_SPOUSE_TITLES = frozenset({"first lady", "first gentleman"})
-
-
 def _spouse_only(cluster: Cluster) -> bool:
     """Whether every title the article puts before this person is a spouse's."""
     titles = {name_key(m.title) for m in cluster.mentions if m.title}
-    return bool(titles) and titles <= _SPOUSE_TITLES
+    return bool(titles) and titles <= lx.SPOUSE_TITLES
 
 
 # Evidence that a name is a person's, not a guess from its shape.

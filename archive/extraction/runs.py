@@ -866,9 +866,6 @@ def _shared_head_mention(text: str, s: int, e: int, name: str) -> Mention:
     return Mention.organisation(s, e, text[s:e], "shared-head", org_kind, name=name)
 
 
-_POSTS = frozenset({"Embassy", "Consulate", lx.CONSULATE_GENERAL, "Mission"})
-
-
 def _post_in_city(at: ArticleText, units: list[Unit]) -> bool:
     """ "U.S. Embassy Kyiv": a diplomatic post's head, then its city (or its
     country) right after it (not "Regional Development Mission for Asia")."""
@@ -879,7 +876,7 @@ def _post_in_city(at: ArticleText, units: list[Unit]) -> bool:
         return False  # "U.S. Embassy Singapore", "U.S. Mission Iraq" too
     if head.match is not None or at.gap(head, city).strip():
         return False
-    return head.word in _POSTS
+    return head.word in lx.DIPLOMATIC_POSTS
 
 
 _PLACE_WORD_BEFORE = re.compile(

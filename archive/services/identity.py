@@ -20,6 +20,7 @@ from archive.extraction.given_names import short_form_of
 from archive.extraction.lexicon import (
     HONORIFICS,
     PARTICLES,
+    SPOUSE_TITLES,
     TITLE_HEADS,
     TITLE_MODIFIERS,
     words,
@@ -650,13 +651,9 @@ def _fuller_name(
     return None
 
 
-# Titles of a leader's spouse: who is called so holds no office by them.
-_SPOUSE_TITLES = frozenset({"first lady", "first gentleman"})
-
-
 def _spouse_only(item: ExtractedEntity) -> bool:
     """Whether every role the article gives this person is a spouse's (``First Lady``)."""
-    return bool(item.roles) and all(name_key(role) in _SPOUSE_TITLES for role in item.roles)
+    return bool(item.roles) and all(name_key(role) in SPOUSE_TITLES for role in item.roles)
 
 
 def _inner_name(
