@@ -583,7 +583,7 @@ def _screen_person(
         return False  # "Senator X": a placeholder
     if len(words) == 1 and words[0].endswith("ly") and words[0].lower() in common_words():
         return False  # "Specifically, ...": an adverb
-    if len(words) == 2 and words[0] in _COMPASS and words[1] in _CONTINENT_ADJECTIVES:
+    if _region_adjective(words):
         return False  # "West African": an adjective
     if words[0] in _STORMS and len(words) == 2:
         entity.kind, entity.event_kind, entity.roles = "event", "other", []
@@ -719,9 +719,11 @@ def _screen_place(text: str, lower: _LowerWords, group: _Entity, person_ends: se
     if frame and frame[1] in lx.EVENT_FRAMES:
         _rename(entity, frame[2], glued=True)  # "Anniversary of Tiananmen Square"
         words = entity.name.split()
-    if len(words) == 1 and name in _COMPASS:
-        return False  # "South" of "South and Central Asia"
-    if len(words) == 2 and words[0] in _COMPASS and words[1] in _CONTINENT_ADJECTIVES:
+    if len(words) == 1 and (len(name) == 1 or name in _PLACE_NAME_STARTS):
+        # "South" of "South and Central Asia", "in R", "in New": a letter or the
+        # first word of a name
+        return False
+    if _region_adjective(words):
         return False  # "the Central and South Asian regions": an adjective
     guessed = all(m.evidence in _GUESSED_PLACE for m in mentions)
     if guessed and all(
@@ -743,13 +745,16 @@ def _screen_place(text: str, lower: _LowerWords, group: _Entity, person_ends: se
     read = all(m.evidence in _READ_PLACE for m in mentions)
     if read and all(_english_word(lower, w) for w in words):
         return False  # "in Fighting", "Specialty Occupation": English words
-    if len(words) == 1 and (len(name) == 1 or name in _PLACE_NAME_STARTS):
-        return False  # "in R", "in New": a letter or the first word of a name
     if guessed and all(m.evidence == "head" for m in mentions) and len(words) >= 2:
         common = [w for w in words[:-1] if w not in ("of", "the")]
         if all(lower(w) for w in common):
             return False  # "Town Hall", "Flight Information Region", "Law of Sea"
     return True
+
+
+def _region_adjective(words: list[str]) -> bool:
+    """A compass word and a continent's adjective ("South Asian", "West African")."""
+    return len(words) == 2 and words[0] in _COMPASS and words[1] in _CONTINENT_ADJECTIVES
 
 
 def _english_word(lower: _LowerWords, word: str) -> bool:
