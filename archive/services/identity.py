@@ -919,23 +919,22 @@ def _by_initials(rows, wanted: set[int], by_key: dict[str, list[int]], by_acrony
     }
     if not pairs:
         return {}
-    mention_model = ENTITY_KINDS["organisation"].mention_model
+    mentions_of = ENTITY_KINDS["organisation"].mention_model.objects.order_by()
     wanted_pks = set(pairs) | {other for key in pairs.values() for other in by_key[key]}
-    articles: dict[int, set[int]] = {}
-    pks = sorted(wanted_pks)
-    for start in range(0, len(pks), _QUERY_CHUNK * 9):
-        for owner, article in (
-            mention_model.objects.filter(organisation_id__in=pks[start : start + _QUERY_CHUNK * 9])
-            .order_by()
-            .values_list("organisation_id", "article_id")
-        ):
-            articles.setdefault(owner, set()).add(article)
+    mentions = _values_by(mentions_of, "organisation_id", wanted_pks, "article_id")
+    articles = {pk: set(found) for pk, found in mentions.items()}
     together = {}
     for pk, key in pairs.items():
         theirs = set().union(*(articles.get(other, set()) for other in by_key[key]))
         if articles.get(pk, set()) & theirs:
             together[pk] = {key}
     return together
+
+
+def _person_buckets(name: str, words: tuple[str, ...]) -> tuple[str, ...]:
+    """``_buckets``, and the one reference leader a name is written for, if any."""
+    leader = _one_leader(name_key(name))
+    return _buckets(words) if leader is None else (*_buckets(words), f"p:{leader}")
 
 
 def _buckets(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -976,20 +975,15 @@ def _person_groups(rows: dict[int, str], wanted: set[int]) -> list[list[int]]:
     # A lone name: one word, or a surname its particles open (``Di Maio``).
     lone = {pk: " ".join(w) for pk, w in words.items() if len(w) == 1 or _particle_surname(w)}
     multi = {pk: w for pk, w in words.items() if len(w) > 1 and pk not in lone}
+    # Each name's buckets, worked out once: the names it may be compared with share one.
+    own_buckets = {pk: _person_buckets(rows[pk], w) for pk, w in multi.items()}
     buckets: dict[str, set[int]] = {}
-    for pk, w in multi.items():
-        for bucket in _buckets(w):
+    for pk, keys in own_buckets.items():
+        for bucket in keys:
             buckets.setdefault(bucket, set()).add(pk)
-        leader = _one_leader(name_key(rows[pk]))
-        if leader is not None:
-            buckets.setdefault(f"p:{leader}", set()).add(pk)
 
     def candidates(pk: int) -> set[int]:
-        w = multi[pk]
-        pool = set().union(*(buckets.get(bucket, ()) for bucket in _buckets(w)))
-        leader = _one_leader(name_key(rows[pk]))
-        if leader is not None:
-            pool = pool | buckets.get(f"p:{leader}", set())
+        pool = set().union(*(buckets[bucket] for bucket in own_buckets[pk]))
         return {o for o in pool if o != pk and same_person(rows[pk], rows[o])}
 
     # Lone words the scope asks about: its own, and the last and first words of its names.
@@ -1141,8 +1135,8 @@ def _named_beside(undecided: dict[int, set[int]], groups: dict[int, list[int]]) 
 def _articles_of(people: set[int]) -> dict[int, set[int]]:
     """The articles that mention these people, by pk."""
     # No ordering: a mention's is its article's date, a join this needs not.
-    mentions = _values_by_person(
-        ENTITY_KINDS["person"].mention_model.objects.order_by(), people, "article_id"
+    mentions = _values_by(
+        ENTITY_KINDS["person"].mention_model.objects.order_by(), "person_id", people, "article_id"
     )
     return {pk: set(articles) for pk, articles in mentions.items()}
 
@@ -1180,34 +1174,29 @@ def offices_held(people: Iterable[int]) -> dict[int, set[str]]:
     """The offices stored roles give these people, by pk, as the head words of
     their titles (``First Vice Foreign Minister`` → ``{"minister"}``); a person
     with roles whose titles name no such office maps to an empty set."""
-    pks = sorted(people)
-    found: dict[int, set[str]] = {}
-    for start in range(0, len(pks), _QUERY_CHUNK * 9):
-        for pk, title in (
-            PersonRole.objects.filter(person_id__in=pks[start : start + _QUERY_CHUNK * 9])
-            .order_by()
-            .values_list("person_id", "title")
-            .distinct()
-        ):
-            found.setdefault(pk, set()).update(w for w in person_words(title) if w in _HEADS)
-    return found
+    titles = _values_by(PersonRole.objects.order_by().distinct(), "person_id", people, "title")
+    return {
+        pk: {w for title in theirs for w in person_words(title) if w in _HEADS}
+        for pk, theirs in titles.items()
+    }
 
 
 def _aliases_of(people: Iterable[int]) -> dict[int, list[str]]:
     """The stored aliases of these people, by pk."""
-    return _values_by_person(ENTITY_KINDS["person"].alias_model.objects.all(), people, "name")
+    alias_model = ENTITY_KINDS["person"].alias_model
+    return _values_by(alias_model.objects.all(), "person_id", people, "name")
 
 
-def _values_by_person(rows, people: Iterable[int], field: str) -> dict[int, list]:
-    """One field of the ``rows`` (a queryset) that belong to these people, by pk, in
-    batches of pks."""
+def _values_by(rows, owner: str, pks: Iterable[int], field: str) -> dict[int, list]:
+    """One field of the ``rows`` (a queryset) whose ``owner`` column is one of
+    these pks, by that pk, in batches of pks."""
     found: dict[int, list] = {}
-    pks = sorted(people)
+    pks = sorted(pks)
     for start in range(0, len(pks), _QUERY_CHUNK * 9):
-        for owner, value in rows.filter(
-            person_id__in=pks[start : start + _QUERY_CHUNK * 9]
-        ).values_list("person_id", field):
-            found.setdefault(owner, []).append(value)
+        for pk, value in rows.filter(
+            **{f"{owner}__in": pks[start : start + _QUERY_CHUNK * 9]}
+        ).values_list(owner, field):
+            found.setdefault(pk, []).append(value)
     return found
 
 
