@@ -11,6 +11,7 @@ varies by 20% from run to run, the fastest of three by a few per cent.
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import json
 import lzma
@@ -40,14 +41,12 @@ def load(path: Path) -> list[tuple[str, str, dt.date | None]]:
 
 
 def main() -> int:
-    args = sys.argv[1:]
-    passes = 1
-    if "--passes" in args:
-        at = args.index("--passes")
-        passes = max(1, int(args[at + 1]))
-        del args[at : at + 2]
-    path = Path(args[0]) if args else DEFAULT
-    records = load(path)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("path", nargs="?", type=Path, default=DEFAULT)
+    parser.add_argument("--passes", type=int, default=1, help="time N passes, keep the fastest")
+    args = parser.parse_args()
+    passes = max(1, args.passes)
+    records = load(args.path)
     extractor = RuleExtractor()
     extractor.extract("Warm-up", "President Ilham Aliyev visited Baku.")
     chars = sum(len(t) + len(b) for t, b, _ in records)
